@@ -1,0 +1,69 @@
+// `npm start`: read settings, open and migrate the database, then serve.
+// Without GitHub App credentials, Probot's setup flow registers the App from app.yml.
+import { Probot, Server, run } from "probot";
+import { migrate, openDatabase, DatabaseError } from "./db/index.js";
+import { createLogger } from "./log.js";
+import { SettingsError, readSettings } from "./settings.js";
+import { sift } from "./index.js";
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const settings = readSettings();
+  const log = await createLogger();
+  const db = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+  const applied = await migrate(db.sql);
+  log.info(`database: ${db.kind} at ${db.where}${applied.length ? `, applied ${applied.join(", ")}` : ""}`);
+
+  if (!settings.appId || !settings.privateKey) {
+    log.info("no APP_ID/PRIVATE_KEY: starting Probot's setup flow to register the GitHub App");
+    await db.close(); // the setup flow only writes .env; restart once it is done
+    await run(() => {});
+    return;
+  }
+
+  const app = sift({ db, settings, log });
+  const server = new Server({
+    host: settings.host,
+    port: settings.port,
+    log,
+    Probot: Probot.defaults({
+      appId: settings.appId,
+      privateKey: settings.privateKey,
+      secret: settings.webhookSecret,
+      baseUrl: settings.githubApiUrl,
+      log,
+    }),
+  });
+  await server.load(app.appFn);
+  await server.start();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping`);
+    await server.stop().catch((err: unknown) => log.error({ err }, "server stop"));
+    await app.stop().catch((err: unknown) => log.error({ err }, "worker stop"));
+    await db.close().catch((err: unknown) => log.error({ err }, "database close"));
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+function loadDotEnv(): void {
+  try {
+    process.loadEnvFile(); // .env written by the setup flow; real environment variables win
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof SettingsError || err instanceof DatabaseError) {
+    console.error(`sift: ${err.message}`);
+  } else {
+    console.error("sift: failed to start:", err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+// Every environment variable Sift reads, parsed once at start. README's table mirrors this file.
+import { readFileSync } from "node:fs";
+
+export interface Settings {
+  port: number;
+  host: string | undefined;
+  /** PostgreSQL connection string; when absent, embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  appId: number | undefined;
+  privateKey: string | undefined;
+  webhookSecret: string | undefined;
+  /** Base URL of the REST API (GitHub.com, or GitHub Enterprise Server through GHE_HOST). */
+  githubApiUrl: string;
+  /** Base URL of the web UI (for links to jobs and issues). */
+  githubWebUrl: string;
+  /** Where Sift's pages are reachable from a browser (details_url of check runs). */
+  publicUrl: string;
+  /** Signs page links of private repositories. */
+  pageSecret: string;
+  coolOffSeconds: number;
+  maxWaitSeconds: number;
+  concurrency: number;
+  concurrencyPerInstallation: number;
+  reconcileIntervalSeconds: number;
+}
+
+export class SettingsError extends Error {
+  override name = "SettingsError";
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new SettingsError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+function privateKeyFrom(env: Env): string | undefined {
+  if (env.PRIVATE_KEY) {
+    const key = env.PRIVATE_KEY.replace(/\\n/g, "\n");
+    if (key.includes("-----BEGIN")) return key;
+    const decoded = Buffer.from(key, "base64").toString("utf8"); // keys are often base64-encoded for one-line env files
+    if (decoded.includes("-----BEGIN")) return decoded;
+    throw new SettingsError("PRIVATE_KEY is neither a PEM key nor a base64-encoded one");
+  }
+  if (env.PRIVATE_KEY_PATH) {
+    try {
+      return readFileSync(env.PRIVATE_KEY_PATH, "utf8");
+    } catch (err) {
+      throw new SettingsError(`PRIVATE_KEY_PATH: cannot read ${env.PRIVATE_KEY_PATH}: ${(err as Error).message}`);
+    }
+  }
+  return undefined;
+}
+
+export function readSettings(env: Env = process.env): Settings {
+  const appId = env.APP_ID ? int(env, "APP_ID", 0, 1) : undefined;
+  const privateKey = privateKeyFrom(env);
+  const webhookSecret = env.WEBHOOK_SECRET || undefined;
+  if ((appId || privateKey) && !webhookSecret) {
+    // Probot would fall back to the secret "development" and accept deliveries anyone can sign.
+    throw new SettingsError("WEBHOOK_SECRET is required when APP_ID or PRIVATE_KEY is set");
+  }
+  if (webhookSecret === "development") throw new SettingsError('WEBHOOK_SECRET must not be "development"');
+  const protocol = env.GHE_PROTOCOL || "https";
+  const githubApiUrl = env.GHE_HOST ? `${protocol}://${env.GHE_HOST}/api/v3` : "https://api.github.com";
+  const githubWebUrl = env.GHE_HOST ? `${protocol}://${env.GHE_HOST}` : "https://github.com";
+  const port = int(env, "PORT", 3000);
+  const coolOffSeconds = int(env, "SIFT_COOL_OFF_SECONDS", 180);
+  return {
+    port,
+    host: env.HOST || undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.SIFT_DATA_DIR || "./data",
+    appId,
+    privateKey,
+    webhookSecret,
+    githubApiUrl,
+    githubWebUrl,
+    publicUrl: (env.SIFT_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    pageSecret: env.SIFT_PAGE_SECRET || webhookSecret || "",
+    coolOffSeconds,
+    maxWaitSeconds: int(env, "SIFT_MAX_WAIT_SECONDS", Math.max(900, coolOffSeconds)),
+    concurrency: int(env, "SIFT_CONCURRENCY", 8, 1),
+    concurrencyPerInstallation: int(env, "SIFT_CONCURRENCY_PER_INSTALLATION", 2, 1),
+    reconcileIntervalSeconds: int(env, "SIFT_RECONCILE_INTERVAL_SECONDS", 600),
+  };
+}

@@ -1,0 +1,53 @@
+// Prometheus metrics. One registry per app instance, so tests can build several side by side.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "sift_" });
+  return {
+    registry,
+    webhooks: new Counter({
+      name: "sift_webhooks_total",
+      help: "Webhook deliveries handled, by event and outcome (stored, duplicate, ignored, rejected).",
+      labelNames: ["event", "outcome"] as const,
+      registers: [registry],
+    }),
+    analyses: new Counter({
+      name: "sift_analyses_total",
+      help: "Head SHA analyses finished, by conclusion.",
+      labelNames: ["conclusion"] as const,
+      registers: [registry],
+    }),
+    verdicts: new Counter({
+      name: "sift_verdicts_total",
+      help: "Failed jobs classified, by verdict, category and kind (infrastructure or test).",
+      labelNames: ["verdict", "category", "kind"] as const,
+      registers: [registry],
+    }),
+    retries: new Counter({
+      name: "sift_retries_total",
+      help: "Re-runs requested, held or refused, by trigger and status.",
+      labelNames: ["trigger", "status"] as const,
+      registers: [registry],
+    }),
+    analysisSeconds: new Histogram({
+      name: "sift_analysis_duration_seconds",
+      help: "Time to analyse one head SHA (logs, classification, report).",
+      buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120],
+      registers: [registry],
+    }),
+    dueToReportSeconds: new Histogram({
+      name: "sift_due_to_report_seconds",
+      help: "Delay from a head SHA's due time to its check run being written.",
+      buckets: [0.05, 0.1, 0.5, 1, 2, 5, 10, 30, 60],
+      registers: [registry],
+    }),
+    pendingCommits: new Gauge({
+      name: "sift_pending_commits",
+      help: "Head SHAs waiting for analysis.",
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
