@@ -51,7 +51,7 @@ function say(line: string): void {
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).then(
-  // The PGlite shadow database of the diff keeps handles open; the work is done, so leave.
+  // The wasm schema engine leaves timers behind (about 10 s); the work is done, so leave now.
   () => process.exit(0),
   (err: unknown) => {
     const known = err instanceof UsageError || err instanceof SettingsError || err instanceof DatabaseError;
