@@ -1,0 +1,92 @@
+// Byte-level clean-up shared by the in-memory normaliser and the streaming scanner, so both see
+// the same text: ANSI/APC escape sequences (Buildkite's `ESC _bk;t=… BEL` stamps included), NUL
+// bytes, CR before LF, and bare-CR progress lines (only the last redraw survives, as on a
+// terminal). Newlines are never removed, so line N of the result is line N of the input.
+const ESC = 0x1b;
+const CR = 0x0d;
+const LF = 0x0a;
+const NUL = 0x00;
+const BEL = 0x07;
+
+/** True when cleanBytes would change something: lets callers skip the copy for clean chunks. */
+export function needsCleaning(buf: Uint8Array): boolean {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  return b.indexOf(ESC) !== -1 || b.indexOf(CR) !== -1 || b.indexOf(NUL) !== -1;
+}
+
+/** Where the escape sequence starting at `p` (an ESC byte) ends, exclusive; never crosses a newline. */
+function escapeEnd(b: Uint8Array, p: number): number {
+  const n = b.length;
+  const kind = b[p + 1];
+  if (kind === undefined || kind === LF) return p + 1;
+  if (kind === 0x5b /* [ CSI */) {
+    let i = p + 2;
+    while (i < n && (b[i] as number) >= 0x20 && (b[i] as number) <= 0x3f) i++;
+    return i < n && (b[i] as number) >= 0x40 && (b[i] as number) <= 0x7e ? i + 1 : i;
+  }
+  // OSC, DCS, SOS, PM, APC: a string terminated by BEL or ESC \ (Buildkite stamps are APC).
+  if (kind === 0x5d || kind === 0x50 || kind === 0x58 || kind === 0x5e || kind === 0x5f) {
+    for (let i = p + 2; i < n; i++) {
+      const c = b[i];
+      if (c === BEL) return i + 1;
+      if (c === ESC && b[i + 1] === 0x5c) return i + 2;
+      if (c === LF) return i;
+    }
+    return n;
+  }
+  // Character-set designations and other two/three-byte sequences (ESC ( B, ESC =, …).
+  let i = p + 1;
+  while (i < n && (b[i] as number) >= 0x20 && (b[i] as number) <= 0x2f) i++;
+  return i < n && b[i] !== LF ? i + 1 : i;
+}
+
+function nextOf(b: Buffer, byte: number, from: number): number {
+  const i = b.indexOf(byte, from);
+  return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+}
+
+/**
+ * Returns `buf` itself when nothing needs changing, else a cleaned copy. Linear: it jumps from
+ * special byte to special byte with indexOf (memchr) and copies the runs between them.
+ */
+export function cleanBytes(buf: Uint8Array): Buffer {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (!needsCleaning(b)) return b;
+  const out = Buffer.allocUnsafe(b.length);
+  let w = 0;
+  let lineStart = 0; // in `out`: where the current output line begins (bare CR rewinds to it)
+  let r = 0;
+  let nextEsc = nextOf(b, ESC, 0);
+  let nextCr = nextOf(b, CR, 0);
+  let nextNul = nextOf(b, NUL, 0);
+  for (;;) {
+    const p = Math.min(nextEsc, nextCr, nextNul);
+    if (p === Number.MAX_SAFE_INTEGER) break;
+    // copy the run before p, tracking the last newline for bare-CR rewinds
+    if (p > r) {
+      const lastLf = b.lastIndexOf(LF, p - 1);
+      if (lastLf >= r) lineStart = w + (lastLf - r) + 1;
+      w += b.copy(out, w, r, p);
+    }
+    if (p === nextEsc) {
+      r = escapeEnd(b, p);
+      nextEsc = nextOf(b, ESC, r);
+    } else if (p === nextCr) {
+      r = p + 1;
+      let q = r;
+      while (b[q] === CR) q++;
+      // CR(s) right before LF or the end is a line ending; anything else is a redraw.
+      if (q < b.length && b[q] !== LF) w = lineStart;
+      r = q;
+      nextCr = nextOf(b, CR, r);
+    } else {
+      r = p + 1;
+      nextNul = nextOf(b, NUL, r);
+    }
+    if (nextEsc < r) nextEsc = nextOf(b, ESC, r);
+    if (nextCr < r) nextCr = nextOf(b, CR, r);
+    if (nextNul < r) nextNul = nextOf(b, NUL, r);
+  }
+  if (r < b.length) w += b.copy(out, w, r, b.length);
+  return out.subarray(0, w);
+}
