@@ -1,0 +1,41 @@
+// Other CI systems' agents: the build machine disconnected, the runner itself failed, or the agent
+// was set up wrong. Credits: Jenkins remoting shapes and "No acceptable C compiler" grounded in
+// nodejs/node-core-utils fixtures (MIT) and labri-progress/cidiff breakage logs (Apache-2.0);
+// "Connection to the other side was lost in a non-clean fashion" from Mozilla build-buildbotcustom
+// status/errors.py (MPL-2.0); "Job failed (system failure)" is GitLab Runner's own prefix.
+import type { PatternInput } from "../../config/schema.js";
+
+export const agentPatterns: PatternInput[] = [
+  {
+    id: "jenkins.agent-lost",
+    regex: String.raw`hudson\.remoting\.(?:Channel\$OrderlyShutdown|ChannelClosedException|RequestAbortedException)|Agent went offline during the build|Cannot contact [\w.-]+: java\.lang\.InterruptedException`,
+    class: "flaky",
+    category: "runner",
+    description: "The Jenkins agent disconnected during the build.",
+    scope: "log",
+  },
+  {
+    id: "buildbot.connection-lost",
+    regex: String.raw`Connection to the other side was lost in a non-clean fashion|twisted\.spread\.pb\.PBConnectionLost`,
+    class: "flaky",
+    category: "runner",
+    description: "The Buildbot worker lost its connection.",
+    scope: "log",
+  },
+  {
+    id: "gitlab.system-failure",
+    regex: String.raw`ERROR: Job failed \(system failure\):|ERROR: Job failed: failed to pull image`,
+    class: "flaky",
+    category: "runner",
+    description: "GitLab Runner failed to prepare the job (system failure or image pull).",
+    scope: "log",
+  },
+  {
+    id: "agent.no-c-compiler",
+    regex: String.raw`ERROR: No acceptable C compiler found!`,
+    class: "known-problem",
+    category: "runner",
+    description: "The build agent has no working C compiler (agent misconfiguration); re-running on it will not help.",
+    scope: "log",
+  },
+];

@@ -1,0 +1,98 @@
+// GitHub Actions runner, service and platform failures: the machine or GitHub went away, not the code.
+// Messages are the runner's own (actions/runner), so they are matched anywhere in the log.
+// Credits: several shapes are re-expressed from pytorch/test-infra aws/lambda/log-classifier/ruleset.toml
+// (BSD-3-Clause): shutdown signal, pod failed to come online, archive download, response status code.
+import type { PatternInput } from "../../config/schema.js";
+import { TEST_CHATTER } from "./noise.js";
+
+export const githubRunnerPatterns: PatternInput[] = [
+  {
+    id: "gha.runner-shutdown",
+    regex: String.raw`(?:^|##\[error\])The runner has received a shutdown signal\.`,
+    class: "flaky",
+    category: "runner",
+    description: "The runner was shut down mid-job (spot reclaim, scale-in or a restarted runner service).",
+    scope: "log",
+  },
+  {
+    id: "gha.runner-lost",
+    regex: String.raw`The (?:self-hosted |hosted )?runner: .{1,200} lost communication with the server`,
+    class: "flaky",
+    category: "runner",
+    description: "The runner stopped talking to GitHub (crashed, starved or lost its network).",
+    scope: "log",
+  },
+  {
+    id: "gha.runner-error",
+    regex: String.raw`The hosted runner encountered an error while running your job|Received request to deprovision: The request was cancelled by the remote provider`,
+    class: "flaky",
+    category: "runner",
+    description: "GitHub's hosted runner failed or was deprovisioned during the job.",
+    scope: "log",
+  },
+  {
+    id: "gha.job-not-acquired",
+    regex: String.raw`The job was not acquired by Runner of type \w+ even after multiple attempts`,
+    class: "flaky",
+    category: "runner",
+    description: "No runner picked the job up.",
+    scope: "log",
+  },
+  {
+    id: "gha.internal-error",
+    regex: String.raw`GitHub Actions has encountered an internal error when running your job`,
+    class: "flaky",
+    category: "runner",
+    description: "GitHub Actions reported an internal error.",
+    scope: "log",
+  },
+  {
+    id: "gha.runner-pod",
+    regex: String.raw`##\[error\]Error: pod failed to come online with error:`,
+    class: "flaky",
+    category: "runner",
+    description: "The Kubernetes pod backing a self-hosted runner never came online.",
+    scope: "log",
+  },
+  {
+    id: "gha.action-download",
+    regex: String.raw`##\[error\](?:Failed to download archive '[^']+' after \d+ attempts|Failed to resolve action download info)`,
+    class: "flaky",
+    category: "network",
+    description: "The runner could not download an action.",
+    scope: "log",
+  },
+  {
+    id: "gha.http-5xx",
+    regex: String.raw`##\[error\](?:Response status code does not indicate success|Unexpected HTTP response): (?:5\d\d|429)\b`,
+    class: "flaky",
+    category: "network",
+    description: "A GitHub service or tool download answered with a server error or rate limit.",
+    scope: "log",
+  },
+  {
+    id: "gha.artifact-service",
+    regex: String.raw`(?:Failed to (?:CreateArtifact|FinalizeArtifact|UploadArtifact|ListArtifacts|GetSignedArtifactURL)|Create Artifact Container failed|List Artifacts failed|Unable to (?:upload|download) artifact).{0,300}(?:\b5\d\d\b|\b429\b|ECONNRESET|ETIMEDOUT|socket hang up|timed? ?out)`,
+    class: "flaky",
+    category: "artifacts",
+    description: "The artifact service failed (server error, reset or timeout).",
+    unless: TEST_CHATTER,
+  },
+  {
+    id: "gha.operation-canceled",
+    regex: String.raw`##\[error\]The operation was canceled\.`,
+    class: "flaky",
+    category: "cancelled",
+    description: "The job was cancelled before it finished (a timeout, a newer run or a person), not failed by a test.",
+    retry: { max_attempts: 2 },
+    scope: "log",
+  },
+  {
+    id: "github.api-rate-limit",
+    regex: String.raw`API rate limit exceeded for (?:user ID \d+|installation ID \d+|\d{1,3}(?:\.\d{1,3}){3})|You have exceeded a secondary rate limit`,
+    class: "flaky",
+    category: "rate-limit",
+    description: "The GitHub API rate limit was hit.",
+    unless: TEST_CHATTER,
+  },
+];

@@ -1,0 +1,75 @@
+// Network failures between the runner and the outside world: DNS, resets, timeouts, TLS.
+// Each pattern quotes the error as a tool or runtime prints it (errno names, exception classes,
+// curl's exit codes), and stands down for test chatter and for the job's own localhost servers.
+// Credits: shapes learned from Mozilla build-buildbotcustom status/errors.py (MPL-2.0), GitLab's
+// glci failure categories (MIT), pytorch/test-infra's log classifier (BSD-3-Clause) and Terragrunt's
+// default retryable_errors (MIT); re-expressed, not copied.
+import type { PatternInput } from "../../config/schema.js";
+import { CHATTER_OR_LOCAL, TEST_CHATTER } from "./noise.js";
+
+export const networkPatterns: PatternInput[] = [
+  {
+    id: "net.dns",
+    regex: String.raw`getaddrinfo EAI_AGAIN\b|Temporary failure in name resolution|Could not resolve host: [\w.-]+|dial tcp: lookup [\w.-]+(?: on [\w.:\[\]]+)?: (?:server misbehaving|i/o timeout|no such host)|Caused by: (?:dns error|failed to lookup address information)|java\.net\.UnknownHostException: [\w.-]+|\[Errno -3\] (?:Temporary failure in name resolution|Try again)`,
+    class: "flaky",
+    category: "network",
+    description: "A host name could not be resolved (DNS).",
+    unless: CHATTER_OR_LOCAL,
+  },
+  {
+    id: "net.connection-reset",
+    regex: String.raw`\bread ECONNRESET\b|\bError: socket hang up\b|[Cc]onnection reset by peer|java\.net\.SocketException: Connection reset|ConnectionResetError: \[Errno 104\]|Connection aborted\.', RemoteDisconnected`,
+    class: "flaky",
+    category: "network",
+    description: "The remote end reset the connection.",
+    unless: CHATTER_OR_LOCAL,
+  },
+  {
+    id: "net.timeout",
+    regex: String.raw`java\.net\.SocketTimeoutException: (?:connect|Read) timed out|\bconnect ETIMEDOUT \d{1,3}(?:\.\d{1,3}){3}:\d+|dial tcp [\d.:\[\]a-f]+: (?:i/o timeout|connect: connection timed out)|net/http: (?:TLS handshake timeout|request canceled while waiting for connection)|Client\.Timeout exceeded while awaiting headers`,
+    class: "flaky",
+    category: "network",
+    description: "A network connection or read timed out.",
+    unless: CHATTER_OR_LOCAL,
+  },
+  {
+    id: "net.unreachable",
+    regex: String.raw`Could not create connection to [\w.-]+:\d+|Failed to connect to [\w.-]+ port \d+(?: after \d+ ms)?: (?:Connection timed out|Network is unreachable|No route to host|Couldn't connect to server)|connect ENETUNREACH\b|connect EHOSTUNREACH\b`,
+    class: "flaky",
+    category: "network",
+    description: "A remote host could not be reached.",
+    unless: CHATTER_OR_LOCAL,
+  },
+  {
+    id: "net.httpclient-connect",
+    regex: String.raw`Connect to [\w.-]+:\d+ \[[^\]]*\] failed: (?:Connect(?:ion)? timed out|Read timed out|Connection refused|Network is unreachable|No route to host)`,
+    class: "flaky",
+    category: "network",
+    description: "A Java HTTP client (Maven, Gradle) could not connect to a remote repository.",
+    unless: CHATTER_OR_LOCAL,
+  },
+  {
+    id: "net.curl",
+    regex: String.raw`curl: \((?:6|7|28|35|52|56)\) |curl: \(22\) The requested URL returned error: (?:5\d\d|429)\b`,
+    class: "flaky",
+    category: "network",
+    description: "curl failed on the network (resolve, connect, timeout, TLS, empty reply, server error).",
+    unless: CHATTER_OR_LOCAL,
+  },
+  {
+    id: "net.tls-handshake",
+    regex: String.raw`(?:OpenSSL )?SSL_connect: SSL_ERROR_SYSCALL|gnutls_handshake\(\) failed|GnuTLS recv error \(-\d+\)|TLS handshake timeout|Remote host terminated the handshake|SSL: UNEXPECTED_EOF_WHILE_READING`,
+    class: "flaky",
+    category: "network",
+    description: "A TLS handshake failed or was cut off.",
+    unless: CHATTER_OR_LOCAL,
+  },
+  {
+    id: "net.tls-protocol-version",
+    regex: String.raw`Received fatal alert: protocol_version`,
+    class: "known-problem",
+    category: "network",
+    description: "The server refuses the TLS version the job's runtime offers (old JDK); re-running will not help.",
+    unless: TEST_CHATTER,
+  },
+];

@@ -1,0 +1,158 @@
+// Package and image registries that answered with a server error, a rate limit or nothing at all.
+// Anchored on each tool's own error prefix (`npm ERR!`, `[ERROR]`, `E:`, `ERROR:`) so a warning that
+// the tool recovered from, or a test that prints the words, does not count.
+// Credits: apt "E: Failed to fetch", npm "npm ERR! code" and Docker daemon shapes re-expressed from
+// pytorch/test-infra's log classifier ruleset.toml and flaky-rules.json (BSD-3-Clause); Docker pull
+// failures from GitLab's glci failure categories (MIT).
+import type { PatternInput } from "../../config/schema.js";
+import { TEST_CHATTER } from "./noise.js";
+
+const npm = String.raw`npm (?:ERR!|error)`;
+
+export const registryPatterns: PatternInput[] = [
+  {
+    id: "npm.registry-5xx",
+    regex: String.raw`${npm} (?:code E5\d\d\b|5\d\d [A-Z][\w ]* - (?:GET|HEAD|PUT) https?://)`,
+    class: "flaky",
+    category: "registry",
+    description: "The npm registry answered with a server error.",
+  },
+  {
+    id: "npm.rate-limited",
+    regex: String.raw`${npm} (?:code E429\b|429 Too Many Requests - (?:GET|HEAD) https?://)`,
+    class: "flaky",
+    category: "rate-limit",
+    description: "The npm registry rate-limited the job.",
+  },
+  {
+    id: "npm.network",
+    regex: String.raw`${npm} (?:code|errno) (?:ECONNRESET|ETIMEDOUT|EAI_AGAIN|ECONNREFUSED|ESOCKETTIMEDOUT|EPIPE|ERR_SOCKET_TIMEOUT)\b|${npm} network (?:request to https?://\S+ failed|Socket timeout|aborted)`,
+    class: "flaky",
+    category: "network",
+    description: "npm lost the network while talking to the registry.",
+  },
+  {
+    id: "yarn.network",
+    regex: String.raw`error An unexpected error occurred: "https?://[^"]+: (?:ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|Request failed \\"5\d\d|getaddrinfo)|YN0001: .{0,80}(?:RequestError|HTTPError): (?:Response code 5\d\d|.{0,200}(?:ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up))`,
+    class: "flaky",
+    category: "network",
+    description: "yarn could not download from the registry.",
+  },
+  {
+    id: "pnpm.fetch",
+    regex: String.raw`ERR_PNPM_(?:META_FETCH_FAIL|FETCH_5\d\d|FETCH_429|TARBALL_FETCH_FAIL)\b`,
+    class: "flaky",
+    category: "registry",
+    description: "pnpm could not fetch package metadata or a tarball.",
+  },
+  {
+    id: "pip.http-5xx",
+    regex: String.raw`ERROR: HTTP error (?:5\d\d|429) while getting https?://`,
+    class: "flaky",
+    category: "registry",
+    description: "PyPI (or the configured index) answered with a server error.",
+  },
+  {
+    id: "pip.network",
+    regex: String.raw`ERROR: Could not install packages due to an (?:OSError|EnvironmentError): (?:HTTPSConnectionPool|HTTPConnectionPool|\(?'Connection aborted)|pip\._vendor\.urllib3\.exceptions\.(?:ReadTimeoutError|ProtocolError|NewConnectionError)`,
+    class: "flaky",
+    category: "network",
+    description: "pip lost the connection to the package index.",
+  },
+  {
+    id: "uv.fetch",
+    regex: String.raw`error: (?:Error while fetching remote python downloads json|Request failed after \d+ retr(?:y|ies)|Failed to fetch: \x60https?://[^\x60]+\x60\s*$)`,
+    class: "flaky",
+    category: "registry",
+    description: "uv could not download from the package index or Python mirror.",
+  },
+  {
+    id: "maven.transfer",
+    regex: String.raw`\[ERROR\] .*Could not (?:transfer|resolve|download) .*(?:\b5\d\d [A-Z][a-z]|status code: 5\d\d|\b429 Too Many|Connection reset|Connect(?:ion)? timed out|Read timed out|Remote host terminated the handshake|Network is unreachable|Temporary failure in name resolution)`,
+    class: "flaky",
+    category: "registry",
+    description: "Maven could not download from an artifact repository (server error, reset or timeout).",
+  },
+  {
+    id: "gradle.repo-http",
+    regex: String.raw`Could not (?:GET|HEAD) '[^']+'\. Received status code (?:5\d\d|429) from server|Server returned HTTP response code: (?:5\d\d|429) for URL: https://services\.gradle\.org/`,
+    class: "flaky",
+    category: "registry",
+    description: "Gradle (or its wrapper download) got a server error from a repository.",
+  },
+  {
+    id: "gradle.lock-timeout",
+    regex: String.raw`Timeout waiting to lock .{1,300}\. It is currently in use by another Gradle instance`,
+    class: "flaky",
+    category: "workspace",
+    description: "Another Gradle process held a shared cache lock (shared self-hosted runner).",
+  },
+  {
+    id: "apt.fetch-failed",
+    regex: String.raw`\bE: Failed to fetch \S+\s+(?:5\d\d\b|Hash Sum mismatch|Connection failed|Connection timed out|Could not connect|Could not resolve|Temporary failure resolving|Unable to connect|Undetermined Error|Error reading from server|File has unexpected size|Clearsigned file isn't valid|Bad header line)|\bE: Some index files failed to download`,
+    class: "flaky",
+    category: "registry",
+    description: "apt could not download from a package mirror.",
+  },
+  {
+    id: "apt.dpkg-lock",
+    regex: String.raw`\bE: Could not get lock /var/lib/(?:dpkg/lock(?:-frontend)?|apt/lists/lock)`,
+    class: "flaky",
+    category: "runner",
+    description: "Another apt/dpkg process (often unattended-upgrades on the runner) held the package lock.",
+  },
+  {
+    id: "docker.rate-limit",
+    regex: String.raw`toomanyrequests: (?:You have reached your (?:unauthenticated )?pull rate limit|Too Many Requests)`,
+    class: "flaky",
+    category: "rate-limit",
+    description: "Docker Hub's pull rate limit was reached.",
+    unless: TEST_CHATTER,
+  },
+  {
+    id: "docker.registry-unavailable",
+    regex: String.raw`(?:Error response from daemon|failed to (?:do request|resolve source metadata|copy|fetch oauth token|authorize)|error pulling image configuration).{0,400}(?:received unexpected HTTP status: 5\d\d|unexpected status(?: code)?(?: from \w+ request to \S+)?:? 5\d\d|net/http: (?:TLS handshake timeout|request canceled)|context deadline exceeded|i/o timeout|connection reset by peer|Client\.Timeout exceeded)`,
+    class: "flaky",
+    category: "registry",
+    description: "A container registry (Docker Hub, ghcr.io, …) failed or timed out during pull or push.",
+    unless: TEST_CHATTER,
+  },
+  {
+    id: "cargo.download",
+    regex: String.raw`error: failed to (?:download from \x60https://(?:static\.)?crates\.io|get \x60[\w-]+\x60 as a dependency).{0,300}$|\[(?:6|7|28|35|52|56)\] (?:Couldn't resolve host name|Couldn't connect to server|Timeout was reached|SSL connect error|Server returned nothing|Failure when receiving data from the peer)`,
+    class: "flaky",
+    category: "registry",
+    description: "cargo could not download crates.",
+    unless: TEST_CHATTER,
+  },
+  {
+    id: "go.proxy",
+    regex: String.raw`\b(?:proxy|sum)\.golang\.org/\S*:? (?:\b5\d\d [A-Z]|dial tcp|.{0,40}i/o timeout|.{0,40}TLS handshake timeout|.{0,40}connection reset by peer|unexpected EOF)`,
+    class: "flaky",
+    category: "registry",
+    description: "The Go module proxy or checksum database failed or timed out.",
+    unless: TEST_CHATTER,
+  },
+  {
+    id: "bundler.fetch",
+    regex: String.raw`Could not fetch specs from https?://\S+ due to underlying error|Gem::RemoteFetcher::(?:FetchError|UnknownHostError)|Bundler::HTTPError|Net::(?:OpenTimeout|ReadTimeout)\b.{0,100}rubygems`,
+    class: "flaky",
+    category: "registry",
+    description: "Bundler/RubyGems could not reach the gem server.",
+    unless: TEST_CHATTER,
+  },
+  {
+    id: "nuget.service-index",
+    regex: String.raw`error NU1301: Unable to load the service index for source https?://`,
+    class: "flaky",
+    category: "registry",
+    description: "NuGet could not load a feed's service index.",
+  },
+  {
+    id: "conda.http",
+    regex: String.raw`CondaHTTPError: HTTP (?:000 CONNECTION FAILED|5\d\d [A-Z ]+|429 TOO MANY REQUESTS) for url`,
+    class: "flaky",
+    category: "registry",
+    description: "conda could not reach a channel.",
+  },
+];

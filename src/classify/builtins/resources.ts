@@ -1,0 +1,66 @@
+// The machine ran out of something: disk, memory. Matched only where a tool reports the errno
+// (": No space left on device", "ENOSPC: ", "[Errno 28]"), never the bare phrase, because a real
+// retry bot re-ran jobs whose passing tests merely said "No space left on device".
+// Credits: "There is only … free space left" from pytorch/test-infra's log classifier (BSD-3-Clause);
+// "There is not enough space in the file system" and "Read-only file system" from
+// nodejs/node-core-utils ci_failure_parser.js (MIT); MSVC heap errors after pytorch's "MSVC out of memory".
+import type { PatternInput } from "../../config/schema.js";
+import { TEST_CHATTER } from "./noise.js";
+
+// A quoted string that contains the phrase and closes after it: a fixture or a message under test.
+const QUOTED_PHRASE = String.raw`["'\x60][^"'\x60]{0,200}(?:[Nn]o space left on device|[Rr]ead-only file system)[^"'\x60]{0,80}["'\x60]`;
+
+export const resourcePatterns: PatternInput[] = [
+  {
+    id: "disk.full",
+    regex: String.raw`(?:[:(] ?|\] |\bENOSPC: )[Nn]o space left on device|There is not enough space (?:on the disk|in the file system)|There was insufficient space remaining on the device`,
+    class: "flaky",
+    category: "disk",
+    description: "The runner's disk is full.",
+    unless: `${TEST_CHATTER}|${QUOTED_PHRASE}`,
+    scope: "log",
+  },
+  {
+    id: "disk.low-space",
+    regex: String.raw`Failure: There is only .{1,40} free space left in .{1,200}, which is less than the minimum requirement of|You are running out of disk space\. The runner will stop working when the machine runs out of disk space`,
+    class: "flaky",
+    category: "disk",
+    description: "The runner had too little free disk space.",
+    scope: "log",
+  },
+  {
+    id: "disk.read-only",
+    regex: String.raw`[:(] ?Read-only file system\b|\bEROFS: read-only file system`,
+    class: "flaky",
+    category: "disk",
+    description: "The runner's file system went read-only (a failing disk or a broken mount).",
+    unless: `${TEST_CHATTER}|${QUOTED_PHRASE}`,
+  },
+  {
+    id: "oom.kernel",
+    regex: String.raw`Out of memory: Kill(?:ed)? process \d+|\boom-kill:|Memory cgroup out of memory|\bOOMKilled\b`,
+    class: "flaky",
+    category: "memory",
+    description: "The kernel or container runtime killed a process for using too much memory.",
+    retry: { max_attempts: 2 },
+    unless: TEST_CHATTER,
+    scope: "log",
+  },
+  {
+    id: "oom.killed",
+    regex: String.raw`line \d+: +\d+ Killed +\S|\bKilled\s+\(signal 9\)|The Gradle daemon disappeared unexpectedly|Gradle build daemon disappeared unexpectedly`,
+    class: "flaky",
+    category: "memory",
+    description: "A process was killed with SIGKILL (usually the out-of-memory killer).",
+    retry: { max_attempts: 2 },
+    unless: TEST_CHATTER,
+  },
+  {
+    id: "msvc.out-of-heap",
+    regex: String.raw`fatal error C1060: compiler is out of heap space|fatal error C1076: compiler limit: internal heap limit reached|error C3859: Failed to create virtual memory for PCH`,
+    class: "flaky",
+    category: "memory",
+    description: "The MSVC compiler ran out of memory on the runner.",
+    retry: { max_attempts: 2 },
+  },
+];
