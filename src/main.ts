@@ -1,6 +1,7 @@
 // `npm start`: read settings, open and migrate the database, then serve.
 // Without GitHub App credentials, Probot's setup flow registers the App from app.yml.
 import { Probot, Server, run } from "probot";
+import type { Logger } from "pino";
 import { migrate, openDatabase, DatabaseError } from "./db/index.js";
 import { createLogger } from "./log.js";
 import { SettingsError, readSettings } from "./settings.js";
@@ -16,8 +17,13 @@ async function main(): Promise<void> {
 
   if (!settings.appId || !settings.privateKey) {
     log.info("no APP_ID/PRIVATE_KEY: starting Probot's setup flow to register the GitHub App");
-    await db.close(); // the setup flow only writes .env; restart once it is done
-    await run(() => {});
+    // The setup flow only writes .env; restart once it is done. The database stays open (and
+    // SIFT_DATA_DIR locked) so that a second process cannot share it meanwhile.
+    const server = await run(() => {});
+    onSignals(log, async () => {
+      await server.stop();
+      await db.close();
+    });
     return;
   }
 
@@ -37,14 +43,20 @@ async function main(): Promise<void> {
   await server.load(app.appFn);
   await server.start();
 
+  onSignals(log, async () => {
+    await server.stop().catch((err: unknown) => log.error({ err }, "server stop"));
+    await app.stop().catch((err: unknown) => log.error({ err }, "worker stop"));
+    await db.close().catch((err: unknown) => log.error({ err }, "database close"));
+  });
+}
+
+function onSignals(log: Logger, stop: () => Promise<void>): void {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: stopping`);
-    await server.stop().catch((err: unknown) => log.error({ err }, "server stop"));
-    await app.stop().catch((err: unknown) => log.error({ err }, "worker stop"));
-    await db.close().catch((err: unknown) => log.error({ err }, "database close"));
+    await stop();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -70,11 +70,15 @@ export function readSettings(env: Env = process.env): Settings {
   const githubApiUrl = env.GHE_HOST ? `${protocol}://${env.GHE_HOST}/api/v3` : "https://api.github.com";
   const githubWebUrl = env.GHE_HOST ? `${protocol}://${env.GHE_HOST}` : "https://github.com";
   const port = int(env, "PORT", 3000);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new SettingsError("DATABASE_URL must be a postgres:// or postgresql:// connection string");
+  }
   const coolOffSeconds = int(env, "SIFT_COOL_OFF_SECONDS", 180);
   return {
     port,
     host: env.HOST || undefined,
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     dataDir: env.SIFT_DATA_DIR || "./data",
     appId,
     privateKey,

@@ -1,0 +1,37 @@
+import { generateKeyPairSync } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { SettingsError, readSettings } from "../src/settings.js";
+
+const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+
+describe("readSettings", () => {
+  it("defaults to an embedded database in ./data, port 3000 and github.com", () => {
+    const s = readSettings({});
+    expect(s).toMatchObject({ port: 3000, dataDir: "./data", databaseUrl: undefined, githubApiUrl: "https://api.github.com", coolOffSeconds: 180 });
+    expect(s.maxWaitSeconds).toBeGreaterThanOrEqual(s.coolOffSeconds);
+  });
+
+  it("refuses App credentials without a webhook secret (Probot would accept the secret 'development')", () => {
+    expect(() => readSettings({ APP_ID: "1", PRIVATE_KEY: pem })).toThrow(/WEBHOOK_SECRET is required/);
+    expect(() => readSettings({ APP_ID: "1", PRIVATE_KEY: pem, WEBHOOK_SECRET: "development" })).toThrow(SettingsError);
+    expect(readSettings({ APP_ID: "1", PRIVATE_KEY: pem, WEBHOOK_SECRET: "s3cret" }).appId).toBe(1);
+  });
+
+  it("accepts a base64-encoded or \\n-escaped private key", () => {
+    const b64 = Buffer.from(pem).toString("base64");
+    expect(readSettings({ APP_ID: "1", PRIVATE_KEY: b64, WEBHOOK_SECRET: "x" }).privateKey).toBe(pem);
+    expect(readSettings({ APP_ID: "1", PRIVATE_KEY: pem.replace(/\n/g, "\\n"), WEBHOOK_SECRET: "x" }).privateKey).toBe(pem);
+    expect(() => readSettings({ APP_ID: "1", PRIVATE_KEY: "nope", WEBHOOK_SECRET: "x" })).toThrow(/PRIVATE_KEY/);
+  });
+
+  it("points at GitHub Enterprise Server through GHE_HOST and GHE_PROTOCOL", () => {
+    const s = readSettings({ GHE_HOST: "127.0.0.1:8080", GHE_PROTOCOL: "http" });
+    expect(s.githubApiUrl).toBe("http://127.0.0.1:8080/api/v3");
+    expect(s.githubWebUrl).toBe("http://127.0.0.1:8080");
+  });
+
+  it("names the variable when a value is wrong", () => {
+    expect(() => readSettings({ SIFT_COOL_OFF_SECONDS: "soon" })).toThrow(/SIFT_COOL_OFF_SECONDS/);
+    expect(() => readSettings({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+  });
+});

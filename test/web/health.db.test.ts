@@ -1,0 +1,45 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addHealthRoutes } from "../../src/web/health.js";
+import { createMetrics } from "../../src/web/metrics.js";
+import { Router } from "../../src/web/router.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+
+describe("GET /healthz and /metrics", () => {
+  let db: TestDatabase;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const router = new Router();
+    addHealthRoutes(router, db, createMetrics());
+    const handle = router.handler();
+    server = createServer(async (req, res) => {
+      if (!(await handle(req, res))) res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.close();
+  });
+
+  it("serves Prometheus text with process metrics", async () => {
+    const res = await fetch(`${base}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/plain/);
+    const body = await res.text();
+    expect(body).toMatch(/^# HELP sift_process_cpu_user_seconds_total/m);
+    expect(body).toMatch(/^# TYPE sift_webhooks_total counter/m);
+  });
+
+  it("answers 200 while the database answers, 503 once it does not", async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    await db.destroy();
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toMatch(/database unavailable/);
+  });
+});
