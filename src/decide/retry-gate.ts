@@ -1,0 +1,39 @@
+// The brakes on one flaky job's automatic re-run, in order: provider, policy, pattern, workflow,
+// attempt cap, outage hold. Budget and run grouping come after, in plan-retries.ts.
+import type { ClassifiedFailure, JobInfo, RetryState } from "../analyse/types.js";
+import type { SiftConfig } from "../config/schema.js";
+import { globMatcher } from "./glob.js";
+import { outageNote, type Outage } from "./outages.js";
+
+export type RetryPolicy = SiftConfig["retry"];
+
+/** Retry rows Sift already wrote for this SHA's failed attempts. */
+export interface PreviousRetry {
+  jobId: number;
+  status: string; // requested, waiting, held, failed
+  reason: string | null;
+}
+
+export type Gate = { go: false; state: RetryState; reason: string } | { go: true; maxAttempts: number };
+
+export function retryGate(job: JobInfo, failure: ClassifiedFailure, policy: RetryPolicy, outages: readonly Outage[], previous: PreviousRetry | undefined): Gate {
+  if (previous?.status === "requested") return { go: false, state: "requested", reason: "re-run requested" };
+  if (previous?.status === "failed") return { go: false, state: "not-retryable", reason: `GitHub refused the re-run: ${previous.reason ?? "unknown error"}` };
+  if (job.provider === "status") return { go: false, state: "not-retryable", reason: "commit statuses cannot be re-run through GitHub" };
+  if (!policy.enabled) return { go: false, state: "excluded", reason: "automatic re-runs are off (retry.enabled: false)" };
+  if (failure.retry?.enabled === false) return { go: false, state: "excluded", reason: `pattern ${failure.patternId ?? "(none)"} does not allow re-runs` };
+  if (job.workflowName && globMatcher(policy.exclude_workflows)?.(job.workflowName)) {
+    return { go: false, state: "excluded", reason: `workflow "${job.workflowName}" is never re-run automatically (retry.exclude_workflows)` };
+  }
+  const maxAttempts = failure.retry?.maxAttempts ?? policy.max_attempts;
+  if (job.runAttempt >= maxAttempts) return { go: false, state: "exhausted", reason: `attempt ${job.runAttempt} of ${maxAttempts}: no more re-runs` };
+  const outage = outages.find((o) => o.cause === failure.patternId);
+  if (outage) return { go: false, state: "held", reason: outageNote(outage) };
+  return { go: true, maxAttempts };
+}
+
+/** Exponential backoff between attempts of the same job: base, 2×base, 4×base after each failure. */
+export function backoffUntil(job: JobInfo, baseSeconds: number): Date | null {
+  if (!job.completedAt) return null;
+  return new Date(job.completedAt.getTime() + baseSeconds * 1000 * 2 ** Math.max(0, job.runAttempt - 1));
+}
