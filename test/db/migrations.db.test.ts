@@ -1,0 +1,102 @@
+// The migrated database must be one Prisma Client can use: a row of every model goes in and comes
+// back out, on PGlite and (SIFT_TEST_DB=postgres) on PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "../../src/generated/prisma/client.js";
+import { createTestDatabase, testDbKind, type TestDatabase } from "../helpers/db.js";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.destroy();
+});
+
+describe(`migrated database (${testDbKind})`, () => {
+  it("stores and reads a row of every model", async () => {
+    const p = db.prisma;
+    const bigId = 2n ** 40n + 7n; // GitHub ids outgrow int4
+    const when = new Date("2026-01-02T03:04:05.678Z");
+
+    // Typed by model name: a new model in schema.prisma fails to compile until it is covered here.
+    const rows: Record<Prisma.ModelName, { id: unknown }> = {} as Record<Prisma.ModelName, { id: unknown }>;
+    rows.Installation = await p.installation.create({ data: { id: bigId, accountLogin: "acme" } });
+    rows.Repository = await p.repository.create({
+      data: { id: bigId + 1n, installationId: bigId, owner: "acme", name: "widgets" },
+    });
+    const repositoryId = bigId + 1n;
+    rows.HeadCommit = await p.headCommit.create({
+      data: { repositoryId, sha: "a".repeat(40), prNumbers: [12, 13], state: "pending", dueAt: when },
+    });
+    rows.Job = await p.job.create({
+      data: {
+        repositoryId,
+        provider: "actions",
+        externalId: "29679449",
+        headSha: "a".repeat(40),
+        name: "test (ubuntu-latest)",
+        runId: bigId + 2n,
+        status: "completed",
+        conclusion: "failure",
+        startedAt: when,
+        completedAt: when,
+        prNumbers: [12],
+        labels: ["ubuntu-latest"],
+        steps: [{ name: "Run tests", number: 4, conclusion: "failure" }],
+      },
+    });
+    const jobId = rows.Job.id as number;
+    rows.Classification = await p.classification.create({
+      data: { jobId, verdict: "flaky", patternId: "network.econnreset", line: 812, reason: "ECONNRESET" },
+    });
+    rows.Retry = await p.retry.create({
+      data: { repositoryId, jobId, method: "job", trigger: "auto", status: "requested", attempt: 1, outcome: "success" },
+    });
+    rows.KnownBroken = await p.knownBroken.create({
+      data: { repositoryId, jobGlob: "e2e-*", reason: "staging down", declaredBy: "octocat", prNumber: 12 },
+    });
+    rows.KnownProblemIssue = await p.knownProblemIssue.create({
+      data: { repositoryId, number: 7, title: "Staging down", htmlUrl: "https://github.com/acme/widgets/issues/7", jobGlobs: ["e2e-*"] },
+    });
+    rows.CheckRun = await p.checkRun.create({
+      data: { repositoryId, headSha: "a".repeat(40), checkRunId: bigId + 3n, status: "completed", title: "1 flaky" },
+    });
+    rows.WebhookDelivery = await p.webhookDelivery.create({
+      data: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958", event: "workflow_job", installationId: bigId },
+    });
+    expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
+
+    const repo = await p.repository.findUniqueOrThrow({
+      where: { owner_name: { owner: "acme", name: "widgets" } },
+      include: {
+        installation: true,
+        commits: true,
+        jobs: { include: { classification: true, retries: true } },
+        knownBroken: true,
+        knownProblemIssues: true,
+        checkRuns: true,
+      },
+    });
+    expect(repo.installation.id).toBe(bigId);
+    expect(repo.installation.accountType).toBe("Organization");
+    expect(repo.commits[0]).toMatchObject({ prNumbers: [12, 13], state: "pending", dueAt: when });
+    const job = repo.jobs[0];
+    expect(job).toMatchObject({ provider: "actions", runId: bigId + 2n, runAttempt: 1, labels: ["ubuntu-latest"] });
+    expect(job?.steps).toEqual([{ name: "Run tests", number: 4, conclusion: "failure" }]);
+    expect(job?.classification).toMatchObject({ verdict: "flaky", line: 812 });
+    expect(job?.retries).toMatchObject([{ attempt: 1, outcome: "success" }]);
+    expect(repo.knownBroken[0]).toMatchObject({ jobGlob: "e2e-*", prNumber: 12, clearedAt: null });
+    expect(repo.knownProblemIssues[0]).toMatchObject({ number: 7, jobGlobs: ["e2e-*"], patterns: [], open: true });
+    expect(repo.checkRuns[0]?.checkRunId).toBe(bigId + 3n);
+    const delivery = await p.webhookDelivery.findUniqueOrThrow({ where: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
+    expect(delivery.installationId).toBe(bigId);
+
+    // The migration's constraints are there too: unique keys and cascading deletes.
+    await expect(
+      p.checkRun.create({ data: { repositoryId, headSha: "a".repeat(40), checkRunId: 1n, status: "queued", title: "" } }),
+    ).rejects.toThrow(/Unique constraint/);
+    await p.installation.delete({ where: { id: bigId } });
+    expect(await p.job.count()).toBe(0);
+    expect(await p.classification.count()).toBe(0);
+  });
+});
