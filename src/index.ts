@@ -6,6 +6,10 @@ import type { Settings } from "./settings.js";
 import { Router } from "./web/router.js";
 import { addHealthRoutes } from "./web/health.js";
 import { createMetrics, type Metrics } from "./web/metrics.js";
+import { registerHandlers } from "./handlers/index.js";
+import { createIngest } from "./ingest/index.js";
+import { startAnalysisWorker } from "./schedule/index.js";
+import type { AnalysisStages } from "./analyse/index.js";
 
 export interface AppDeps {
   db: Database;
@@ -14,6 +18,12 @@ export interface AppDeps {
   log?: Logger;
   /** The clock; tests pass their own. */
   now?: () => Date;
+  /** Analysis stages replacing the defaults (src/analyse/default-stages.ts). */
+  stages?: Partial<AnalysisStages>;
+  /** false: do not start the worker loop and reconcile (handler tests drive scheduling themselves). */
+  worker?: boolean;
+  /** How often the worker looks for due head SHAs. */
+  pollMs?: number;
 }
 
 export interface SiftApp {
@@ -25,10 +35,17 @@ export interface SiftApp {
 export function sift(deps: AppDeps): SiftApp {
   const metrics = deps.metrics ?? createMetrics();
   const stops: (() => Promise<void>)[] = [];
+  const now = deps.now ?? (() => new Date());
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
     addHealthRoutes(router, deps.db, metrics);
     addHandler(router.handler());
+    const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics });
+    registerHandlers(app, { ingest, appId: deps.settings.appId });
+    if (deps.worker !== false) {
+      const log = deps.log ?? app.log;
+      stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages: deps.stages, pollMs: deps.pollMs }));
+    }
   };
   return {
     appFn,

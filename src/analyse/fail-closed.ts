@@ -1,0 +1,19 @@
+// When Sift cannot tell, the failure is genuine and the report says why.
+import type { ClassifiedFailure } from "./types.js";
+
+export function failClosed(reason: string): ClassifiedFailure {
+  return {
+    class: "genuine",
+    patternId: null,
+    category: null,
+    reason,
+    line: null,
+    excerpt: null,
+    matchedText: null,
+    signature: null,
+    retry: null,
+    issue: null,
+    step: null,
+    notes: [],
+  };
+}

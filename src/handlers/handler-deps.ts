@@ -1,0 +1,25 @@
+// What every handler gets: the ingest service and Sift's own App id (to ignore its own check runs).
+import type { Context } from "probot";
+import type { Delivery, Ingest } from "../ingest/index.js";
+
+export interface HandlerDeps {
+  ingest: Ingest;
+  appId: number | undefined;
+}
+
+type AnyContext = Pick<Context, "id" | "name" | "log"> & { payload: object };
+
+export function deliveryOf(context: AnyContext): Delivery {
+  return { id: context.id, event: context.name, payload: context.payload, log: context.log };
+}
+
+/** Returns early with a debug line saying why, counted in sift_webhooks_total{outcome="ignored"}. */
+export function skip(context: AnyContext, deps: HandlerDeps, why: string): void {
+  const action = "action" in context.payload && typeof context.payload.action === "string" ? `.${context.payload.action}` : "";
+  context.log.debug(`${context.name}${action} ${context.id}: ignored, ${why}`);
+  deps.ingest.ignored(context.name);
+}
+
+export function hasInstallation(payload: object): boolean {
+  return "installation" in payload && payload.installation != null;
+}

@@ -1,0 +1,10 @@
+// schedule: when a head SHA is due, who analyses it, and recovery of missed deliveries.
+export type { Timing } from "./timing.js";
+export { scheduleFailure } from "./schedule-failure.js";
+export { scheduleRefresh } from "./schedule-refresh.js";
+export { claimDue, type ClaimedCommit } from "./claim.js";
+export { finishAnalysis, releaseForRetry, renewLease } from "./finish.js";
+export { startWorker, type Worker, type WorkerOptions } from "./worker.js";
+export { redeliverFailed } from "./redeliver-failed.js";
+export { startReconcile } from "./start-reconcile.js";
+export { startAnalysisWorker, type AnalysisWorkerDeps } from "./start-analysis-worker.js";

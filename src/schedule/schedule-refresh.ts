@@ -1,0 +1,25 @@
+// A job finishing on an already analysed SHA (a re-run passed, pending jobs completed) changes its
+// report: analyse again after the cool-off, updating the same check run. SHAs never analysed and
+// without failures stay idle: Sift writes nothing for green commits.
+import type { SqlSession } from "../db/index.js";
+import type { Timing } from "./timing.js";
+
+// A running SHA stays running; lastFailureAt doubles as its "last change", which finishAnalysis
+// compares with the claim time to re-queue it.
+const SQL = `
+update "HeadCommit" set
+  state = case when state = 'running' then 'running'::"CommitState" else 'pending'::"CommitState" end,
+  "firstFailureAt" = case when state = 'done' then $3::timestamp else "firstFailureAt" end,
+  "dueAt" = case when state = 'done' then $3::timestamp + make_interval(secs => $4) else "dueAt" end,
+  "lastFailureAt" = case when state = 'running' then $3::timestamp else "lastFailureAt" end,
+  "updatedAt" = $3::timestamp
+where "repositoryId" = $1::bigint and sha = $2 and state in ('done', 'running')`;
+
+export async function scheduleRefresh(sql: SqlSession, at: { repositoryId: number; sha: string; now: Date }, timing: Timing): Promise<void> {
+  await sql.query(SQL, [
+    String(at.repositoryId),
+    at.sha,
+    at.now.toISOString(),
+    timing.coolOffSeconds,
+  ]);
+}

@@ -1,0 +1,55 @@
+// Starts the worker that analyses due head SHAs and the periodic reconcile; returns the stop function.
+import type { Logger } from "pino";
+import type { Probot } from "probot";
+import { analyseCommit, type AnalysisStages } from "../analyse/index.js";
+import type { Database } from "../db/index.js";
+import type { Settings } from "../settings.js";
+import type { Metrics } from "../web/metrics.js";
+import { startReconcile } from "./start-reconcile.js";
+import { startWorker } from "./worker.js";
+
+export interface AnalysisWorkerDeps {
+  db: Database;
+  settings: Settings;
+  metrics: Metrics;
+  log: Logger;
+  now: () => Date;
+  stages?: Partial<AnalysisStages> | undefined;
+  pollMs?: number | undefined;
+}
+
+export function startAnalysisWorker(app: Probot, deps: AnalysisWorkerDeps): () => Promise<void> {
+  const { db, settings, log, now } = deps;
+  const worker = startWorker({
+    sql: db.sql,
+    timing: settings,
+    log,
+    now,
+    concurrency: settings.concurrency,
+    concurrencyPerInstallation: settings.concurrencyPerInstallation,
+    pollMs: deps.pollMs,
+    analyse: async (claim) => {
+      const octokit = await app.auth(claim.installationId);
+      const end = deps.metrics.analysisSeconds.startTimer();
+      try {
+        return await analyseCommit(
+          { prisma: db.prisma, octokit, log, now, metrics: deps.metrics, appId: settings.appId, publicUrl: settings.publicUrl, stages: deps.stages },
+          claim,
+        );
+      } finally {
+        end();
+      }
+    },
+  });
+  const stopReconcile = startReconcile({
+    appOctokit: () => app.auth(),
+    sql: db.sql,
+    log,
+    now,
+    intervalSeconds: settings.reconcileIntervalSeconds,
+  });
+  return async () => {
+    await stopReconcile();
+    await worker.stop();
+  };
+}

@@ -1,0 +1,112 @@
+// The worker loop: claim due SHAs from the database, run each through `analyse` with bounded
+// concurrency (global, and per installation so one busy org cannot take every slot), then finish or
+// release the claim. Polling the database, not timers, is what makes restarts and replicas safe.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import PQueue from "p-queue";
+import type { Logger } from "pino";
+import type { SqlSession } from "../db/index.js";
+import { claimDue, type ClaimedCommit } from "./claim.js";
+import { finishAnalysis, releaseForRetry, renewLease } from "./finish.js";
+import type { Timing } from "./timing.js";
+
+export interface WorkerOptions {
+  sql: SqlSession;
+  timing: Timing;
+  log: Logger;
+  now: () => Date;
+  concurrency: number;
+  concurrencyPerInstallation: number;
+  analyse(claim: ClaimedCommit): Promise<{ conclusion: string }>;
+  pollMs?: number;
+  leaseSeconds?: number;
+  /** After a failed analysis, try the SHA again this much later. */
+  retryDelaySeconds?: number;
+  /** Identifies this replica in leaseOwner. */
+  owner?: string;
+}
+
+export interface Worker {
+  /** Claims and starts what is due now; resolves with how many SHAs it claimed. */
+  tick(): Promise<number>;
+  /** Resolves when every started analysis has finished. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
+  const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const leaseSeconds = opts.leaseSeconds ?? 600;
+  const pollMs = opts.pollMs ?? 1000;
+  const global = new PQueue({ concurrency: opts.concurrency });
+  const perInstallation = new Map<number, PQueue>();
+  let inFlight = 0;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const queueOf = (installationId: number): PQueue => {
+    let q = perInstallation.get(installationId);
+    if (!q) {
+      q = new PQueue({ concurrency: opts.concurrencyPerInstallation });
+      q.on("idle", () => perInstallation.delete(installationId));
+      perInstallation.set(installationId, q);
+    }
+    return q;
+  };
+
+  async function run(claim: ClaimedCommit): Promise<void> {
+    // A long analysis (slow log downloads) keeps its lease; a crashed one lets it expire.
+    const heartbeat = setInterval(() => {
+      const until = new Date(opts.now().getTime() + leaseSeconds * 1000);
+      renewLease(opts.sql, claim, owner, until).catch((err: unknown) => opts.log.warn({ err }, "lease renewal failed"));
+    }, (leaseSeconds * 1000) / 3);
+    try {
+      const { conclusion } = await opts.analyse(claim);
+      const { state } = await finishAnalysis(opts.sql, claim, owner, { conclusion, now: opts.now() }, opts.timing);
+      opts.log.info(`${claim.owner}/${claim.repo}@${claim.sha.slice(0, 12)} analysed: ${conclusion}${state === "pending" ? " (changed meanwhile, queued again)" : ""}${state === "lost" ? " (lease lost)" : ""}`);
+    } catch (err) {
+      const retryAt = new Date(opts.now().getTime() + (opts.retryDelaySeconds ?? 60) * 1000);
+      opts.log.error({ err }, `${claim.owner}/${claim.repo}@${claim.sha.slice(0, 12)} analysis failed; trying again at ${retryAt.toISOString()}`);
+      await releaseForRetry(opts.sql, claim, owner, retryAt).catch((e: unknown) => opts.log.error({ err: e }, "release failed"));
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function tick(): Promise<number> {
+    const claims = await claimDue(opts.sql, { owner, now: opts.now(), leaseSeconds, limit: opts.concurrency - inFlight });
+    for (const claim of claims) {
+      inFlight++;
+      void queueOf(claim.installationId)
+        .add(() => global.add(() => run(claim)))
+        .finally(() => inFlight--);
+    }
+    return claims.length;
+  }
+
+  async function loop(): Promise<void> {
+    if (stopped) return;
+    let claimed = 0;
+    try {
+      claimed = await tick();
+    } catch (err) {
+      opts.log.error({ err }, "claiming due head SHAs failed");
+    }
+    // More may be due when this round filled every free slot: look again soon.
+    if (!stopped) timer = setTimeout(() => void loop(), claimed > 0 && inFlight < opts.concurrency ? 10 : pollMs);
+  }
+
+  const idle = async () => {
+    while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+  };
+  if (autoStart) timer = setTimeout(() => void loop(), 0);
+  return {
+    tick,
+    idle,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await idle();
+    },
+  };
+}
