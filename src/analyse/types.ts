@@ -94,4 +94,21 @@ export interface AnalysisReport {
   /** Report-wide notes: "retries paused: 25 flaky failures in the last hour", outages. */
   notes: string[];
   detailsUrl: string;
+  /** What decide/ wants re-run; src/retry executes it after the report is written. */
+  retryPlan?: RetryAction[] | undefined;
+}
+
+/** One intended re-run (decide/ plans, src/retry executes). */
+export interface RetryAction {
+  method: "job" | "failed_jobs" | "rerequest";
+  /** Sift job ids of the failed attempts this action re-runs. */
+  jobIds: number[];
+  runId: string | null;
+  /** The Actions job id or check run id of the first job. */
+  externalId: string;
+  /** now; after-run: once its workflow run completes; after-backoff: at notBefore; after-outage: when it ends. */
+  when: "now" | "after-run" | "after-backoff" | "after-outage";
+  notBefore: Date | null;
+  cause: string | null;
+  reason: string;
 }

@@ -1,6 +1,7 @@
 // decide/: PURE. Verdicts of a head SHA + history → final classes, known problems, re-run plan.
-export { decide, type DecideInput, type Decision } from "./decide.js";
-export { planRetries, type RetryAction, type RetryContext, type RetryPlan } from "./plan-retries.js";
+export { decide, type DecideInput } from "./decide.js";
+export { planRetries, type RetryContext, type RetryPlan } from "./plan-retries.js";
+export type { RetryAction } from "../analyse/types.js";
 export { retryGate, backoffUntil, type PreviousRetry, type RetryPolicy } from "./retry-gate.js";
 export { activeOutages, outageNote, defaultOutageOptions, type CauseSighting, type Outage, type OutageOptions } from "./outages.js";
 export { latestAttempts, attemptsOf, attemptKey, isFailedConclusion } from "./attempts.js";

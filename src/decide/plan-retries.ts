@@ -2,23 +2,9 @@
 // GitHub refuses a second single-job re-run while the run is running again, so several jobs of one run
 // go together through rerun-failed-jobs when every failed job of that run may be re-run, and otherwise
 // one now and the rest each time the run completes.
-import type { ClassifiedFailure, JobInfo, RetryState, VerdictClass } from "../analyse/types.js";
+import type { ClassifiedFailure, JobInfo, RetryAction, RetryState, VerdictClass } from "../analyse/types.js";
 import { backoffUntil, retryGate, type PreviousRetry, type RetryPolicy } from "./retry-gate.js";
 import type { Outage } from "./outages.js";
-
-export interface RetryAction {
-  method: "job" | "failed_jobs" | "rerequest";
-  /** Sift job ids of the failed attempts this action re-runs. */
-  jobIds: number[];
-  runId: string | null;
-  /** The Actions job id or check run id of the first job. */
-  externalId: string;
-  /** now; after-run: once its workflow run completes; after-backoff: at notBefore; after-outage: when it ends. */
-  when: "now" | "after-run" | "after-backoff" | "after-outage";
-  notBefore: Date | null;
-  cause: string | null;
-  reason: string;
-}
 
 export interface RetryContext {
   policy: RetryPolicy;

@@ -1,6 +1,6 @@
 // Small builders for decide/ tests: one job, one verdict, one retry context. Each test overrides what it tests.
-import type { ClassifiedFailure, JobInfo } from "../../src/analyse/types.js";
-import type { RetryContext } from "../../src/decide/index.js";
+import type { AnalysisReport, ClassifiedFailure, JobInfo } from "../../src/analyse/types.js";
+import { attemptsOf, isFailedConclusion, latestAttempts, type RetryContext } from "../../src/decide/index.js";
 
 export const NOW = new Date("2026-11-23T12:00:00Z");
 
@@ -58,5 +58,23 @@ export function retryContext(over: Partial<RetryContext> = {}): RetryContext {
     previous: [],
     backoffBaseSeconds: 60,
     ...over,
+  };
+}
+
+/** The report collectJobs + classify would hand decide: latest failed attempts with their verdicts. */
+export function classifiedReport(jobs: JobInfo[], failures: Map<number, ClassifiedFailure>): AnalysisReport {
+  const failed = latestAttempts(jobs).filter((j) => isFailedConclusion(j.conclusion));
+  return {
+    repo: { id: "1", owner: "o", name: "r", private: false },
+    sha: "a".repeat(40),
+    prNumbers: [7],
+    pendingJobs: 0,
+    jobs: failed.map((j) => {
+      const failure = failures.get(j.id) ?? genuine({ reason: "not classified" });
+      return { job: j, failure, finalClass: failure.class, knownProblem: null, retry: null, attempts: attemptsOf(j, jobs) };
+    }),
+    configProblems: [],
+    notes: [],
+    detailsUrl: "http://sift.test/r/o/r/commit/aaa",
   };
 }

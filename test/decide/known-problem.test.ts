@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decide, emptyHistory, fixedIssues, parseKnownProblemIssueBody, type History, type TrunkHistory } from "../../src/decide/index.js";
-import { NOW, genuine, job, flaky, retryContext } from "./fixtures.js";
+import { NOW, classifiedReport, genuine, job, flaky, retryContext } from "./fixtures.js";
 
 const BASE = "b".repeat(40);
 const OLDER = "c".repeat(40);
@@ -17,15 +17,7 @@ function trunk(jobs: TrunkHistory["commits"][number]["jobs"], older = jobs): Tru
 }
 
 function run(history: Partial<History>, failure = genuine(), j = job({ id: 1 })) {
-  return decide({
-    now: NOW,
-    repoFullName: "o/r",
-    prNumbers: [7],
-    jobs: [j],
-    failures: new Map([[j.id, failure]]),
-    history: { ...emptyHistory, ...history },
-    retry: retryContext(),
-  }).jobs[0]!;
+  return decide({ now: NOW, report: classifiedReport([j], new Map([[j.id, failure]])), history: { ...emptyHistory, ...history }, retry: retryContext() }).jobs[0]!;
 }
 
 describe("broken trunk", () => {
@@ -91,7 +83,7 @@ describe("known-problem issues", () => {
 
   it("cover matching failures with a link to the issue", () => {
     const r = decide({
-      now: NOW, repoFullName: "o/r", prNumbers: [7], jobs: [job({ id: 1 })], failures: new Map([[1, genuine()]]),
+      now: NOW, report: classifiedReport([job({ id: 1 })], new Map([[1, genuine()]])),
       history: { ...emptyHistory, issues: [issue] }, retry: retryContext(), regexTest: (src, text) => new RegExp(src).test(text),
     }).jobs[0]!;
     expect(r.knownProblem).toMatchObject({ source: "issue", url: issue.url, description: "#12: Flaky DNS" });
@@ -99,7 +91,7 @@ describe("known-problem issues", () => {
 
   it("do not cover a PR whose body says it fixes the issue: its failures are its own", () => {
     const r = decide({
-      now: NOW, repoFullName: "o/r", prNumbers: [7], jobs: [job({ id: 1 })], failures: new Map([[1, genuine()]]),
+      now: NOW, report: classifiedReport([job({ id: 1 })], new Map([[1, genuine()]])),
       history: { ...emptyHistory, issues: [issue], fixedIssues: [12] }, retry: retryContext(), regexTest: (src, text) => new RegExp(src).test(text),
     }).jobs[0]!;
     expect(r.finalClass).toBe("genuine");

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ClassifiedFailure, JobInfo } from "../../src/analyse/types.js";
 import { activeOutages, decide, emptyHistory, type RetryContext } from "../../src/decide/index.js";
-import { NOW, flaky, genuine, job, retryContext } from "./fixtures.js";
+import { NOW, classifiedReport, flaky, genuine, job, retryContext } from "./fixtures.js";
 
 function plan(jobs: JobInfo[], failures: [number, ClassifiedFailure][], retry: Partial<RetryContext> = {}) {
-  return decide({ now: NOW, repoFullName: "o/r", prNumbers: [7], jobs, failures: new Map(failures), history: emptyHistory, retry: retryContext(retry) });
+  const d = decide({ now: NOW, report: classifiedReport(jobs, new Map(failures)), history: emptyHistory, retry: retryContext(retry) });
+  return { ...d, plan: d.retryPlan ?? [] };
 }
 
 describe("re-run plan", () => {
@@ -76,10 +77,6 @@ describe("re-run plan", () => {
     expect(d.jobs).toEqual([]);
   });
 
-  it("fails closed on a failed job with no verdict", () => {
-    const d = plan([job({ id: 1 })], []);
-    expect(d.jobs[0]).toMatchObject({ finalClass: "genuine", retry: null });
-  });
 });
 
 describe("outages", () => {
