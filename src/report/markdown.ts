@@ -34,7 +34,8 @@ export function inline(text: string, maxLength = 300): string {
 
 /** An inline code span that no backtick inside can close. */
 export function code(text: string, maxLength = 200): string {
-  const flat = clip(stripControls(text).replace(/\n/g, " "), maxLength);
+  // Code spans never ping, but notification e-mails show them as plain text: neutralise anyway.
+  const flat = clip(neutralise(text).replace(/\n/g, " "), maxLength);
   const fence = "`".repeat(longestRun(flat, "`") + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;
@@ -63,7 +64,7 @@ export function safeUrl(url: string | null | undefined): string | null {
     return null;
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
-  return parsed.href.replace(/[()<>"' \\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return parsed.href.replace(/[()<>"' \\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 export function clip(text: string, maxLength: number): string {
