@@ -1,44 +1,48 @@
 // The adapter that writes the `Sift` check run: created once per SHA, then updated in place.
 // Annotations go 50 per request (GitHub's limit); each later batch resends title and summary,
 // which GitHub requires with every output.
+import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
 import type { AnalysisReport } from "../analyse/types.js";
 import { renderCheckRun, type RenderedCheckRun } from "./render-check-run.js";
 import { annotationKey, contentHash, formatOutputHash, parseOutputHash } from "./output-hash.js";
 import type { Annotation } from "./annotations.js";
 
-export type Octokit = InstanceType<typeof ProbotOctokit>;
+export type Octokit = ProbotOctokit;
 
 export const CHECK_NAME = "Sift";
 export const ANNOTATIONS_PER_REQUEST = 50;
 
+/** The CheckRun row (or the run found on GitHub) of this SHA; analyse/previous-check-run.ts reads it. */
 export interface PreviousCheckRun {
-  checkRunId: bigint | null;
+  checkRunId: string | bigint | null;
   outputHash: string | null;
 }
 
+/** The analysis context (analyse/stages.ts) satisfies this. */
 export interface WriteDeps {
-  log?: { debug(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  log?: Pick<Logger, "debug">;
 }
 
-/** What the caller stores in the CheckRun table. */
+/** What the caller stores in the CheckRun table and hands back as `previous` next time. */
 export interface WrittenCheckRun {
-  checkRunId: bigint;
+  checkRunId: string;
   /** false when nothing changed since the last write and no request was made. */
   written: boolean;
   status: RenderedCheckRun["status"];
-  conclusion: RenderedCheckRun["conclusion"] | null;
+  conclusion: "success" | "failure" | null;
   title: string;
   outputHash: string;
 }
 
 export async function writeReport(octokit: Octokit, report: AnalysisReport, previous: PreviousCheckRun | null, deps: WriteDeps = {}): Promise<WrittenCheckRun> {
   const rendered = renderCheckRun(report);
-  const known = previous?.checkRunId ? parseOutputHash(previous.outputHash) : null;
+  const previousId = previous?.checkRunId ? String(previous.checkRunId) : null;
+  const known = previousId ? parseOutputHash(previous.outputHash) : null;
   const content = contentHash({ ...rendered, annotations: rendered.annotations.map(annotationKey), detailsUrl: report.detailsUrl });
   const sent = known?.annotationKeys ?? new Set<string>();
   const fresh = rendered.annotations.filter((a) => !sent.has(annotationKey(a)));
-  const result = (checkRunId: bigint, written: boolean): WrittenCheckRun => ({
+  const result = (checkRunId: string, written: boolean): WrittenCheckRun => ({
     checkRunId,
     written,
     status: rendered.status,
@@ -46,17 +50,17 @@ export async function writeReport(octokit: Octokit, report: AnalysisReport, prev
     title: rendered.title,
     outputHash: formatOutputHash({ content, annotationKeys: new Set([...sent, ...fresh.map(annotationKey)]) }),
   });
-  if (previous?.checkRunId && known?.content === content) {
-    deps.log?.debug({ sha: report.sha, checkRunId: String(previous.checkRunId) }, "check run unchanged: no update");
-    return result(previous.checkRunId, false);
+  if (previousId && known?.content === content) {
+    deps.log?.debug({ sha: report.sha, checkRunId: previousId }, "check run unchanged: no update");
+    return result(previousId, false);
   }
   const [first = [], ...later] = batches(fresh);
   const owner = report.repo.owner;
   const repo = report.repo.name;
-  let checkRunId = previous?.checkRunId ?? null;
+  let checkRunId = previousId;
   if (checkRunId === null) {
     const created = await octokit.rest.checks.create({ owner, repo, head_sha: report.sha, name: CHECK_NAME, ...body(rendered, report, first) });
-    checkRunId = BigInt(created.data.id);
+    checkRunId = String(created.data.id);
   } else {
     await octokit.rest.checks.update({ owner, repo, check_run_id: Number(checkRunId), ...body(rendered, report, first) });
   }

@@ -46,7 +46,7 @@ describe("writeReport", () => {
   it("creates the Sift check run once, with details_url, status and conclusion", async () => {
     nockCreateCheckRun();
     const out = await writeReport(octokit(), genuine(3), null);
-    expect(out).toMatchObject({ checkRunId: 901n, written: true, status: "completed", conclusion: "failure", title: "1 to fix" });
+    expect(out).toMatchObject({ checkRunId: "901", written: true, status: "completed", conclusion: "failure", title: "1 to fix" });
     expect(bodies[0]).toMatchObject({
       name: "Sift",
       head_sha: "a".repeat(40),
@@ -90,7 +90,7 @@ describe("writeReport", () => {
     const r = genuine(2);
     const first = await writeReport(octokit(), r, null);
     const again = await writeReport(octokit(), structuredClone(r), { checkRunId: first.checkRunId, outputHash: first.outputHash });
-    expect(again).toMatchObject({ checkRunId: 901n, written: false, outputHash: first.outputHash });
+    expect(again).toMatchObject({ checkRunId: "901", written: false, outputHash: first.outputHash });
     expect(bodies).toHaveLength(1);
   });
 
