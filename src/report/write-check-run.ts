@@ -38,7 +38,7 @@ export interface WrittenCheckRun {
 export async function writeReport(octokit: Octokit, report: AnalysisReport, previous: PreviousCheckRun | null, deps: WriteDeps = {}): Promise<WrittenCheckRun> {
   const rendered = renderCheckRun(report);
   const previousId = previous?.checkRunId ? String(previous.checkRunId) : null;
-  const known = previousId ? parseOutputHash(previous.outputHash) : null;
+  const known = previousId ? parseOutputHash(previous?.outputHash) : null;
   const content = contentHash({ ...rendered, annotations: rendered.annotations.map(annotationKey), detailsUrl: report.detailsUrl });
   const sent = known?.annotationKeys ?? new Set<string>();
   const fresh = rendered.annotations.filter((a) => !sent.has(annotationKey(a)));
