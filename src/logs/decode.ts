@@ -1,0 +1,21 @@
+// Turns log bytes into text that cannot hurt anything downstream: invalid UTF-8 becomes U+FFFD
+// (never an exception), NUL bytes are dropped (PostgreSQL text and C strings choke on them), and a
+// tail cut mid-line starts at the next full line so no pattern sees half a line.
+
+export interface Decoded {
+  text: string;
+  /** Extra head bytes dropped to start on a line boundary (0 when nothing was skipped before). */
+  droppedBytes: number;
+}
+
+export function decodeLog(bytes: Uint8Array, headWasSkipped: boolean): Decoded {
+  let start = 0;
+  if (headWasSkipped) {
+    const nl = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0x0a);
+    if (nl !== -1) start = nl + 1;
+    // One unbroken line longer than the cap: keep it, minus a split multi-byte character.
+    else while (start < bytes.length && start < 3 && ((bytes[start] as number) & 0xc0) === 0x80) start++;
+  }
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(start)).replaceAll("\u0000", "");
+  return { text, droppedBytes: start };
+}

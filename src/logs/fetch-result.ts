@@ -1,0 +1,22 @@
+// What every log provider returns. Failure is data, not an exception: the caller turns it into a
+// genuine verdict with the reason shown (Sift fails closed), or schedules another try.
+
+/** Where a log came from; never holds a signed storage URL (those carry credentials). */
+export interface LogSource {
+  provider: "actions-job" | "check-run" | "status";
+  /** The API or target URL that was asked, for the report. */
+  url: string;
+  /** Bytes the provider sent in total (head included, when it was skipped). */
+  totalBytes: number;
+}
+
+export type LogFetchResult =
+  | { ok: true; text: string; truncatedHeadBytes: number; source: LogSource }
+  | { ok: false; reason: string; retryLater: boolean };
+
+/** Default for config `log.max_bytes`: large enough for real monorepo logs. */
+export const DEFAULT_MAX_LOG_BYTES = 64 * 1024 * 1024;
+
+export function fetchFailure(reason: string, retryLater: boolean): LogFetchResult {
+  return { ok: false, reason, retryLater };
+}

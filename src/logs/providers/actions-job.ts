@@ -1,0 +1,83 @@
+// GitHub Actions job logs. The API answers 302 to short-lived storage; that storage rejects requests
+// carrying an Authorization header, so the redirect is never followed by Octokit (which would resend
+// the token): the Location is fetched with a bare fetch and streamed, keeping only the tail.
+import { decodeLog } from "../decode.js";
+import { DEFAULT_MAX_LOG_BYTES, fetchFailure, type LogFetchResult } from "../fetch-result.js";
+import { readTail } from "../tail.js";
+import { messageOf, statusOf, type GitHub } from "./github.js";
+
+export interface ActionsJobRef {
+  owner: string;
+  repo: string;
+  jobId: number;
+  /** When the job completed: a 404 soon after means "not uploaded yet", later it means "deleted". */
+  completedAt?: Date;
+}
+
+export interface ActionsJobLogOptions {
+  maxBytes?: number;
+  /** Plain fetch for the storage URL (no credentials ever added). */
+  fetch?: typeof globalThis.fetch;
+  now?: () => Date;
+  /** How long after completion a 404 is still worth retrying. */
+  uploadGraceMs?: number;
+  /** Gives up on a storage download that takes longer than this. */
+  timeoutMs?: number;
+}
+
+const ROUTE = "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs";
+
+export async function fetchActionsJobLog(octokit: GitHub, job: ActionsJobRef, options: ActionsJobLogOptions = {}): Promise<LogFetchResult> {
+  const { maxBytes = DEFAULT_MAX_LOG_BYTES, fetch = globalThis.fetch, now = () => new Date(), uploadGraceMs = 10 * 60_000, timeoutMs = 5 * 60_000 } = options;
+  const apiUrl = `https://api.github.com/repos/${job.owner}/${job.repo}/actions/jobs/${job.jobId}/logs`;
+  let response: Awaited<ReturnType<GitHub["request"]>>;
+  try {
+    response = await octokit.request(ROUTE, {
+      owner: job.owner,
+      repo: job.repo,
+      job_id: job.jobId,
+      request: { redirect: "manual", parseSuccessResponseBody: false },
+    });
+  } catch (error) {
+    return apiFailure(error, job, now(), uploadGraceMs);
+  }
+  const location = (response.headers as Record<string, string | undefined>).location;
+  let body: AsyncIterable<Uint8Array> | null;
+  if (response.status >= 300 && response.status < 400) {
+    await (response.data as ReadableStream | null)?.cancel().catch(() => undefined);
+    if (!location) return fetchFailure(`job log: ${response.status} without a Location header`, true);
+    const stored = await fetch(location, { redirect: "follow", signal: AbortSignal.timeout(timeoutMs) }).catch((e: unknown) => e as Error);
+    if (stored instanceof Error) return fetchFailure(`job log storage could not be read: ${stored.message}`, true);
+    // A stale signed URL (403/404/410) needs a fresh redirect: retry later rather than give up.
+    if (!stored.ok || stored.body === null) return fetchFailure(`job log storage answered ${stored.status}`, true);
+    body = stored.body as AsyncIterable<Uint8Array>;
+  } else {
+    body = response.data as AsyncIterable<Uint8Array> | null; // some servers answer 200 directly
+  }
+  if (body === null) return fetchFailure(`job log: empty answer (${response.status})`, true);
+  try {
+    const tail = await readTail(body, maxBytes);
+    const decoded = decodeLog(tail.bytes, tail.skippedBytes > 0);
+    return {
+      ok: true,
+      text: decoded.text,
+      truncatedHeadBytes: tail.skippedBytes + decoded.droppedBytes,
+      source: { provider: "actions-job", url: apiUrl, totalBytes: tail.totalBytes },
+    };
+  } catch (error) {
+    return fetchFailure(`job log download broke off: ${messageOf(error)}`, true);
+  }
+}
+
+function apiFailure(error: unknown, job: ActionsJobRef, at: Date, graceMs: number): LogFetchResult {
+  const status = statusOf(error);
+  if (status === 410) return fetchFailure("job log expired (410 Gone): past the repository's log retention", false);
+  if (status === 404) {
+    const recent = job.completedAt === undefined || at.getTime() - job.completedAt.getTime() < graceMs;
+    return recent
+      ? fetchFailure("job log not found (404): not uploaded yet right after completion; will try again", true)
+      : fetchFailure("job log not found (404): deleted, or never uploaded", false);
+  }
+  const transient = status === undefined || status >= 500 || status === 429;
+  return fetchFailure(`job log could not be read (${status ?? "network error"}): ${messageOf(error)}`, transient);
+}

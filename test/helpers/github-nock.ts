@@ -1,0 +1,95 @@
+// Strict HTTP mocks for the GitHub API and the log storage behind it: a test fails on a request
+// nobody mocked and on a mock nobody used. Named helpers say which endpoint a test expects.
+import type { Readable } from "node:stream";
+import nock from "nock";
+import { ProbotOctokit } from "probot";
+import { afterEach, beforeEach, expect } from "vitest";
+
+export const API = "https://api.github.com";
+export const STORAGE = "https://results-receiver.actions.githubusercontent.com";
+
+/** Octokit as the app gets it, minus retry and throttling (function form: the object form keeps throttling on). */
+export function testOctokit(): InstanceType<typeof ProbotOctokit> {
+  const TestOctokit = ProbotOctokit.defaults((instanceOptions: object) => ({
+    ...instanceOptions,
+    retry: { enabled: false },
+    throttle: { enabled: false },
+  }));
+  return new TestOctokit({ auth: { token: "ghs_test_installation_token" } });
+}
+
+/** Call once per test file: no real network, and every mock must be used. */
+export function useStrictNock(): void {
+  let unmatched: string[] = [];
+  const onNoMatch = (req: { method?: string; href?: string; path?: string }) => {
+    unmatched.push(`${req.method ?? "?"} ${req.href ?? req.path ?? "?"}`);
+  };
+  beforeEach(() => {
+    unmatched = [];
+    nock.disableNetConnect();
+    nock.emitter.on("no match", onNoMatch);
+  });
+  afterEach(() => {
+    nock.emitter.removeListener("no match", onNoMatch);
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    nock.enableNetConnect();
+    expect(unmatched, "requests nobody mocked").toEqual([]);
+    expect(pending, "mocks nobody used").toEqual([]);
+  });
+}
+
+interface JobRef {
+  owner?: string;
+  repo?: string;
+  jobId?: number;
+}
+
+function jobPath({ owner = "octo", repo = "app", jobId = 42 }: JobRef): string {
+  return `/repos/${owner}/${repo}/actions/jobs/${jobId}/logs`;
+}
+
+/** The API's 302 to the storage URL; the API call itself must carry the installation token. */
+export function nockJobLogRedirect(ref: JobRef = {}, location = `${STORAGE}/logs/job-42.txt?sig=abc`): string {
+  nock(API, { reqheaders: { authorization: /^token ghs_test_installation_token$/ } })
+    .get(jobPath(ref))
+    .reply(302, "", { Location: location });
+  return location;
+}
+
+/** An API error for the job log (404 not uploaded/deleted, 410 expired, 5xx). */
+export function nockJobLogStatus(status: number, ref: JobRef = {}): void {
+  nock(API).get(jobPath(ref)).reply(status, { message: `status ${status}` });
+}
+
+/** The storage behind the redirect; it fails the test if an Authorization header reaches it. */
+export function nockLogStorage(location: string, body: string | Buffer | (() => Readable), status = 200): void {
+  const url = new URL(location);
+  nock(url.origin, { badheaders: ["authorization"] })
+    .get(url.pathname + url.search)
+    .reply(status, typeof body === "function" ? body : () => body, { "Content-Type": "text/plain" });
+}
+
+export function nockGetCheckRun(output: { title?: string | null; summary?: string | null; text?: string | null }, id = 7, owner = "octo", repo = "app"): void {
+  nock(API).get(`/repos/${owner}/${repo}/check-runs/${id}`).reply(200, { id, name: "ci/other", output: { annotations_count: 0, ...output } });
+}
+
+export function nockListAnnotations(pages: object[][], id = 7, owner = "octo", repo = "app"): void {
+  pages.forEach((annotations, i) => {
+    const page = i + 1;
+    const headers: Record<string, string> =
+      page < pages.length ? { Link: `<${API}/repos/${owner}/${repo}/check-runs/${id}/annotations?per_page=100&page=${page + 1}>; rel="next"` } : {};
+    nock(API)
+      .get(`/repos/${owner}/${repo}/check-runs/${id}/annotations`)
+      .query(page === 1 ? { per_page: "100" } : { per_page: "100", page: String(page) })
+      .reply(200, annotations, headers);
+  });
+}
+
+/** A commit status's target URL serving a plain-text (or other) body. */
+export function nockStatusTarget(url: string, body: string | Buffer, contentType = "text/plain; charset=utf-8", status = 200): void {
+  const u = new URL(url);
+  nock(u.origin, { badheaders: ["authorization"] })
+    .get(u.pathname + u.search)
+    .reply(status, body, { "Content-Type": contentType });
+}
