@@ -1,0 +1,52 @@
+// The `decide` stage of analyse-commit: loads history and brakes from the database, then calls the
+// pure decide/. Counts newly classified failures by kind (infrastructure vs test) in /metrics.
+import type { AnalysisContext, AnalysisStages } from "../analyse/index.js";
+import { configSchema } from "../config/schema.js";
+import { compileRegex } from "../classify/regex.js";
+import { decide, failureKind, type RetryPolicy } from "../decide/index.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Metrics } from "../web/metrics.js";
+import { loadHistory } from "./load-history.js";
+import { loadRetryContext } from "./load-retry-context.js";
+
+export interface DecideStageDeps {
+  prisma: PrismaClient;
+  githubWebUrl: string;
+  metrics?: Metrics | undefined;
+  /** The repo's `retry` settings; defaults to the schema's defaults until config loading is wired. */
+  retryPolicy?: ((ctx: AnalysisContext) => Promise<RetryPolicy>) | undefined;
+}
+
+const defaultPolicy = async (): Promise<RetryPolicy> => configSchema.parse({}).retry;
+
+/** Issue bodies may carry /regex/ patterns: RE2 through the one factory, never a JS RegExp. */
+function regexTest(source: string, text: string): boolean {
+  return compileRegex(source, { id: "sift:known-problem issue", field: "pattern" }).test(text);
+}
+
+export function createDecideStage(deps: DecideStageDeps): AnalysisStages["decide"] {
+  return async (report, ctx) => {
+    const now = ctx.now();
+    const repositoryId = Number(report.repo.id);
+    const q = { repositoryId, owner: report.repo.owner, repo: report.repo.name, sha: report.sha, prNumbers: report.prNumbers, githubWebUrl: deps.githubWebUrl };
+    const history = await loadHistory(deps.prisma, ctx.octokit, q);
+    const policy = await (deps.retryPolicy ?? defaultPolicy)(ctx);
+    const jobIds = report.jobs.map((j) => j.job.id);
+    const retry = await loadRetryContext(deps.prisma, { repositoryId, installationId: ctx.repo.installationId, jobIds, policy, now });
+    const decided = decide({ now, report, history, retry, regexTest });
+    await countNewVerdicts(deps, decided.jobs);
+    return decided;
+  };
+}
+
+async function countNewVerdicts(deps: DecideStageDeps, jobs: Awaited<ReturnType<AnalysisStages["decide"]>>["jobs"]): Promise<void> {
+  if (!deps.metrics || jobs.length === 0) return;
+  // A re-analysis of the same SHA must not count the same failure twice.
+  const seen = await deps.prisma.classification.findMany({ where: { jobId: { in: jobs.map((j) => j.job.id) } }, select: { jobId: true } });
+  const old = new Set(seen.map((s) => s.jobId));
+  for (const j of jobs) {
+    if (old.has(j.job.id)) continue;
+    const verdict = j.finalClass;
+    deps.metrics.verdicts.inc({ verdict, category: j.failure.category ?? "none", kind: failureKind(j.failure) });
+  }
+}

@@ -1,0 +1,49 @@
+// The `retry` stage: asks GitHub for the re-runs decide/ planned now, and records the ones that wait
+// (for the run to complete, a backoff, or the end of an outage) so that the sweep or the
+// workflow_run hook runs them later.
+import type { ProbotOctokit } from "probot";
+import type { AnalysisReport, RetryAction } from "../analyse/types.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Metrics } from "../web/metrics.js";
+import { recordRetry, type RetryRecord } from "./record-retry.js";
+import { requestRerun } from "./request-rerun.js";
+
+export interface ExecuteDeps {
+  prisma: PrismaClient;
+  metrics?: Metrics | undefined;
+}
+
+const LATER: Record<Exclude<RetryAction["when"], "now">, RetryRecord["status"]> = {
+  "after-run": "waiting",
+  "after-backoff": "waiting",
+  "after-outage": "held",
+};
+
+export async function executeRetryPlan(deps: ExecuteDeps, octokit: ProbotOctokit, report: AnalysisReport): Promise<void> {
+  const attempts = new Map(report.jobs.map((j) => [j.job.id, j.job.runAttempt]));
+  for (const action of report.retryPlan ?? []) {
+    let status: RetryRecord["status"];
+    let reason = action.reason;
+    if (action.when === "now") {
+      const outcome = await requestRerun(octokit, { owner: report.repo.owner, repo: report.repo.name, ...action });
+      status = outcome.result === "requested" ? "requested" : outcome.result === "wait" ? "waiting" : "failed";
+      if (outcome.result !== "requested") reason = outcome.message;
+    } else {
+      status = LATER[action.when];
+    }
+    deps.metrics?.retries.inc({ trigger: "auto", status }, action.jobIds.length);
+    for (const jobId of action.jobIds) {
+      await recordRetry(deps.prisma, {
+        repositoryId: Number(report.repo.id),
+        jobId,
+        attempt: attempts.get(jobId) ?? 1,
+        method: action.method,
+        trigger: "auto",
+        status,
+        reason,
+        cause: action.cause,
+        notBefore: action.notBefore,
+      });
+    }
+  }
+}

@@ -1,0 +1,26 @@
+// One Retry row per failed attempt and trigger: a later decision about the same attempt updates it, so
+// that "re-run once per attempt" holds across re-analyses.
+import type { PrismaClient } from "../generated/prisma/client.js";
+
+export interface RetryRecord {
+  repositoryId: number;
+  jobId: number;
+  attempt: number;
+  method: string;
+  trigger: "auto" | "command";
+  requestedBy?: string | null;
+  status: "requested" | "waiting" | "held" | "failed" | "superseded";
+  reason: string | null;
+  cause: string | null;
+  notBefore: Date | null;
+}
+
+export async function recordRetry(prisma: PrismaClient, r: RetryRecord): Promise<void> {
+  const existing = await prisma.retry.findFirst({ where: { jobId: r.jobId, trigger: r.trigger, status: { in: ["waiting", "held"] } }, orderBy: { id: "desc" } });
+  const data = { method: r.method, status: r.status, reason: r.reason, cause: r.cause, notBefore: r.notBefore, attempt: r.attempt, requestedBy: r.requestedBy ?? null };
+  if (existing) {
+    await prisma.retry.update({ where: { id: existing.id }, data });
+    return;
+  }
+  await prisma.retry.create({ data: { ...data, repositoryId: BigInt(r.repositoryId), jobId: r.jobId, trigger: r.trigger } });
+}

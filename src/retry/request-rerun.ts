@@ -1,0 +1,38 @@
+// The three ways GitHub re-runs a job. A refusal because the workflow run is still running is a reason
+// to wait for `workflow_run` completed, not a failure.
+import type { ProbotOctokit } from "probot";
+
+export type RerunMethod = "job" | "failed_jobs" | "rerequest";
+
+export interface RerunTarget {
+  owner: string;
+  repo: string;
+  method: RerunMethod;
+  /** Actions job id or check run id. */
+  externalId: string;
+  runId: string | null;
+}
+
+export type RerunOutcome = { result: "requested" } | { result: "wait"; message: string } | { result: "failed"; message: string };
+
+const STILL_RUNNING = ["in progress", "not completed", "still running", "already running", "is running"];
+
+export async function requestRerun(octokit: ProbotOctokit, t: RerunTarget): Promise<RerunOutcome> {
+  const base = { owner: t.owner, repo: t.repo };
+  try {
+    if (t.method === "job") {
+      await octokit.request("POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun", { ...base, job_id: Number(t.externalId) });
+    } else if (t.method === "failed_jobs") {
+      if (t.runId === null) return { result: "failed", message: "no workflow run id" };
+      await octokit.request("POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs", { ...base, run_id: Number(t.runId) });
+    } else {
+      await octokit.request("POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest", { ...base, check_run_id: Number(t.externalId) });
+    }
+    return { result: "requested" };
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    const message = (err as Error).message || String(err);
+    if ((status === 403 || status === 409) && STILL_RUNNING.some((s) => message.toLowerCase().includes(s))) return { result: "wait", message };
+    return { result: "failed", message: status ? `${status} ${message}` : message };
+  }
+}

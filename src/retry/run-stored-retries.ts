@@ -1,0 +1,52 @@
+// Executes re-runs recorded earlier (waiting for a run, a backoff or an outage's end), once each.
+// A job that was re-run meanwhile (by a person, or a newer attempt exists) is superseded, not re-run.
+import type { ProbotOctokit } from "probot";
+import type { Job, PrismaClient, Repository, Retry } from "../generated/prisma/client.js";
+import type { Metrics } from "../web/metrics.js";
+import { requestRerun, type RerunMethod } from "./request-rerun.js";
+
+export type StoredRetry = Retry & { job: Job; repository: Repository };
+
+export interface StoredRetryDeps {
+  prisma: PrismaClient;
+  metrics?: Metrics | undefined;
+}
+
+async function superseded(prisma: PrismaClient, job: Job): Promise<boolean> {
+  const newer = await prisma.job.count({
+    where:
+      job.provider === "actions"
+        ? { repositoryId: job.repositoryId, runId: job.runId, name: job.name, runAttempt: { gt: job.runAttempt } }
+        : { repositoryId: job.repositoryId, headSha: job.headSha, name: job.name, provider: job.provider, id: { gt: job.id } },
+  });
+  return newer > 0;
+}
+
+/** Runs the given rows; rows of one run with method failed_jobs become one request. */
+export async function runStoredRetries(deps: StoredRetryDeps, octokit: ProbotOctokit, rows: StoredRetry[]): Promise<void> {
+  const doneRuns = new Set<string>();
+  for (const row of rows) {
+    const update = (data: Partial<Retry>) => deps.prisma.retry.update({ where: { id: row.id }, data });
+    if (await superseded(deps.prisma, row.job)) {
+      await update({ status: "superseded", reason: "a newer attempt of this job exists" });
+      continue;
+    }
+    const runKey = `${row.repositoryId}:${row.job.runId}`;
+    if (row.method === "failed_jobs" && doneRuns.has(runKey)) {
+      await update({ status: "requested", notBefore: null });
+      continue;
+    }
+    const outcome = await requestRerun(octokit, {
+      owner: row.repository.owner,
+      repo: row.repository.name,
+      method: row.method as RerunMethod,
+      externalId: row.job.externalId,
+      runId: row.job.runId === null ? null : String(row.job.runId),
+    });
+    if (outcome.result === "requested" && row.method === "failed_jobs") doneRuns.add(runKey);
+    const status = outcome.result === "requested" ? "requested" : outcome.result === "wait" ? "waiting" : "failed";
+    deps.metrics?.retries.inc({ trigger: row.trigger, status });
+    // A refusal because the run is running again: wait for its completion, no time-based retry.
+    await update({ status, notBefore: null, reason: outcome.result === "requested" ? row.reason : outcome.message });
+  }
+}
