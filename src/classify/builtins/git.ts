@@ -8,14 +8,14 @@ import { TEST_CHATTER } from "./noise.js";
 export const gitPatterns: PatternInput[] = [
   {
     id: "git.http-5xx",
-    regex: String.raw`(?:fatal|error): unable to access '[^']+': The requested URL returned error: (?:5\d\d|429)\b|error: RPC failed; HTTP (?:5\d\d|429)\b`,
+    regex: String.raw`(?:fatal|error): unable to access '[^'\n]+': The requested URL returned error: (?:5\d\d|429)\b|error: RPC failed; HTTP (?:5\d\d|429)\b`,
     class: "flaky",
     category: "git",
     description: "The git server answered with a server error or rate limit.",
   },
   {
     id: "git.unable-to-access",
-    regex: String.raw`fatal: unable to access '[^']+': (?:Could not resolve host|Failed to connect|Empty reply from server|Operation timed out|Connection timed out|Recv failure|OpenSSL SSL_(?:read|connect)|gnutls_handshake|GnuTLS recv error|SSL_ERROR_SYSCALL|HTTP/2 stream \d+ was not closed cleanly|transfer closed|Connection reset|Send failure)`,
+    regex: String.raw`fatal: unable to access '[^'\n]+': (?:Could not resolve host|Failed to connect|Empty reply from server|Operation timed out|Connection timed out|Recv failure|OpenSSL SSL_(?:read|connect)|gnutls_handshake|GnuTLS recv error|SSL_ERROR_SYSCALL|HTTP/2 stream \d+ was not closed cleanly|transfer closed|Connection reset|Send failure)`,
     class: "flaky",
     category: "git",
     description: "git could not reach the remote (network).",
@@ -46,7 +46,7 @@ export const gitPatterns: PatternInput[] = [
   },
   {
     id: "git.index-lock",
-    regex: String.raw`fatal: Unable to create '[^']*\.git/(?:index|shallow|[\w/.-]+)\.lock': File exists`,
+    regex: String.raw`fatal: Unable to create '[^'\n]*\.git/(?:index|shallow|[\w/.-]+)\.lock': File exists`,
     class: "flaky",
     category: "workspace",
     description: "Another git process left a lock in a shared workspace.",
@@ -62,7 +62,7 @@ export const gitPatterns: PatternInput[] = [
   },
   {
     id: "git.unsafe-repository",
-    regex: String.raw`fatal: (?:unsafe repository \('[^']+' is owned by someone else\)|detected dubious ownership in repository at ')`,
+    regex: String.raw`fatal: (?:unsafe repository \('[^'\n]+' is owned by someone else\)|detected dubious ownership in repository at ')`,
     class: "known-problem",
     category: "git",
     description: "git's safe.directory check (CVE-2022-24765) rejects the checkout; add safe.directory, re-running will not help.",

@@ -56,7 +56,7 @@ export const githubRunnerPatterns: PatternInput[] = [
   },
   {
     id: "gha.action-download",
-    regex: String.raw`##\[error\](?:Failed to download archive '[^']+' after \d+ attempts|Failed to resolve action download info)`,
+    regex: String.raw`##\[error\](?:Failed to download archive '[^'\n]+' after \d+ attempts|Failed to resolve action download info)`,
     class: "flaky",
     category: "network",
     description: "The runner could not download an action.",

@@ -42,7 +42,7 @@ export const networkPatterns: PatternInput[] = [
   },
   {
     id: "net.httpclient-connect",
-    regex: String.raw`Connect to [\w.-]+:\d+ \[[^\]]*\] failed: (?:Connect(?:ion)? timed out|Read timed out|Connection refused|Network is unreachable|No route to host)`,
+    regex: String.raw`Connect to [\w.-]+:\d+ \[[^\]\n]*\] failed: (?:Connect(?:ion)? timed out|Read timed out|Connection refused|Network is unreachable|No route to host)`,
     class: "flaky",
     category: "network",
     description: "A Java HTTP client (Maven, Gradle) could not connect to a remote repository.",

@@ -33,7 +33,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "yarn.network",
-    regex: String.raw`error An unexpected error occurred: "https?://[^"]+: (?:ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|Request failed \\"5\d\d|getaddrinfo)|YN0001: .{0,80}(?:RequestError|HTTPError): (?:Response code 5\d\d|.{0,200}(?:ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up))`,
+    regex: String.raw`error An unexpected error occurred: "https?://[^"\n]+: (?:ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|Request failed \\"5\d\d|getaddrinfo)|YN0001: .{0,80}(?:RequestError|HTTPError): (?:Response code 5\d\d|.{0,200}(?:ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up))`,
     class: "flaky",
     category: "network",
     description: "yarn could not download from the registry.",
@@ -61,7 +61,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "uv.fetch",
-    regex: String.raw`error: (?:Error while fetching remote python downloads json|Request failed after \d+ retr(?:y|ies)|Failed to fetch: \x60https?://[^\x60]+\x60\s*$)`,
+    regex: String.raw`error: (?:Error while fetching remote python downloads json|Request failed after \d+ retr(?:y|ies)|Failed to fetch: \x60https?://[^\x60\n]+\x60[ \t]*$)`,
     class: "flaky",
     category: "registry",
     description: "uv could not download from the package index or Python mirror.",
@@ -75,7 +75,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "gradle.repo-http",
-    regex: String.raw`Could not (?:GET|HEAD) '[^']+'\. Received status code (?:5\d\d|429) from server|Server returned HTTP response code: (?:5\d\d|429) for URL: https://services\.gradle\.org/`,
+    regex: String.raw`Could not (?:GET|HEAD) '[^'\n]+'\. Received status code (?:5\d\d|429) from server|Server returned HTTP response code: (?:5\d\d|429) for URL: https://services\.gradle\.org/`,
     class: "flaky",
     category: "registry",
     description: "Gradle (or its wrapper download) got a server error from a repository.",
@@ -89,7 +89,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "apt.fetch-failed",
-    regex: String.raw`\bE: Failed to fetch \S+\s+(?:5\d\d\b|Hash Sum mismatch|Connection failed|Connection timed out|Could not connect|Could not resolve|Temporary failure resolving|Unable to connect|Undetermined Error|Error reading from server|File has unexpected size|Clearsigned file isn't valid|Bad header line)|\bE: Some index files failed to download`,
+    regex: String.raw`\bE: Failed to fetch \S+[ \t]+(?:5\d\d\b|Hash Sum mismatch|Connection failed|Connection timed out|Could not connect|Could not resolve|Temporary failure resolving|Unable to connect|Undetermined Error|Error reading from server|File has unexpected size|Clearsigned file isn't valid|Bad header line)|\bE: Some index files failed to download`,
     class: "flaky",
     category: "registry",
     description: "apt could not download from a package mirror.",

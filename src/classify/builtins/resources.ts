@@ -8,7 +8,7 @@ import type { PatternInput } from "../../config/schema.js";
 import { TEST_CHATTER } from "./noise.js";
 
 // A quoted string that contains the phrase and closes after it: a fixture or a message under test.
-const QUOTED_PHRASE = String.raw`["'\x60][^"'\x60]{0,200}(?:[Nn]o space left on device|[Rr]ead-only file system)[^"'\x60]{0,80}["'\x60]`;
+const QUOTED_PHRASE = String.raw`["'\x60][^"'\x60\n]{0,200}(?:[Nn]o space left on device|[Rr]ead-only file system)[^"'\x60\n]{0,80}["'\x60]`;
 
 export const resourcePatterns: PatternInput[] = [
   {
@@ -48,7 +48,7 @@ export const resourcePatterns: PatternInput[] = [
   },
   {
     id: "oom.killed",
-    regex: String.raw`line \d+: +\d+ Killed +\S|\bKilled\s+\(signal 9\)|The Gradle daemon disappeared unexpectedly|Gradle build daemon disappeared unexpectedly`,
+    regex: String.raw`line \d+: +\d+ Killed +\S|\bKilled[ \t]+\(signal 9\)|The Gradle daemon disappeared unexpectedly|Gradle build daemon disappeared unexpectedly`,
     class: "flaky",
     category: "memory",
     description: "A process was killed with SIGKILL (usually the out-of-memory killer).",

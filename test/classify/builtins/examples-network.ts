@@ -126,7 +126,7 @@ export const networkExamples: Record<string, Examples> = {
     miss: ["curl: (22) The requested URL returned error: 404 Not Found", "curl: (7) Failed to connect to localhost port 8080: Connection refused"],
   },
   "net.tls-handshake": {
-    match: ["fatal: unable to access 'https://github.com/a/b/': OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to github.com:443", "javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake"],
+    match: ["error: OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to objects.githubusercontent.com:443", "javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake"],
     miss: ["javax.net.ssl.SSLHandshakeException: PKIX path building failed: unable to find valid certification path to requested target"],
   },
   "net.tls-protocol-version": {
