@@ -93,3 +93,56 @@ export function nockStatusTarget(url: string, body: string | Buffer, contentType
     .get(u.pathname + u.search)
     .reply(status, body, { "Content-Type": contentType });
 }
+
+// ── Installation tokens, Sift's check run and webhook deliveries (scheduling and reports) ──
+
+/** The JSON bodies a mock received, in order, for assertions. */
+export type Captured = unknown[];
+
+export function nockInstallationToken(installationId: number): void {
+  nock(API)
+    .post(`/app/installations/${installationId}/access_tokens`)
+    .reply(201, { token: `ghs_test_${installationId}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} });
+}
+
+export function nockListCheckRunsForRef(owner: string, repo: string, sha: string, checkRuns: object[] = []): void {
+  nock(API)
+    .get(`/repos/${owner}/${repo}/commits/${sha}/check-runs`)
+    .query(true)
+    .reply(200, { total_count: checkRuns.length, check_runs: checkRuns });
+}
+
+export function nockCreateCheckRun(owner: string, repo: string, id: number, bodies: Captured = []): void {
+  nock(API)
+    .post(`/repos/${owner}/${repo}/check-runs`, (body: unknown) => (bodies.push(body), true))
+    .reply(201, (_uri, body) => ({ id, ...(body as object) }));
+}
+
+export function nockUpdateCheckRun(owner: string, repo: string, id: number, bodies: Captured = []): void {
+  nock(API)
+    .patch(`/repos/${owner}/${repo}/check-runs/${id}`, (body: unknown) => (bodies.push(body), true))
+    .reply(200, (_uri, body) => ({ id, ...(body as object) }));
+}
+
+export interface HookDeliveryFixture {
+  id: number;
+  guid: string;
+  delivered_at: string;
+  status_code: number;
+  event: string;
+}
+
+/** GET /app/hook/deliveries (one page), as the App (JWT) sees it. */
+export function nockHookDeliveries(deliveries: HookDeliveryFixture[]): void {
+  nock(API)
+    .get("/app/hook/deliveries")
+    .query(true)
+    .reply(
+      200,
+      deliveries.map((d) => ({ redelivery: false, action: null, status: d.status_code >= 200 && d.status_code < 300 ? "OK" : "failed", ...d })),
+    );
+}
+
+export function nockRedeliver(deliveryId: number): void {
+  nock(API).post(`/app/hook/deliveries/${deliveryId}/attempts`).reply(202, {});
+}

@@ -1,0 +1,116 @@
+// The analysis use case against a real database and strict GitHub mocks.
+import { Probot } from "probot";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { analyseCommit, type AnalyseDeps } from "../../src/analyse/index.js";
+import { jobFromWorkflowJob, payloads, upsertJob, upsertRepository } from "../../src/ingest/index.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { nockCreateCheckRun, nockInstallationToken, nockListCheckRunsForRef, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
+import { INSTALLATION_ID, REPO, sha, workflowJobPayload, type JobOptions } from "../helpers/payloads.js";
+import { TEST_APP_ID, TestOctokit, captureLogger, testSettings } from "../helpers/probot.js";
+import { resetDatabase } from "../helpers/reset-db.js";
+
+useStrictNock();
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.destroy();
+});
+beforeEach(async () => {
+  await resetDatabase(db);
+  await upsertRepository(db.sql, INSTALLATION_ID, { id: REPO.id, name: REPO.name, owner: { login: REPO.owner }, private: false }, new Date());
+});
+
+const SHA = sha(42);
+const job = (o: Partial<JobOptions> & { id: number }) =>
+  upsertJob(db.sql, REPO.id, jobFromWorkflowJob(payloads.workflowJobPayload.parse(workflowJobPayload({ sha: SHA, ...o }))), new Date());
+
+async function deps(stages?: AnalyseDeps["stages"]): Promise<AnalyseDeps> {
+  const s = testSettings();
+  const probot = new Probot({ appId: s.appId, privateKey: s.privateKey, secret: s.webhookSecret, Octokit: TestOctokit, log: captureLogger().log });
+  nockInstallationToken(INSTALLATION_ID);
+  const octokit = await probot.auth(INSTALLATION_ID);
+  return { prisma: db.prisma, octokit, log: captureLogger().log, now: () => new Date(), appId: TEST_APP_ID, publicUrl: "https://sift.test", stages };
+}
+const commit = { repositoryId: REPO.id, installationId: INSTALLATION_ID, owner: REPO.owner, repo: REPO.name, sha: SHA };
+const summaryOf = (body: unknown) => (body as { output: { summary: string } }).output.summary;
+
+it("writes one Sift check run listing the failed jobs, latest attempt only", async () => {
+  await job({ id: 1, name: "lint" }); // failed
+  await job({ id: 2, name: "test", runId: 9000, attempt: 1 }); // failed, then passed on re-run
+  await job({ id: 3, name: "test", runId: 9000, attempt: 2, conclusion: "success" });
+  await job({ id: 4, name: "build", runId: 9000, attempt: 1, conclusion: "cancelled" }); // left behind by a re-run
+  await job({ id: 5, name: "build", runId: 9000, attempt: 2, conclusion: "success" });
+  const d = await deps();
+  const created: Captured = [];
+  nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
+  nockCreateCheckRun(REPO.owner, REPO.name, 555, created);
+
+  const result = await analyseCommit(d, commit);
+
+  expect(result).toMatchObject({ conclusion: "failure", checkRunId: "555" });
+  expect(created[0]).toMatchObject({
+    name: "Sift",
+    head_sha: SHA,
+    status: "completed",
+    conclusion: "failure",
+    details_url: `https://sift.test/r/octo-org/octo-repo/commit/${SHA}`,
+    output: { title: "1 failed job, 1 genuine" },
+  });
+  expect(summaryOf(created[0])).toContain("lint");
+  expect(summaryOf(created[0])).not.toMatch(/test|build/);
+  expect(await db.prisma.checkRun.findFirst()).toMatchObject({ checkRunId: 555n, headSha: SHA });
+  expect(await db.prisma.classification.findMany()).toMatchObject([{ verdict: "genuine", reason: "not classified yet" }]);
+});
+
+it("updates the same check run on the next analysis and skips an update that changes nothing", async () => {
+  await job({ id: 1, name: "lint" });
+  nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
+  nockCreateCheckRun(REPO.owner, REPO.name, 556);
+  const d = await deps(); // one installation token for the three analyses
+  await analyseCommit(d, commit);
+
+  await analyseCommit(d, commit); // nothing changed: no request
+
+  await job({ id: 2, name: "unit" });
+  const updated: Captured = [];
+  nockUpdateCheckRun(REPO.owner, REPO.name, 556, updated);
+  await analyseCommit(d, commit);
+  expect(updated[0]).toMatchObject({ output: { title: "2 failed jobs, 2 genuine" } });
+  expect(await db.prisma.checkRun.count()).toBe(1);
+});
+
+it("finds a check run written before a crash on GitHub instead of creating a second", async () => {
+  await job({ id: 1 });
+  nockListCheckRunsForRef(REPO.owner, REPO.name, SHA, [
+    { id: 900, name: "Sift", status: "completed", conclusion: "failure", app: { id: TEST_APP_ID }, output: { title: "old" } },
+  ]);
+  const updated: Captured = [];
+  nockUpdateCheckRun(REPO.owner, REPO.name, 900, updated);
+  await analyseCommit(await deps(), commit);
+  expect(updated).toHaveLength(1);
+});
+
+it("fails closed when the classifier throws, and says why", async () => {
+  await job({ id: 1, name: "e2e" });
+  const created: Captured = [];
+  nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
+  nockCreateCheckRun(REPO.owner, REPO.name, 557, created);
+  await analyseCommit(await deps({ classifyJob: () => Promise.reject(new Error("log fetch timed out")) }), commit);
+  expect(summaryOf(created[0])).toMatch(/genuine.*could not classify this job: log fetch timed out/);
+  expect(await db.prisma.classification.findFirst()).toMatchObject({ verdict: "genuine" });
+});
+
+it("keeps the check run in progress while jobs still run, and defuses @-mentions in job names", async () => {
+  await job({ id: 1, name: "ping @octocat" });
+  await job({ id: 2, name: "slow", status: "in_progress" });
+  const created: Captured = [];
+  nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
+  nockCreateCheckRun(REPO.owner, REPO.name, 558, created);
+  await analyseCommit(await deps(), commit);
+  expect(created[0]).toMatchObject({ status: "in_progress" });
+  expect(created[0]).not.toHaveProperty("conclusion");
+  expect(summaryOf(created[0])).not.toContain("@octocat");
+  expect(summaryOf(created[0])).toContain("1 job(s) still running");
+});
