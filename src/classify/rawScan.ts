@@ -1,0 +1,56 @@
+// Matching on raw bytes, for logs too large to normalise whole: each probe is rewritten so that
+// `^` (and a line start after `\n`) also accepts the format's line prefix (timestamps…), and the
+// set runs over cleaned bytes. It only pre-filters: every candidate is confirmed on the
+// normalised line, so a looser raw match costs time, never correctness.
+import { PREFIX_SOURCE, type LogFormat } from "../logs/linePrefix.js";
+import { cleanBytes } from "../logs/cleanBytes.js";
+import type { CompiledPatternSet } from "./compile.js";
+import { compileRegexSet } from "./regex.js";
+
+/** Rewrites unescaped `^` outside character classes (and `\n`) to tolerate a line prefix. */
+export function tolerateLinePrefix(source: string, prefix: string): string {
+  if (!prefix) return source;
+  const opt = `(?:${prefix})?`;
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === "\\") {
+      const next = source[i + 1] ?? "";
+      out += c + next;
+      if (!inClass && next === "n") out += opt;
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === "[") {
+      inClass = true;
+      out += c;
+      if (source[i + 1] === "^") out += source[++i];
+      if (source[i + 1] === "]") out += source[++i];
+      continue;
+    }
+    out += c === "^" ? `^${opt}` : c;
+  }
+  return out;
+}
+
+/** The probe sources, rewritten for raw lines of `format`, in probe order. */
+export function rawProbeSources(compiled: CompiledPatternSet, format: LogFormat): string[] {
+  return compiled.probes.map((p) => tolerateLinePrefix(p.source, PREFIX_SOURCE[format]));
+}
+
+export type RawSet = ReturnType<typeof compileRegexSet>;
+
+export function compileRawSet(compiled: CompiledPatternSet, format: LogFormat): RawSet {
+  return compileRegexSet(rawProbeSources(compiled, format));
+}
+
+/** Probe indices that may match in `chunk` (whole raw lines); the chunk is cleaned only if needed. */
+export function scanRawChunk(set: RawSet, chunk: Uint8Array): number[] {
+  return set.match(cleanBytes(chunk));
+}

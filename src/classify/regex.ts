@@ -1,0 +1,99 @@
+// The one place regexes are built. RE2 only (linear time: patterns come from contributors and
+// must not be able to hang the app), compiled once and cached, errors quote the pattern.
+import RE2 from "re2";
+
+export class PatternRegexError extends Error {
+  constructor(
+    readonly patternId: string,
+    readonly field: string,
+    readonly source: string,
+    readonly reason: string,
+  ) {
+    super(`pattern "${patternId}": ${field} ${JSON.stringify(source.length > 120 ? `${source.slice(0, 117)}...` : source)} does not compile under RE2: ${reason}`);
+    this.name = "PatternRegexError";
+  }
+}
+
+export interface RegexOptions {
+  /** The pattern id errors name, e.g. "net.dns" or "sift.pick.test-failure". */
+  id: string;
+  /** Which key of the pattern holds the regex ("regex", "unless"). */
+  field?: string;
+  /** RE2 flags: "m" (^/$ at lines), "g" (iterate), "i". */
+  flags?: string;
+}
+
+/** Constructs RE2 rejects, named the way a contributor would search for them. */
+function unsupported(source: string): string | undefined {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      const next = source[i + 1] ?? "";
+      if (!inClass && /[1-9]/.test(next)) return `back-reference \\${next} is not supported (RE2 has no back-references)`;
+      if (!inClass && next === "k" && source[i + 2] === "<") return "named back-reference \\k<…> is not supported (RE2 has no back-references)";
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") {
+      inClass = true;
+      if (source[i + 1] === "^") i++;
+      if (source[i + 1] === "]") i++;
+      continue;
+    }
+    if (c === "(" && source[i + 1] === "?") {
+      const op = source.slice(i + 2, i + 4);
+      if (op.startsWith("=") || op.startsWith("!")) return `look-ahead (?${op[0]}…) is not supported (RE2 has no look-around)`;
+      if (op === "<=" || op === "<!") return `look-behind (?${op}…) is not supported (RE2 has no look-around)`;
+      if (op.startsWith(">")) return "atomic group (?>…) is not supported by RE2";
+    }
+  }
+  return undefined;
+}
+
+const MAX_CACHE = 4096;
+const cache = new Map<string, RE2>();
+
+/** Compiles (or returns the cached) RE2 for `source`; throws PatternRegexError with the reason. */
+export function compileRegex(source: string, options: RegexOptions): RE2 {
+  const flags = options.flags ?? "";
+  const key = `${flags}\u0000${source}`;
+  const hit = cache.get(key);
+  if (hit) {
+    hit.lastIndex = 0;
+    return hit;
+  }
+  const field = options.field ?? "regex";
+  const rejected = unsupported(source);
+  if (rejected) throw new PatternRegexError(options.id, field, source, rejected);
+  let re: RE2;
+  try {
+    re = new RE2(source, flags);
+  } catch (error) {
+    throw new PatternRegexError(options.id, field, source, error instanceof Error ? error.message : String(error));
+  }
+  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, re);
+  return re;
+}
+
+/** Checks that `source` compiles; returns the reason when it does not. */
+export function regexProblem(source: string, options: RegexOptions): string | undefined {
+  try {
+    compileRegex(source, options);
+    return undefined;
+  } catch (error) {
+    return error instanceof PatternRegexError ? error.reason : String(error);
+  }
+}
+
+/** An RE2.Set over many sources (one pass for all of them); sources must already compile. */
+export function compileRegexSet(sources: string[], flags = "m"): InstanceType<typeof RE2.Set> {
+  return new RE2.Set(sources, flags);
+}
+
+export { RE2 };

@@ -1,0 +1,34 @@
+// Reads a `.github/sift.yml`-style file for the CLI: the same validation and merging as the app
+// (built-ins included), with every problem kept for display.
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { builtinPatterns } from "../classify/builtins/index.js";
+import { compilePatternSet, type CompiledPatternSet } from "../classify/index.js";
+import { mergeSettings, resolvePatterns } from "../config/merge.js";
+import type { SiftConfig } from "../config/schema.js";
+import { validateConfig, type ConfigProblem } from "../config/validate.js";
+
+export interface LoadedConfig {
+  compiled: CompiledPatternSet;
+  settings: SiftConfig;
+  problems: ConfigProblem[];
+  /** Set when the file itself could not be used (unreadable, not YAML). */
+  error?: string;
+}
+
+export function loadConfig(path: string | undefined): LoadedConfig {
+  let raw: unknown = {};
+  let error: string | undefined;
+  if (path !== undefined) {
+    try {
+      raw = parse(readFileSync(path, "utf8")) ?? {};
+    } catch (e) {
+      error = `${path}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
+      raw = {};
+    }
+  }
+  const repo = validateConfig(raw, path ?? "(no config)");
+  const layers = { repo };
+  const compiled = compilePatternSet(resolvePatterns(layers, builtinPatterns()), repo.problems);
+  return { compiled, settings: mergeSettings(layers), problems: compiled.problems, ...(error ? { error } : {}) };
+}
