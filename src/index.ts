@@ -5,6 +5,7 @@ import type { Database } from "./db/index.js";
 import type { Settings } from "./settings.js";
 import { Router } from "./web/router.js";
 import { addHealthRoutes } from "./web/health.js";
+import { addWebRoutes } from "./web/index.js";
 import { createMetrics, type Metrics } from "./web/metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
@@ -39,6 +40,7 @@ export function sift(deps: AppDeps): SiftApp {
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
     addHealthRoutes(router, deps.db, metrics);
+    addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now });
     addHandler(router.handler());
     const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics });
     registerHandlers(app, { ingest, appId: deps.settings.appId });

@@ -1,0 +1,112 @@
+// What the details page shows for one head SHA, read from the database only: the page must not
+// depend on GitHub answering at request time.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { VerdictClass } from "../analyse/types.js";
+import { causeHistory, type CauseHistory } from "./cause-history.js";
+
+export interface DetailsAttempt {
+  attempt: number;
+  conclusion: string | null;
+  htmlUrl: string | null;
+  completedAt: Date | null;
+}
+
+export interface DetailsRetry {
+  trigger: string;
+  requestedBy: string | null;
+  status: string;
+  reason: string | null;
+  attempt: number | null;
+  outcome: string | null;
+  at: Date;
+}
+
+export interface DetailsJob {
+  provider: string;
+  externalId: string;
+  name: string;
+  workflowName: string | null;
+  htmlUrl: string | null;
+  logUrl: string | null;
+  verdict: VerdictClass;
+  patternId: string | null;
+  category: string | null;
+  reason: string;
+  knownProblem: string | null;
+  line: number | null;
+  excerpt: string | null;
+  matchedText: string | null;
+  attempts: DetailsAttempt[];
+  retries: DetailsRetry[];
+  history: CauseHistory | null;
+}
+
+export interface DetailsData {
+  repo: { id: bigint; owner: string; name: string; private: boolean };
+  sha: string;
+  status: string | null;
+  conclusion: string | null;
+  title: string | null;
+  jobs: DetailsJob[];
+}
+
+export async function findRepository(prisma: PrismaClient, owner: string, name: string) {
+  return prisma.repository.findFirst({
+    where: { owner: { equals: owner, mode: "insensitive" }, name: { equals: name, mode: "insensitive" } },
+    select: { id: true, owner: true, name: true, private: true },
+  });
+}
+
+/** null when Sift knows nothing of this SHA. */
+export async function loadDetails(prisma: PrismaClient, repo: DetailsData["repo"], sha: string, now: Date): Promise<DetailsData | null> {
+  const [checkRun, head, rows] = await Promise.all([
+    prisma.checkRun.findUnique({ where: { repositoryId_headSha: { repositoryId: repo.id, headSha: sha } } }),
+    prisma.headCommit.findUnique({ where: { repositoryId_sha: { repositoryId: repo.id, sha } } }),
+    prisma.job.findMany({
+      where: { repositoryId: repo.id, headSha: sha },
+      include: { classification: true, retries: { orderBy: { createdAt: "asc" } } },
+      orderBy: [{ name: "asc" }, { runAttempt: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  if (!checkRun && !head && rows.length === 0) return null;
+  const jobs: DetailsJob[] = [];
+  for (const group of groupAttempts(rows)) {
+    const latest = [...group].reverse().find((j) => j.classification);
+    if (!latest?.classification) continue;
+    const c = latest.classification;
+    jobs.push({
+      provider: latest.provider,
+      externalId: latest.externalId,
+      name: latest.name,
+      workflowName: latest.workflowName,
+      htmlUrl: latest.htmlUrl,
+      logUrl: latest.provider === "actions" ? null : latest.logUrl,
+      verdict: c.verdict === "known_problem" ? "known-problem" : c.verdict,
+      patternId: c.patternId,
+      category: c.category,
+      reason: c.reason,
+      knownProblem: c.knownProblem,
+      line: c.line,
+      excerpt: c.excerpt,
+      matchedText: c.matchedText,
+      attempts: group.map((j) => ({ attempt: j.runAttempt, conclusion: j.status === "completed" ? j.conclusion : j.status, htmlUrl: j.htmlUrl, completedAt: j.completedAt })),
+      retries: group.flatMap((j) =>
+        j.retries.map((r) => ({ trigger: r.trigger, requestedBy: r.requestedBy, status: r.status, reason: r.reason, attempt: r.attempt, outcome: r.outcome, at: r.createdAt })),
+      ),
+      history: await causeHistory(prisma, repo.id, { patternId: c.patternId, signature: c.signature }, now),
+    });
+  }
+  const order: Record<VerdictClass, number> = { genuine: 0, "known-problem": 1, flaky: 2 };
+  jobs.sort((a, b) => order[a.verdict] - order[b.verdict]);
+  return { repo, sha, status: checkRun?.status ?? null, conclusion: checkRun?.conclusion ?? head?.conclusion ?? null, title: checkRun?.title ?? null, jobs };
+}
+
+/** Attempts of one job share its workflow and name (Actions gives each attempt a new job id). */
+function groupAttempts<T extends { workflowName: string | null; name: string; provider: string }>(rows: T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.provider, row.workflowName, row.name]);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()];
+}

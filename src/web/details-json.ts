@@ -1,0 +1,31 @@
+// The details page for machines: the same URL with `Accept: application/json` (or ?format=json).
+import type { DetailsData } from "./details-data.js";
+
+export interface DetailsJson {
+  sha: string;
+  conclusion: string | null;
+  jobs: { name: string; id: string; class: string; pattern: string | null; line: number | null; excerpt: string | null; retried: boolean }[];
+}
+
+export function detailsJson(data: DetailsData): DetailsJson {
+  return {
+    sha: data.sha,
+    conclusion: data.conclusion,
+    jobs: data.jobs.map((j) => ({
+      name: j.name,
+      id: j.externalId,
+      class: j.verdict,
+      pattern: j.patternId,
+      line: j.line,
+      excerpt: j.excerpt,
+      retried: j.attempts.length > 1 || j.retries.some((r) => r.status === "requested"),
+    })),
+  };
+}
+
+/** JSON when asked for explicitly; browsers (which list text/html) get the page. */
+export function wantsJson(accept: string | undefined, url: URL): boolean {
+  if (url.searchParams.get("format") === "json") return true;
+  const a = (accept ?? "").toLowerCase();
+  return a.includes("application/json") && !a.includes("text/html");
+}

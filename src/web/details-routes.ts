@@ -1,0 +1,43 @@
+// GET /r/:owner/:repo/commit/:sha: the details page of the `Sift` check run (HTML or JSON).
+// Private repositories need the signed token; anything Sift cannot show is a plain 404, so the
+// answer never tells whether a private repository or commit exists.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { detailsJson, wantsJson } from "./details-json.js";
+import { findRepository, loadDetails } from "./details-data.js";
+import { renderDetailsPage } from "./details-view.js";
+import { pageHeaders, sendPage } from "./page-headers.js";
+import { verifyPageToken } from "./page-token.js";
+import type { Router } from "./router.js";
+import { DETAILS_ROUTE, detailsPath } from "./urls.js";
+import { loadViews, type Views } from "./views.js";
+
+export interface WebDeps {
+  prisma: PrismaClient;
+  settings: { publicUrl: string; pageSecret: string; githubWebUrl: string };
+  now?: () => Date;
+  views?: Views;
+}
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+export function addWebRoutes(router: Router, deps: WebDeps): void {
+  const views = deps.views ?? loadViews();
+  const now = deps.now ?? (() => new Date());
+  const headers = pageHeaders(views.cssHash);
+  router.get(DETAILS_ROUTE, async (req, res, params, url) => {
+    const json = wantsJson(req.headers.accept, url);
+    const notFound = () =>
+      json ? sendPage(res, 404, '{"error":"not found"}\n', "application/json", headers) : sendPage(res, 404, "Not found\n", "text/plain; charset=utf-8", headers);
+    const sha = (params.sha ?? "").toLowerCase();
+    if (!SHA.test(sha)) return notFound();
+    const repo = await findRepository(deps.prisma, params.owner ?? "", params.repo ?? "");
+    if (!repo) return notFound();
+    const token = url.searchParams.get("token");
+    if (repo.private && !verifyPageToken(deps.settings.pageSecret, repo.owner, repo.name, sha, token)) return notFound();
+    const data = await loadDetails(deps.prisma, repo, sha, now());
+    if (!data) return notFound();
+    if (json) return sendPage(res, 200, `${JSON.stringify(detailsJson(data))}\n`, "application/json", headers);
+    const pageUrl = `${deps.settings.publicUrl}${detailsPath(repo.owner, repo.name, sha, repo.private ? (token ?? undefined) : undefined)}`;
+    sendPage(res, 200, renderDetailsPage(views, data, { githubWebUrl: deps.settings.githubWebUrl, pageUrl, now: now() }), "text/html; charset=utf-8", headers);
+  });
+}

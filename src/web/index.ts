@@ -1,0 +1,7 @@
+// web/: Sift's HTTP side: health and metrics, the details page of each check run (HTML and JSON).
+export { Router, send, type RouteHandler, type NodeHandler } from "./router.js";
+export { addHealthRoutes } from "./health.js";
+export { addWebRoutes, type WebDeps } from "./details-routes.js";
+export { detailsPath, detailsUrl, DETAILS_ROUTE } from "./urls.js";
+export { pageToken, verifyPageToken } from "./page-token.js";
+export { loadDetails, type DetailsData, type DetailsJob } from "./details-data.js";

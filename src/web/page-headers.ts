@@ -1,0 +1,17 @@
+// Headers for Sift's pages: nothing but the hashed inline stylesheet may load or run, the page
+// cannot be framed, and links carrying a private page's token are not leaked through Referer.
+import type { ServerResponse } from "node:http";
+
+export function pageHeaders(cssHash: string): Record<string, string> {
+  return {
+    "content-security-policy": `default-src 'none'; style-src '${cssHash}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "x-robots-tag": "noindex",
+  };
+}
+
+export function sendPage(res: ServerResponse, status: number, body: string, contentType: string, headers: Record<string, string>): void {
+  res.writeHead(status, { "content-type": contentType, "cache-control": "no-store", "x-content-type-options": "nosniff", vary: "Accept", ...headers });
+  res.end(res.req?.method === "HEAD" ? undefined : body);
+}
