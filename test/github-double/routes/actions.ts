@@ -1,0 +1,37 @@
+// Actions: jobs, runs, logs (302 to storage that rejects Authorization, as GitHub's does), re-runs.
+import type { Routes } from "../context.js";
+import { json, notFound } from "../http.js";
+
+export const actionsRoutes: Routes = {
+  "GET /repos/:owner/:repo/actions/jobs/:id": ({ state, res, params }) => {
+    const job = state.jobs.get(Number(params.id));
+    if (!job) return notFound(res);
+    json(res, 200, { id: job.id, run_id: job.runId, name: job.name, head_sha: job.headSha, status: job.status, conclusion: job.conclusion, run_attempt: job.runAttempt });
+  },
+  "GET /repos/:owner/:repo/actions/jobs/:id/logs": ({ state, res, params, origin }) => {
+    const job = state.jobs.get(Number(params.id));
+    if (!job || job.log === undefined) return notFound(res);
+    res.writeHead(302, { location: `${origin}/_storage/logs/${job.id}?sig=double` }).end();
+  },
+  "GET /_storage/logs/:id": ({ state, req, res, params }) => {
+    if (req.headers.authorization) {
+      state.storageAuthViolations.push(`job ${params.id}`);
+      return json(res, 403, { message: "Authorization header not allowed on storage" });
+    }
+    const job = state.jobs.get(Number(params.id));
+    if (!job || job.log === undefined) return notFound(res);
+    res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(job.log);
+  },
+  "GET /repos/:owner/:repo/actions/runs/:runId/jobs": ({ state, res, params }) => {
+    const jobs = [...state.jobs.values()].filter((j) => j.runId === Number(params.runId));
+    json(res, 200, { total_count: jobs.length, jobs: jobs.map((j) => ({ id: j.id, run_id: j.runId, name: j.name, head_sha: j.headSha, status: j.status, conclusion: j.conclusion, run_attempt: j.runAttempt })) });
+  },
+  "POST /repos/:owner/:repo/actions/jobs/:id/rerun": ({ state, res, params }) => {
+    state.reruns.push({ owner: params.owner!, repo: params.repo!, kind: "job", id: Number(params.id) });
+    json(res, 201, {});
+  },
+  "POST /repos/:owner/:repo/actions/runs/:id/rerun-failed-jobs": ({ state, res, params }) => {
+    state.reruns.push({ owner: params.owner!, repo: params.repo!, kind: "failed_jobs", id: Number(params.id) });
+    json(res, 201, {});
+  },
+};

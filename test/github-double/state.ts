@@ -1,0 +1,70 @@
+// What the GitHub double serves and what it received. Tests seed it and assert on it directly.
+export interface DoubleJob {
+  id: number;
+  runId: number;
+  owner: string;
+  repo: string;
+  name: string;
+  headSha: string;
+  conclusion: string | null;
+  status: string;
+  runAttempt: number;
+  /** Served through the 302 → storage redirect; undefined → 404 (not uploaded yet). */
+  log?: string;
+}
+
+export interface DoubleCheckRun {
+  id: number;
+  owner: string;
+  repo: string;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  details_url?: string;
+  output?: { title?: string; summary?: string; text?: string; annotations?: unknown[] };
+  /** Every create/update body, in order. */
+  writes: Record<string, unknown>[];
+  app: { id: number; slug: string };
+}
+
+export interface HookDelivery {
+  id: number;
+  guid: string;
+  delivered_at: string;
+  status_code: number;
+  event: string;
+  action: string | null;
+  redelivery: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  authorization: string | undefined;
+  body: unknown;
+}
+
+export class GitHubState {
+  appId = 1;
+  appSlug = "sift-test";
+  installations = new Map<number, { id: number; account: { login: string; type: string } }>();
+  jobs = new Map<number, DoubleJob>();
+  /** `${owner}/${repo}:${path}` → file text (for .github/sift.yml). */
+  contents = new Map<string, string>();
+  checkRuns = new Map<number, DoubleCheckRun>();
+  hookDeliveries: HookDelivery[] = [];
+  redeliveries: number[] = [];
+  reruns: { owner: string; repo: string; kind: "job" | "failed_jobs" | "run"; id: number }[] = [];
+  comments: { owner: string; repo: string; issue: number; body: string }[] = [];
+  reactions: { owner: string; repo: string; commentId: number; content: string }[] = [];
+  requests: RecordedRequest[] = [];
+  /** Requests that reached log storage with an Authorization header (must stay empty). */
+  storageAuthViolations: string[] = [];
+  tokens = new Set<string>();
+  nextId = 1_000_000;
+
+  checkRunsFor(owner: string, repo: string, sha: string): DoubleCheckRun[] {
+    return [...this.checkRuns.values()].filter((c) => c.owner === owner && c.repo === repo && c.head_sha === sha);
+  }
+}
