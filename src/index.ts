@@ -11,6 +11,8 @@ import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
 import { startAnalysisWorker } from "./schedule/index.js";
 import type { AnalysisStages } from "./analyse/index.js";
+import { createDecideStage } from "./history/index.js";
+import { createRetryStage, startRetrySweep, workflowRunHook } from "./retry/index.js";
 
 export interface AppDeps {
   db: Database;
@@ -43,10 +45,18 @@ export function sift(deps: AppDeps): SiftApp {
     addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now });
     addHandler(router.handler());
     const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics });
-    registerHandlers(app, { ingest, appId: deps.settings.appId });
+    const { prisma } = deps.db;
+    const log = deps.log ?? app.log;
+    const commands = { prisma, now, metrics, log };
+    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }) });
+    const stages: Partial<AnalysisStages> = {
+      decide: createDecideStage({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics }),
+      retry: createRetryStage({ prisma, metrics }),
+      ...deps.stages,
+    };
     if (deps.worker !== false) {
-      const log = deps.log ?? app.log;
-      stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages: deps.stages, pollMs: deps.pollMs }));
+      stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages, pollMs: deps.pollMs }));
+      stops.push(startRetrySweep({ prisma, now, metrics, log, octokitFor: (id) => app.auth(id) }));
     }
   };
   return {

@@ -1,10 +1,15 @@
 // What every handler gets: the ingest service and Sift's own App id (to ignore its own check runs).
 import type { Context } from "probot";
 import type { Delivery, Ingest } from "../ingest/index.js";
+import type { CommandDeps } from "../commands/index.js";
 
 export interface HandlerDeps {
   ingest: Ingest;
   appId: number | undefined;
+  /** Slash commands and known-problem issues (issue_comment, commit_comment, issues); off when absent. */
+  commands?: CommandDeps | undefined;
+  /** Re-runs waiting for a workflow run to complete (src/retry workflowRunHook). */
+  onWorkflowRunCompleted?: ((context: Context<"workflow_run">) => Promise<void>) | undefined;
 }
 
 type AnyContext = Pick<Context, "id" | "name" | "log"> & { payload: object };

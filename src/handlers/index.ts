@@ -8,6 +8,9 @@ import { onPullRequest } from "./pull-request.js";
 import { onStatus } from "./status.js";
 import { onWorkflowJob } from "./workflow-job.js";
 import { onWorkflowRun } from "./workflow-run.js";
+import { onIssueComment } from "./issue-comment.js";
+import { onCommitComment } from "./commit-comment.js";
+import { onIssues } from "./issues.js";
 
 export type { HandlerDeps } from "./handler-deps.js";
 
@@ -20,4 +23,9 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
   app.on("check_suite", onCheckSuite(deps));
   app.on("installation", onInstallation(deps));
   app.on("installation_repositories", onInstallationRepositories(deps));
+  if (deps.commands) {
+    app.on("issue_comment", onIssueComment(deps.commands));
+    app.on("commit_comment", onCommitComment(deps.commands));
+    app.on("issues", onIssues(deps.commands));
+  }
 }

@@ -9,5 +9,7 @@ export function onWorkflowRun(deps: HandlerDeps) {
     if (!hasInstallation(context.payload)) return skip(context, deps, "not sent to an installation");
     if (!ACTIONS.has(context.payload.action)) return skip(context, deps, "only requested and completed runs matter");
     await deps.ingest.workflowRun(deliveryOf(context));
+    // Re-runs are only possible once a run completed: run what waited for it (src/retry).
+    if (context.payload.action === "completed") await deps.onWorkflowRunCompleted?.(context);
   };
 }

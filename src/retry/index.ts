@@ -9,3 +9,4 @@ export { onWorkflowRunCompleted, type CompletedRun } from "./on-workflow-run-com
 export { clearPassingDeclarations } from "./clear-passing-declarations.js";
 export { sweepRetries, type SweepDeps } from "./sweep.js";
 export { startRetrySweep } from "./start-retry-sweep.js";
+export { workflowRunHook } from "./workflow-run-hook.js";

@@ -1,0 +1,58 @@
+// Executes a parsed command: usage for invalid ones, a reasoned refusal for people without write
+// access, otherwise the action and a 👍. Everything echoed back is escaped and cannot ping anyone.
+import type { Logger } from "pino";
+import type { ProbotOctokit } from "probot";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { inline } from "../report/markdown.js";
+import type { Metrics } from "../web/metrics.js";
+import { checkPermission } from "./check-permission.js";
+import { react, reply, type CommandSite } from "./command-site.js";
+import { clearKnownBroken, declareKnownBroken } from "./known-broken-command.js";
+import { makeDueNow } from "./make-due-now.js";
+import { USAGE, type Command } from "./parse-command.js";
+import { retryCommand } from "./retry-command.js";
+
+export interface CommandDeps {
+  prisma: PrismaClient;
+  now: () => Date;
+  metrics?: Metrics | undefined;
+  log?: Logger | undefined;
+}
+
+export type CommandOutcome = "usage" | "refused" | "done" | "nothing";
+
+export async function executeCommand(deps: CommandDeps, octokit: ProbotOctokit, site: CommandSite, command: Command): Promise<CommandOutcome> {
+  if (command.kind === "invalid") {
+    await reply(octokit, site, `${inline(command.problem)}\n\n${USAGE}`);
+    return "usage";
+  }
+  const permission = await checkPermission(octokit, site, site.comment.author);
+  if (!permission.allowed) {
+    const who = inline(site.comment.author, 60);
+    await reply(octokit, site, `Sorry ${who}, only people with write, maintain or admin permission on this repository can use Sift commands (you have ${inline(permission.has, 40)}). Nothing was done.`);
+    return "refused";
+  }
+  const now = deps.now();
+  if (command.kind === "retry") {
+    const result = await retryCommand(deps.prisma, octokit, site, command.glob);
+    deps.metrics?.retries.inc({ trigger: "command", status: "requested" }, result.requested);
+    if (result.problems.length) await reply(octokit, site, result.problems.join("\n"));
+    if (result.requested + result.waiting === 0) return "nothing";
+  } else if (command.kind === "known-broken") {
+    if (site.prNumber === null && !site.onDefaultBranch) {
+      await reply(octokit, site, "`/known-broken` works in a pull request or on a commit of the default branch.");
+      return "nothing";
+    }
+    await declareKnownBroken(deps.prisma, site, command.glob, command.reason, now);
+    await makeDueNow(deps.prisma, site, now);
+  } else {
+    const cleared = await clearKnownBroken(deps.prisma, site, command.glob, now);
+    if (cleared === 0) {
+      await reply(octokit, site, "There was no active `/known-broken` declaration here to clear.");
+      return "nothing";
+    }
+    await makeDueNow(deps.prisma, site, now);
+  }
+  await react(octokit, site, "+1");
+  return "done";
+}

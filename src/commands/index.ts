@@ -1,0 +1,9 @@
+// commands/: `/retry` and `/known-broken` — pure parsing, permission check, execution.
+export { parseCommand, USAGE, type Command } from "./parse-command.js";
+export { executeCommand, type CommandDeps, type CommandOutcome } from "./execute-command.js";
+export { checkPermission, type Permission } from "./check-permission.js";
+export { react, reply, type CommandSite } from "./command-site.js";
+export { declareKnownBroken, clearKnownBroken, REPO_WIDE_DAYS } from "./known-broken-command.js";
+export { makeDueNow } from "./make-due-now.js";
+export { retryCommand, type RetryCommandResult } from "./retry-command.js";
+export { syncKnownProblemIssue, KNOWN_PROBLEM_LABEL } from "./sync-known-problem-issue.js";
