@@ -1,0 +1,164 @@
+// The details page in a real browser: the app's routes on a local port, a seeded database,
+// headless Chromium looking at what a person would see.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { writeFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { Router, addWebRoutes, detailsPath, pageToken } from "../../src/web/index.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { launchChromium } from "./browser.js";
+import { NOW, SHA, seedDetails } from "./seed-details.js";
+
+const SECRET = "page-secret-for-tests";
+let db: TestDatabase;
+let server: Server;
+let base: string;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDetails(db.prisma);
+  const router = new Router();
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  addWebRoutes(router, { prisma: db.prisma, settings: { publicUrl: base, pageSecret: SECRET, githubWebUrl: "https://github.com" }, now: () => NOW });
+  const handle = router.handler();
+  server.on("request", (req, res) => {
+    handle(req, res).then((handled) => handled || (res.writeHead(404), res.end()), (err) => (res.writeHead(500), res.end(String(err))));
+  });
+  browser = await launchChromium();
+  context = browser.context;
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await db?.destroy();
+});
+
+async function open(path: string, viewport = { width: 1100, height: 900 }): Promise<{ page: Page; status: number; problems: string[] }> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  const problems: string[] = [];
+  page.on("console", (m) => problems.push(m.text())); // CSP violations are reported here
+  page.on("pageerror", (e) => problems.push(e.message));
+  const response = await page.goto(`${base}${path}`);
+  return { page, status: response?.status() ?? 0, problems };
+}
+
+/** Share of pixels that are not (nearly) white, decoded by the browser itself on a blank page. */
+async function inkRatio(png: Buffer): Promise<number> {
+  const page = await context.newPage();
+  // A string, not a function: this project's TypeScript has no DOM types, and the code runs in the browser.
+  const ratio = (await page.evaluate(`(async () => {
+    const img = new Image();
+    img.src = "data:image/png;base64,${png.toString("base64")}";
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) ink++;
+    return ink / (data.length / 4);
+  })()`)) as number;
+  await page.close();
+  return ratio;
+}
+
+describe("details page in Chromium", () => {
+  it("shows a log excerpt with <script> as text, and nothing runs", async () => {
+    const { page, status, problems } = await open(detailsPath("octo", "widgets", SHA));
+    expect(status).toBe(200);
+    const excerpt = await page.locator("#job-1 pre").innerText();
+    expect(excerpt).toContain('Expected: "<script>window.pwned = 1</script>"');
+    expect(excerpt).toContain("<img src=x onerror=");
+    expect(await page.locator("#job-1 mark").innerText()).toBe('Expected: "<script>window.pwned = 1</script>"');
+    expect(await page.evaluate("window.pwned")).toBeUndefined();
+    expect(await page.evaluate("document.querySelectorAll('script, img, iframe, object').length")).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows class, cause, attempts, history and links for each job", async () => {
+    const { page } = await open(detailsPath("octo", "widgets", SHA));
+    const text = await page.locator("main").innerText();
+    expect(await page.locator("h1").innerText()).toContain("1 flaky, 1 known problem, 1 to fix");
+    const flaky = await page.locator(".job-flaky").innerText();
+    expect(flaky).toContain("the npm registry answered 503");
+    expect(flaky).toContain("npm-registry-5xx");
+    expect(flaky).toMatch(/Attempt 1: failure\s+Attempt 2: success/);
+    expect(flaky).toContain("Re-run requested automatically after attempt 1, then success");
+    expect(flaky).toContain("3 times in this repository, on CI / e2e (2), integration (1)".replace("CI / ", ""));
+    expect(text).toContain("eslint crashed on the runner");
+    const issue = await page.locator("#job-1 a", { hasText: "Report as issue" }).getAttribute("href");
+    const url = new URL(issue!);
+    expect(url.origin + url.pathname).toBe("https://github.com/octo/widgets/issues/new");
+    expect(url.searchParams.get("title")).toBe("CI failure in CI / unit tests: no known pattern matched");
+    expect(url.searchParams.get("body")).toContain("````text\n");
+    expect(await page.locator("#job-1 a", { hasText: "Raw log" }).getAttribute("href")).toBe(`https://github.com/octo/widgets/commit/${SHA}/checks/101/logs`);
+    await page.close();
+  });
+
+  it("is styled under a strict Content-Security-Policy", async () => {
+    const { page, problems } = await open(detailsPath("octo", "widgets", SHA));
+    const response = await page.request.get(`${base}${detailsPath("octo", "widgets", SHA)}`);
+    expect(response.headers()["content-security-policy"]).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; /);
+    // The hashed inline stylesheet applied: a genuine badge is red, not the default transparent.
+    expect(await page.locator(".badge-genuine").first().evaluate("(el) => getComputedStyle(el).backgroundColor")).not.toBe("rgba(0, 0, 0, 0)");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("renders a non-trivial page (screenshot)", async () => {
+    const { page } = await open(detailsPath("octo", "widgets", SHA));
+    const png = await page.screenshot({ fullPage: true });
+    await writeFile("/tmp/sift-details-desktop.png", png);
+    expect(png.length).toBeGreaterThan(20_000);
+    expect(await inkRatio(png)).toBeGreaterThan(0.03);
+    await page.close();
+  });
+
+  it("is readable on a phone: nothing wider than the screen but the log itself", async () => {
+    const { page } = await open(detailsPath("octo", "widgets", SHA), { width: 390, height: 844 });
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(`document.querySelector('meta[name="viewport"]').getAttribute("content")`)).toBe("width=device-width, initial-scale=1");
+    const png = await page.screenshot({ fullPage: true });
+    await writeFile("/tmp/sift-details-phone.png", png);
+    expect(await inkRatio(png)).toBeGreaterThan(0.03);
+    await page.close();
+  });
+
+  it("answers 404 for a private repository without the right token, and shows it with one", async () => {
+    const good = pageToken(SECRET, "octo", "secret", SHA);
+    expect((await open(detailsPath("octo", "secret", SHA))).status).toBe(404);
+    expect((await open(detailsPath("octo", "secret", SHA, good.slice(0, -2) + "xx"))).status).toBe(404);
+    expect((await open(detailsPath("octo", "secret", SHA, pageToken(SECRET, "octo", "widgets", SHA)))).status).toBe(404);
+    const { page, status } = await open(detailsPath("octo", "secret", SHA, good));
+    expect(status).toBe(200);
+    expect(await page.locator("main").innerText()).toContain("private job");
+    // links on the page keep the token, so the JSON view works too
+    const jsonHref = await page.locator("a", { hasText: "This page as JSON" }).getAttribute("href");
+    expect((await page.request.get(jsonHref!)).status()).toBe(200);
+    await page.close();
+    // public repositories work without a token
+    expect((await open(detailsPath("octo", "widgets", SHA))).status).toBe(200);
+    expect((await open(detailsPath("octo", "widgets", "f".repeat(40)))).status).toBe(404);
+    expect((await open("/r/octo/widgets/commit/not-a-sha")).status).toBe(404);
+  });
+
+  it("returns JSON for Accept: application/json", async () => {
+    const page = await context.newPage();
+    const response = await page.request.get(`${base}${detailsPath("octo", "widgets", SHA)}`, { headers: { accept: "application/json" } });
+    expect(response.headers()["content-type"]).toBe("application/json");
+    const body = await response.json();
+    expect(body).toMatchObject({ sha: SHA, conclusion: "failure" });
+    expect(body.jobs.map((j: { name: string; class: string }) => `${j.name}:${j.class}`)).toEqual(["unit tests:genuine", "lint:known-problem", "e2e:flaky"]);
+    expect(Object.keys(body.jobs[0]).sort()).toEqual(["class", "excerpt", "id", "line", "name", "pattern", "retried"]);
+    await page.close();
+  });
+});
