@@ -7,7 +7,7 @@ export type Permission = { allowed: true } | { allowed: false; has: string };
 
 export async function checkPermission(octokit: ProbotOctokit, repo: { owner: string; repo: string }, username: string): Promise<Permission> {
   try {
-    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner: repo.owner, repo: repo.repo, username });
     // `permission` folds maintain into write; `role_name` keeps it (and custom roles).
     if (ALLOWED.has(data.permission) || ALLOWED.has(data.role_name ?? "")) return { allowed: true };
     return { allowed: false, has: data.role_name || data.permission };

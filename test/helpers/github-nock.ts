@@ -146,3 +146,59 @@ export function nockHookDeliveries(deliveries: HookDeliveryFixture[]): void {
 export function nockRedeliver(deliveryId: number): void {
   nock(API).post(`/app/hook/deliveries/${deliveryId}/attempts`).reply(202, {});
 }
+
+// ── Re-runs, permissions, comments and reactions (issue 6: retry and commands) ──
+
+/** POST …/actions/jobs/{id}/rerun; `status` 403 with an "in progress" message simulates a running run. */
+export function nockRerunJob(owner: string, repo: string, jobId: number | string, status = 201, message = ""): void {
+  nock(API)
+    .post(`/repos/${owner}/${repo}/actions/jobs/${jobId}/rerun`)
+    .reply(status, status < 300 ? {} : { message });
+}
+
+export function nockRerunFailedJobs(owner: string, repo: string, runId: number | string, status = 201): void {
+  nock(API).post(`/repos/${owner}/${repo}/actions/runs/${runId}/rerun-failed-jobs`).reply(status, {});
+}
+
+export function nockRerequestCheckRun(owner: string, repo: string, checkRunId: number | string, status = 201): void {
+  nock(API).post(`/repos/${owner}/${repo}/check-runs/${checkRunId}/rerequest`).reply(status, {});
+}
+
+/** GET …/collaborators/{user}/permission; `permission` is the legacy field, `role` the role_name. */
+export function nockPermission(owner: string, repo: string, user: string, permission: string, role = permission): void {
+  nock(API)
+    .get(`/repos/${owner}/${repo}/collaborators/${user}/permission`)
+    .reply(200, { permission, role_name: role, user: { login: user } });
+}
+
+export function nockIssueCommentReaction(owner: string, repo: string, commentId: number, content: string): void {
+  nock(API).post(`/repos/${owner}/${repo}/issues/comments/${commentId}/reactions`, { content }).reply(201, { id: 1, content });
+}
+
+export function nockCommitCommentReaction(owner: string, repo: string, commentId: number, content: string): void {
+  nock(API).post(`/repos/${owner}/${repo}/comments/${commentId}/reactions`, { content }).reply(201, { id: 1, content });
+}
+
+/** POST an issue/PR comment; the body is pushed to `bodies` for assertions. */
+export function nockCreateIssueComment(owner: string, repo: string, issue: number, bodies: string[] = []): void {
+  nock(API)
+    .post(`/repos/${owner}/${repo}/issues/${issue}/comments`, (b: { body: string }) => (bodies.push(b.body), true))
+    .reply(201, { id: 99 });
+}
+
+export function nockCreateCommitComment(owner: string, repo: string, sha: string, bodies: string[] = []): void {
+  nock(API)
+    .post(`/repos/${owner}/${repo}/commits/${sha}/comments`, (b: { body: string }) => (bodies.push(b.body), true))
+    .reply(201, { id: 98 });
+}
+
+export function nockGetPull(owner: string, repo: string, pr: { number: number; headSha: string; body?: string | null }): void {
+  nock(API)
+    .get(`/repos/${owner}/${repo}/pulls/${pr.number}`)
+    .reply(200, { number: pr.number, body: pr.body ?? null, head: { sha: pr.headSha, ref: "feature" }, base: { ref: "main" } });
+}
+
+/** GET …/compare/{base}...{head}: "identical" or "behind" means head is on the base branch. */
+export function nockCompare(owner: string, repo: string, base: string, head: string, status: "identical" | "behind" | "ahead" | "diverged"): void {
+  nock(API).get(`/repos/${owner}/${repo}/compare/${base}...${head}`).reply(200, { status });
+}
