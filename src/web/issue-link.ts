@@ -10,7 +10,8 @@ export function reportIssueUrl(githubWebUrl: string, repo: { owner: string; name
   const name = job.workflowName ? `${job.workflowName} / ${job.name}` : job.name;
   const title = `CI failure in ${name}: ${job.reason}`.slice(0, 200);
   const base = `${githubWebUrl}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.name)}/issues/new`;
-  for (const lines of [40, 15, 5, 0]) {
+  // Shrink the excerpt until the URL fits: first fewer lines, then shorter ones, at last none.
+  for (const [lines, width] of [[40, 300], [15, 200], [5, 120], [2, 80], [0, 0]] as const) {
     const body = [
       `Job **${inline(name, 200)}** failed on ${sha}.`,
       "",
@@ -18,7 +19,7 @@ export function reportIssueUrl(githubWebUrl: string, repo: { owner: string; name
       safeUrl(job.htmlUrl) ? `Job: ${safeUrl(job.htmlUrl)}` : "",
       `Sift: ${pageUrl}`,
       "",
-      lines > 0 && job.excerpt ? fenced(clipLines(job.excerpt, lines, 300)) : "",
+      lines > 0 && job.excerpt ? fenced(clipLines(job.excerpt, lines, width)) : "",
     ].join("\n");
     const url = `${base}?${new URLSearchParams({ title, body }).toString()}`;
     if (url.length <= MAX_URL) return url;

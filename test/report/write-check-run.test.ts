@@ -4,6 +4,10 @@ import { ProbotOctokit } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeReport, type Octokit } from "../../src/report/index.js";
 import { failure, jobReport, report } from "./report-fixtures.js";
+import type { AnalysisStages } from "../../src/analyse/stages.js";
+
+// Compile-time check: the real writer plugs into the analysis use case as its writeReport stage.
+export const asStage: AnalysisStages["writeReport"] = writeReport;
 
 const api = "https://api.github.com";
 const repoPath = "/repos/octo/widgets";
