@@ -14,9 +14,13 @@ export function examplesOf(event: string): Record<string, unknown>[] {
   return structuredClone(set.examples);
 }
 
+/** Untyped JSON that tests reshape freely (set, delete, Object.assign on nested fields). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LoosePayload = Record<string, any>;
+
 /** The first example of `event` whose action is `action`, deep-copied. */
-export function exampleOf(event: string, action?: string): Record<string, unknown> & { [k: string]: any } {
+export function exampleOf(event: string, action?: string): LoosePayload {
   const found = examplesOf(event).find((p) => action === undefined || p.action === action);
   if (!found) throw new Error(`no ${event}.${action} example`);
-  return found as Record<string, unknown> & { [k: string]: any };
+  return found;
 }

@@ -1,0 +1,70 @@
+// End to end: the real server process, signed webhooks over HTTP, the GitHub double's check runs.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { waitFor } from "../helpers/spawn-sift.js";
+import { INSTALLATION_ID, REPO, checkRunPayload, sha, workflowJobPayload } from "../helpers/payloads.js";
+import { startGitHubDouble, type GitHubDouble } from "../github-double/index.js";
+import { ensureBuilt } from "./build.js";
+import { startSift, tempDataDir, type RunningSift } from "./harness.js";
+
+let gh: GitHubDouble;
+let sift: RunningSift;
+const data = tempDataDir();
+
+beforeAll(async () => {
+  await ensureBuilt();
+  gh = await startGitHubDouble();
+  gh.state.installations.set(INSTALLATION_ID, { id: INSTALLATION_ID, account: { login: REPO.owner, type: "Organization" } });
+  sift = await startSift(gh, { SIFT_DATA_DIR: data.dir });
+}, 240_000);
+afterAll(async () => {
+  await sift?.stop();
+  await gh?.close();
+  data.remove();
+});
+
+const siftRuns = (s: string) => gh.state.checkRunsFor(REPO.owner, REPO.name, s).filter((c) => c.name === "Sift");
+
+it("collects a burst of failures into one Sift check run, then updates that same run", async () => {
+  const A = sha(0xa1);
+  for (const d of [
+    workflowJobPayload({ id: 1, sha: A, name: "lint" }),
+    workflowJobPayload({ id: 2, sha: A, name: "unit" }),
+    workflowJobPayload({ id: 3, sha: A, name: "docs", conclusion: "success" }),
+  ]) {
+    expect((await sift.deliver("workflow_job", d)).status).toBe(200);
+  }
+  // Actions' own check_run for job 1: counted once, through workflow_job
+  expect((await sift.deliver("check_run", checkRunPayload({ id: 1, sha: A, appSlug: "github-actions" }))).status).toBe(200);
+
+  const [run] = await waitFor(async () => (siftRuns(A).length ? siftRuns(A) : undefined), 30_000, "the Sift check run");
+  expect(siftRuns(A)).toHaveLength(1);
+  expect(run).toMatchObject({
+    status: "completed",
+    conclusion: "failure",
+    details_url: `https://sift.e2e/r/${REPO.owner}/${REPO.name}/commit/${A}`,
+    output: { title: "2 failed jobs, 2 genuine" },
+  });
+
+  // a failure after the analysis: analysed again, the same check run updated
+  await sift.deliver("workflow_job", workflowJobPayload({ id: 4, sha: A, name: "e2e" }));
+  await waitFor(async () => (run!.output?.title?.startsWith("3 failed") ? true : undefined), 30_000, "the update");
+  expect(siftRuns(A)).toHaveLength(1);
+  expect(run!.writes.length).toBeGreaterThanOrEqual(2);
+});
+
+it("answers a badly signed delivery with 400 and acts on nothing", async () => {
+  const B = sha(0xb2);
+  const res = await sift.deliver("workflow_job", workflowJobPayload({ id: 20, sha: B }), { signature: `sha256=${"0".repeat(64)}` });
+  expect(res.status).toBe(400);
+  // A good delivery for another SHA, sent after it, is analysed; B never is.
+  const C = sha(0xc3);
+  await sift.deliver("workflow_job", workflowJobPayload({ id: 21, sha: C }));
+  await waitFor(async () => (siftRuns(C).length ? true : undefined), 30_000, "C's check run");
+  expect(siftRuns(B)).toEqual([]);
+});
+
+it("logs no error but the rejected signature", async () => {
+  const errors = sift.logs().filter((l) => l.level >= 50);
+  expect(errors.map((l) => l.msg).filter((m) => !/signature does not match/.test(m))).toEqual([]);
+  expect(gh.state.storageAuthViolations).toEqual([]);
+});

@@ -1,0 +1,74 @@
+// Starts the real server process against the GitHub double and sends it signed webhooks over HTTP.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort, spawnSift, waitFor, type SiftProcess } from "../helpers/spawn-sift.js";
+import { testPrivateKey } from "../helpers/keys.js";
+import { sendWebhook } from "../helpers/webhooks.js";
+import type { GitHubDouble } from "../github-double/index.js";
+
+export const SECRET = "e2e-webhook-secret";
+
+export interface RunningSift {
+  proc: SiftProcess;
+  base: string;
+  deliver(event: string, payload: unknown, opts?: { id?: string; signature?: string }): ReturnType<typeof sendWebhook>;
+  /** JSON log lines of the process so far. */
+  logs(): { level: number; msg: string }[];
+  stop(): Promise<void>;
+  kill9(): Promise<void>;
+}
+
+export function tempDataDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "sift-e2e-"));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startSift(gh: GitHubDouble, env: Record<string, string>): Promise<RunningSift> {
+  const port = freePort();
+  const proc = spawnSift({
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    GHE_HOST: gh.host,
+    GHE_PROTOCOL: "http",
+    APP_ID: String(gh.state.appId),
+    PRIVATE_KEY: testPrivateKey(),
+    WEBHOOK_SECRET: SECRET,
+    SIFT_COOL_OFF_SECONDS: "1",
+    SIFT_PUBLIC_URL: "https://sift.e2e",
+    ...env,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(
+    async () => {
+      if (proc.child.exitCode !== null) throw new Error(`sift exited: ${proc.output()}`);
+      return (await fetch(`${base}/healthz`)).ok ? true : undefined;
+    },
+    60_000,
+    "sift /healthz",
+  ).catch((err: Error) => {
+    proc.child.kill("SIGKILL");
+    throw new Error(`${err.message}\n${proc.output()}`);
+  });
+  const logs = () =>
+    proc
+      .output()
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as { level: number; msg: string });
+  return {
+    proc,
+    base,
+    deliver: (event, payload, opts = {}) => sendWebhook(`${base}/api/github/webhooks`, event, payload, { secret: SECRET, ...opts }),
+    logs,
+    stop: async () => {
+      if (proc.child.exitCode !== null) return;
+      proc.child.kill("SIGTERM");
+      await proc.exited;
+    },
+    kill9: async () => {
+      proc.child.kill("SIGKILL");
+      await proc.exited;
+    },
+  };
+}
