@@ -1,0 +1,109 @@
+// issue_comment, commit_comment and issues through Probot in process (probot.receive: strict nock
+// would count a local HTTP delivery as an unmocked request),
+// with real example payloads, strict nock for GitHub and a real database.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import {
+  nockCommitCommentReaction,
+  nockCompare,
+  nockGetPull,
+  nockInstallationToken,
+  nockIssueCommentReaction,
+  nockPermission,
+  nockRerunJob,
+  useStrictNock,
+} from "../helpers/github-nock.js";
+import { startTestApp, type TestApp } from "../helpers/probot.js";
+import { resetDatabase } from "../helpers/reset-db.js";
+import { SEED, seedHeadCommit, seedJob, seedRepository } from "../helpers/seed-jobs.js";
+import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
+
+useStrictNock();
+const { owner, repo } = SEED;
+const SHA = "a".repeat(40);
+let db: TestDatabase;
+let app: TestApp;
+let deliveries = 0;
+const receive = (name: string, payload: LoosePayload) => app.probot.receive({ id: `d-${++deliveries}`, name, payload } as never);
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.destroy();
+});
+beforeEach(async () => {
+  await resetDatabase(db);
+  await seedRepository(db);
+  app = await startTestApp(db);
+  return () => app.close();
+});
+
+function at(p: LoosePayload): LoosePayload {
+  p.installation = { id: SEED.installationId, node_id: "x" };
+  p.repository = { ...p.repository, id: SEED.repositoryId, name: repo, full_name: `${owner}/${repo}`, owner: { ...p.repository.owner, login: owner }, default_branch: "main" };
+  return p;
+}
+
+function prComment(body: string, action = "created", user = { login: "writer", type: "User" }): LoosePayload {
+  const p = at(exampleOf("issue_comment", action));
+  p.issue = { ...p.issue, number: 7, pull_request: { url: "x" } };
+  p.comment = { ...p.comment, id: 55, body, user: { ...p.comment.user, ...user } };
+  return p;
+}
+
+describe("issue_comment", () => {
+  it("runs /retry from a writer on the PR's head SHA and reacts", async () => {
+    await seedJob(db, { externalId: 1, name: "test", sha: SHA });
+    nockInstallationToken(SEED.installationId);
+    nockGetPull(owner, repo, { number: 7, headSha: SHA });
+    nockPermission(owner, repo, "writer", "write");
+    nockRerunJob(owner, repo, 1);
+    nockIssueCommentReaction(owner, repo, 55, "+1");
+    await receive("issue_comment", prComment("/retry"));
+    expect(await db.prisma.retry.findFirst()).toMatchObject({ trigger: "command", status: "requested", requestedBy: "writer" });
+  });
+
+  it("ignores edited comments, bots and comments without a command, calling nothing", async () => {
+    for (const p of [prComment("/retry", "edited"), prComment("/retry", "created", { login: "sift[bot]", type: "Bot" }), prComment("thanks!")]) {
+      await receive("issue_comment", p);
+    }
+    expect(await db.prisma.retry.count()).toBe(0);
+    expect(app.logs.lines.filter((l) => String(l.msg).includes("ignored")).length).toBe(3);
+  });
+});
+
+describe("commit_comment", () => {
+  it("declares a repo-wide known breakage on a default-branch commit", async () => {
+    const p = at(exampleOf("commit_comment", "created"));
+    p.comment = { ...p.comment, id: 66, commit_id: SHA, body: "/known-broken build* broken by upstream", user: { ...p.comment.user, login: "writer", type: "User" } };
+    await seedHeadCommit(db, { sha: SHA, branch: "main", state: "done" });
+    nockInstallationToken(SEED.installationId);
+    nockCompare(owner, repo, "main", SHA, "identical");
+    nockPermission(owner, repo, "writer", "admin");
+    nockCommitCommentReaction(owner, repo, 66, "+1");
+    await receive("commit_comment", p);
+    const d = await db.prisma.knownBroken.findFirstOrThrow();
+    expect(d).toMatchObject({ prNumber: null, jobGlob: "build*", declaredBy: "writer" });
+    expect(d.expiresAt).not.toBeNull();
+  });
+});
+
+describe("issues", () => {
+  function issue(action: string, labels: string[], state = "open"): LoosePayload {
+    const p = at(exampleOf("issues", action));
+    p.issue = { ...p.issue, number: 12, title: "Redis flakes", state, html_url: `https://github.com/${owner}/${repo}/issues/12`, body: "jobs: integ*\npattern: net.reset", labels: labels.map((name) => ({ id: 1, name })) };
+    return p;
+  }
+
+  it("stores a sift:known-problem issue's globs and patterns, and closing it ends the coverage", async () => {
+    await receive("issues", issue("labeled", ["bug", "sift:known-problem"]));
+    expect(await db.prisma.knownProblemIssue.findFirstOrThrow()).toMatchObject({ number: 12, open: true, jobGlobs: ["integ*"], patterns: ["net.reset"] });
+    await receive("issues", issue("edited", ["sift:known-problem"], "closed"));
+    expect(await db.prisma.knownProblemIssue.findFirstOrThrow()).toMatchObject({ open: false });
+  });
+
+  it("ignores issues without the label", async () => {
+    await receive("issues", issue("opened", ["bug"]));
+    expect(await db.prisma.knownProblemIssue.count()).toBe(0);
+  });
+});
