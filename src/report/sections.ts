@@ -37,7 +37,7 @@ function knownLine(job: JobReport): string {
 
 export function knownText(k: KnownProblem): string {
   let text = inline(k.description, 300);
-  if (k.url) text += ` (${link("issue", k.url)})`;
+  if (k.url) text += ` (${link(k.source === "trunk" ? "first failure" : "issue", k.url)})`;
   if (k.declaredBy) text += `, declared by ${inline(`@${k.declaredBy}`, 60)}`;
   if (k.since) text += `, also failing on the base branch since ${code(k.since.sha.slice(0, 10))}`;
   return text;
