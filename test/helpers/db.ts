@@ -20,7 +20,9 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   try {
     await admin.connect();
   } catch (err) {
-    throw new Error(`SIFT_TEST_DB=postgres but ${postgresServerUrl} does not answer (start it with .ci/postgres): ${(err as Error).message}`);
+    throw new Error(`SIFT_TEST_DB=postgres but ${postgresServerUrl} does not answer (start it with .ci/postgres): ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   await admin.query(`create database ${name}`);
   await admin.end();
