@@ -28,6 +28,7 @@ export async function loadHistory(prisma: PrismaClient, octokit: ProbotOctokit, 
         repositoryId: q.repositoryId,
         baseBranch: head?.baseBranch ?? repoRow.defaultBranch,
         mergeBaseSha: head?.baseSha ?? null,
+        headSha: q.sha,
         repoWebUrl: `${q.githubWebUrl}/${q.owner}/${q.repo}`,
       });
   const declarations = await prisma.knownBroken.findMany({

@@ -9,6 +9,8 @@ export interface TrunkQuery {
   repositoryId: number;
   baseBranch: string;
   mergeBaseSha: string | null;
+  /** The SHA being analysed: never its own baseline (a fork's PR branch may be called main too). */
+  headSha: string;
   /** e.g. https://github.com/o/r, for links to base-branch commits. */
   repoWebUrl: string;
 }
@@ -17,13 +19,13 @@ export async function loadTrunk(prisma: PrismaClient, q: TrunkQuery): Promise<Tr
   if (!q.mergeBaseSha) return null;
   const repositoryId = BigInt(q.repositoryId);
   const recent = await prisma.job.findMany({
-    where: { repositoryId, headBranch: q.baseBranch },
+    where: { repositoryId, headBranch: q.baseBranch, headSha: { not: q.headSha } },
     orderBy: { createdAt: "desc" },
     distinct: ["headSha"],
     take: RECENT_COMMITS,
     select: { headSha: true },
   });
-  const shas = [...new Set([q.mergeBaseSha, ...recent.map((r) => r.headSha)])];
+  const shas = [...new Set([q.mergeBaseSha, ...recent.map((r) => r.headSha)])].filter((s) => s !== q.headSha);
   const jobs = await prisma.job.findMany({
     where: { repositoryId, headSha: { in: shas } },
     include: { classification: { select: { patternId: true, signature: true } } },

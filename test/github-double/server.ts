@@ -7,6 +7,7 @@ import { json, notFound, readJson } from "./http.js";
 import { actionsRoutes } from "./routes/actions.js";
 import { appRoutes } from "./routes/app.js";
 import { checksRoutes } from "./routes/checks.js";
+import { commandsRoutes } from "./routes/commands.js";
 import { reposRoutes } from "./routes/repos.js";
 import { GitHubState } from "./state.js";
 
@@ -41,7 +42,7 @@ export interface GitHubDouble {
 export async function startGitHubDouble(state = new GitHubState()): Promise<GitHubDouble> {
   let routes: Compiled[] = [];
   const add = (table: Routes) => Object.entries(table).forEach(([spec, r]) => routes.push(compile(spec, r)));
-  [appRoutes, checksRoutes, actionsRoutes, reposRoutes].forEach(add);
+  [appRoutes, checksRoutes, actionsRoutes, reposRoutes, commandsRoutes].forEach(add);
   let origin = "";
 
   const authorised = (req: IncomingMessage, path: string): boolean => {

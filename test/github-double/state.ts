@@ -55,7 +55,15 @@ export class GitHubState {
   checkRuns = new Map<number, DoubleCheckRun>();
   hookDeliveries: HookDelivery[] = [];
   redeliveries: number[] = [];
-  reruns: { owner: string; repo: string; kind: "job" | "failed_jobs" | "run"; id: number }[] = [];
+  reruns: { owner: string; repo: string; kind: "job" | "failed_jobs" | "run" | "rerequest"; id: number }[] = [];
+  /** Workflow runs still running: a job re-run there gets GitHub's 403 (see routes/actions.ts). */
+  runsInProgress = new Set<number>();
+  /** login → admin, maintain, write, triage, read (absent: none). */
+  permissions = new Map<string, string>();
+  pulls = new Map<number, { number: number; headSha: string; headRef: string; baseRef: string; baseSha: string; body: string | null }>();
+  /** SHAs on the default branch, for compare (commit comments there declare repo-wide). */
+  defaultBranchShas = new Set<string>();
+  commitComments: { owner: string; repo: string; sha: string; body: string }[] = [];
   comments: { owner: string; repo: string; issue: number; body: string }[] = [];
   reactions: { owner: string; repo: string; commentId: number; content: string }[] = [];
   requests: RecordedRequest[] = [];

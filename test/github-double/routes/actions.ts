@@ -27,6 +27,8 @@ export const actionsRoutes: Routes = {
     json(res, 200, { total_count: jobs.length, jobs: jobs.map((j) => ({ id: j.id, run_id: j.runId, name: j.name, head_sha: j.headSha, status: j.status, conclusion: j.conclusion, run_attempt: j.runAttempt })) });
   },
   "POST /repos/:owner/:repo/actions/jobs/:id/rerun": ({ state, res, params }) => {
+    const runId = state.jobs.get(Number(params.id))?.runId;
+    if (runId !== undefined && state.runsInProgress.has(runId)) return json(res, 403, { message: "This workflow run is still in progress" });
     state.reruns.push({ owner: params.owner!, repo: params.repo!, kind: "job", id: Number(params.id) });
     json(res, 201, {});
   },
