@@ -78,11 +78,11 @@ function probeIndex(compiled: CompiledPatternSet, id: string): number {
 /** Runner death read from the log: shutdown / lost communication, or exit code 137 with "Killed". */
 function runnerDied(ctx: Ctx, from: number, to: number): Located | undefined {
   const { compiled, source } = ctx;
-  const shutdown = locateFirst(source, compiled.probes, probeIndex(compiled, "sift.signal.runner-shutdown"), 1, ctx.facts.lineCount);
+  const shutdown = locateFirst(source, compiled, probeIndex(compiled, "sift.signal.runner-shutdown"), 1, ctx.facts.lineCount);
   if (shutdown) return shutdown;
-  const exit137 = locateFirst(source, compiled.probes, probeIndex(compiled, "sift.signal.exit-137"), from, to);
+  const exit137 = locateFirst(source, compiled, probeIndex(compiled, "sift.signal.exit-137"), from, to);
   if (!exit137) return undefined;
-  return locateFirst(source, compiled.probes, probeIndex(compiled, "sift.signal.killed"), from, to);
+  return locateFirst(source, compiled, probeIndex(compiled, "sift.signal.killed"), from, to);
 }
 
 function matchPattern(ctx: Ctx, p: CompiledPattern, step: LogStep | undefined): Located | undefined {
@@ -91,7 +91,7 @@ function matchPattern(ctx: Ctx, p: CompiledPattern, step: LogStep | undefined): 
   const from = whole ? 1 : (step as LogStep).startLine;
   const to = whole ? ctx.facts.lineCount : (step as LogStep).endLine;
   if (p.multiline) return locateMultiline(ctx.source, p.multiline, from, to, p.unless);
-  return locateFirst(ctx.source, ctx.compiled.probes, p.probe as number, from, to, p.unless ? { unless: p.unless } : {});
+  return locateFirst(ctx.source, ctx.compiled, p.probe as number, from, to, p.unless ? { unless: p.unless } : {});
 }
 
 function patternVerdict(ctx: Ctx, context: JobContext): { p: CompiledPattern; hit: Located } | undefined {
@@ -114,7 +114,7 @@ function pickGenuine(ctx: Ctx, from: number, to: number): { hit?: Located; id: s
   for (let i = 0; i < compiled.probes.length; i++) {
     const probe = compiled.probes[i];
     if (probe?.kind !== "pick") continue;
-    const hit = locateFirst(source, compiled.probes, i, from, to, { skip: compiled.generic });
+    const hit = locateFirst(source, compiled, i, from, to, { skip: compiled.generic });
     if (hit) return { hit, id: probe.id, category: probe.category };
   }
   return { id: "sift.genuine.unknown", category: "unknown" };
@@ -163,7 +163,7 @@ export function classifyLog(facts: LogFacts, source: TextSource, compiled: Compi
     };
   }
 
-  const timeout = locateFirst(source, compiled.probes, probeIndex(compiled, "sift.signal.platform-timeout"), 1, facts.lineCount);
+  const timeout = locateFirst(source, compiled, probeIndex(compiled, "sift.signal.platform-timeout"), 1, facts.lineCount);
   if (timeout || signals.conclusion === "timed_out") {
     return {
       ...signalVerdict("genuine", "sift.signal.platform-timeout", "timeout", "The job hit the platform's time limit.", "a platform timeout can be a hang caused by the change as well as slow infrastructure: counted as genuine", at(ctx, timeout)),

@@ -9,6 +9,8 @@ import type { Pattern } from "../config/schema.js";
 import { compileRegex, compileRegexSet, PatternRegexError, type RE2 } from "./regex.js";
 import { GENERIC_LINE, PICK_RANKS } from "./pick.js";
 import { STEP_MARKERS, SIGNAL_PROBES } from "./probes.js";
+import { PREFIX_SOURCE, type LogFormat } from "../logs/linePrefix.js";
+import { tolerateLinePrefix } from "./rawScan.js";
 
 export type ProbeKind = "pattern" | "pick" | "marker" | "signal";
 
@@ -42,6 +44,8 @@ export interface CompiledPatternSet {
   generic: RE2;
   hash: string;
   problems: ConfigProblem[];
+  /** Probe `index`'s regex (flags "gm") for segments whose lines still carry `prefix`. */
+  scanRegex(index: number, prefix: LogFormat): RE2;
 }
 
 type Globs = string[] | undefined;
@@ -62,12 +66,19 @@ function appliesFn(p: Pattern): CompiledPattern["applies"] {
 }
 
 function probe(kind: ProbeKind, id: string, source: string, category: string, pattern?: number): Probe {
+  // scan/line are compiled on first use: most probes never need locating (start-up matters to the CLI).
+  let scan: RE2 | undefined;
+  let line: RE2 | undefined;
   return {
     kind,
     id,
     source,
-    scan: compileRegex(source, { id, flags: "gm" }),
-    line: compileRegex(source, { id }),
+    get scan() {
+      return (scan ??= compileRegex(source, { id, flags: "gm" }));
+    },
+    get line() {
+      return (line ??= compileRegex(source, { id }));
+    },
     category,
     ...(pattern === undefined ? {} : { pattern }),
   };
@@ -92,6 +103,7 @@ export function compilePatternSet(sourced: readonly SourcedPattern[], problems: 
       const compiled: CompiledPattern = { ...s, applies: appliesFn(p), ...(unless ? { unless } : {}) };
       if (p.multiline) compiled.multiline = compileRegex(p.regex, { id: p.id, flags: "gm" });
       else {
+        compileRegex(p.regex, { id: p.id }); // rejects what RE2 cannot compile, with the pattern's id
         compiled.probe = probes.length;
         probes.push(probe("pattern", p.id, p.regex, p.category, patterns.length));
       }
@@ -111,5 +123,10 @@ export function compilePatternSet(sourced: readonly SourcedPattern[], problems: 
     generic: compileRegex(GENERIC_LINE, { id: "sift.generic-line" }),
     hash: patternSetHash(sourced),
     problems: out,
+    scanRegex(index, prefix) {
+      const p = probes[index] as Probe;
+      if (prefix === "plain") return p.scan;
+      return compileRegex(tolerateLinePrefix(p.source, PREFIX_SOURCE[prefix]), { id: p.id, flags: "gm" });
+    },
   };
 }

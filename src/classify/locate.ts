@@ -1,7 +1,8 @@
-// From "this segment may match" to the exact line: scan the segment with the probe's regex,
-// then confirm on the single line (a match that only works across lines does not count) and
-// apply `unless` to that same line.
-import type { Probe } from "./compile.js";
+// From "this segment may match" to the exact line: scan the segment's bytes with the probe's
+// regex (prefix-tolerant for raw segments), then confirm on the normalised single line (a match
+// that only works across lines does not count) and apply `unless` to that same line.
+import { stripLinePrefixes } from "../logs/linePrefix.js";
+import type { CompiledPatternSet } from "./compile.js";
 import type { RE2 } from "./regex.js";
 import type { Segment, TextSource } from "./textSource.js";
 
@@ -19,65 +20,85 @@ export interface LocateOptions {
   limit?: number;
 }
 
-function* inSegment(probe: Probe, seg: Segment, from: number, to: number, options: LocateOptions): Generator<Located> {
-  const re = probe.scan;
-  const text = seg.text;
+interface Scan {
+  re: RE2;
+  line: RE2;
+  source: TextSource;
+}
+
+function* inSegment(scan: Scan, seg: Segment, from: number, to: number, options: LocateOptions): Generator<Located> {
+  const { re, source } = scan;
+  const buf = seg.bytes;
   let line = seg.firstLine;
-  let counted = 0; // offset up to which newlines are counted into `line`
+  let counted = 0; // newlines before this byte offset are counted into `line`
   re.lastIndex = 0;
-  while (re.lastIndex <= text.length) {
-    const m = re.exec(text);
+  while (re.lastIndex <= buf.length) {
+    const m = re.exec(buf);
     if (!m) return;
-    for (let p = text.indexOf("\n", counted); p !== -1 && p < m.index; p = text.indexOf("\n", p + 1)) {
+    for (let p = buf.indexOf(10, counted); p !== -1 && p < m.index; p = buf.indexOf(10, p + 1)) {
       line++;
       counted = p + 1;
     }
-    const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
-    const nl = text.indexOf("\n", m.index);
-    const lineEnd = nl === -1 ? text.length : nl;
-    re.lastIndex = lineEnd + 1; // at most one hit per line; also steps over empty matches
+    const lineStart = m.index === 0 ? 0 : buf.lastIndexOf(10, m.index - 1) + 1;
+    const nl = buf.indexOf(10, m.index);
+    const lineEnd = nl === -1 ? buf.length : nl;
+    re.lastIndex = lineEnd + 1; // one hit per line at most; also steps over empty matches
     if (line < from) continue;
     if (line > to) return;
-    const lineText = text.slice(lineStart, lineEnd);
-    const confirm = probe.line.exec(lineText);
+    const raw = buf.toString("utf8", lineStart, lineEnd);
+    const text = source.prefix === "plain" ? raw : stripLinePrefixes(raw, source.prefix);
+    const confirm = scan.line.exec(text);
     if (!confirm) continue;
-    if (options.unless?.test(lineText)) continue;
-    if (options.skip?.test(lineText)) continue;
-    yield { line, text: lineText, matched: confirm[0] };
+    if (options.unless?.test(text)) continue;
+    if (options.skip?.test(text)) continue;
+    yield { line, text, matched: confirm[0] };
   }
 }
 
-/** Confirmed matches of `probe` within lines from..to, in line order. */
-export function* locate(source: TextSource, probes: readonly Probe[], index: number, from: number, to: number, options: LocateOptions = {}): Generator<Located> {
-  const probe = probes[index] as Probe;
+/** Confirmed matches of probe `index` within lines from..to, in line order. */
+export function* locate(source: TextSource, compiled: CompiledPatternSet, index: number, from: number, to: number, options: LocateOptions = {}): Generator<Located> {
+  const probe = compiled.probes[index];
+  if (!probe) return;
+  const scan = { re: compiled.scanRegex(index, source.prefix), line: probe.line, source };
   let found = 0;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   for (const seg of source.candidates(index, from, to)) {
-    for (const hit of inSegment(probe, seg, from, to, options)) {
+    for (const hit of inSegment(scan, seg, from, to, options)) {
       yield hit;
       if (++found >= limit) return;
     }
   }
 }
 
-export function locateFirst(source: TextSource, probes: readonly Probe[], index: number, from: number, to: number, options: LocateOptions = {}): Located | undefined {
-  for (const hit of locate(source, probes, index, from, to, { ...options, limit: 1 })) return hit;
+/** Confirmed matches of probe `index` within lines from..to, last first (segment by segment from the end). */
+export function* locateBackwards(source: TextSource, compiled: CompiledPatternSet, index: number, from: number, to: number, options: LocateOptions = {}): Generator<Located> {
+  const probe = compiled.probes[index];
+  if (!probe) return;
+  const scan = { re: compiled.scanRegex(index, source.prefix), line: probe.line, source };
+  for (const seg of source.candidates(index, from, to, true)) {
+    yield* [...inSegment(scan, seg, from, to, options)].reverse();
+  }
+}
+
+export function locateFirst(source: TextSource, compiled: CompiledPatternSet, index: number, from: number, to: number, options: LocateOptions = {}): Located | undefined {
+  for (const hit of locate(source, compiled, index, from, to, { ...options, limit: 1 })) return hit;
   return undefined;
 }
 
 /** First match of a multiline regex in lines from..to: the line where the match starts. */
 export function locateMultiline(source: TextSource, re: RE2, from: number, to: number, unless?: RE2, maxChars = 8 << 20): Located | undefined {
   const seg = source.text(from, to, maxChars);
+  const bytes = Buffer.from(seg.text, "utf8");
   re.lastIndex = 0;
-  for (let m = re.exec(seg.text); m; m = re.exec(seg.text)) {
+  for (let m = re.exec(bytes); m; m = re.exec(bytes)) {
     if (m[0].length === 0) re.lastIndex++;
     let line = seg.firstLine;
-    for (let p = seg.text.indexOf("\n"); p !== -1 && p < m.index; p = seg.text.indexOf("\n", p + 1)) line++;
-    const start = seg.text.lastIndexOf("\n", m.index - 1) + 1;
-    const nl = seg.text.indexOf("\n", m.index);
-    const lineText = seg.text.slice(start, nl === -1 ? seg.text.length : nl);
+    for (let p = bytes.indexOf(10); p !== -1 && p < m.index; p = bytes.indexOf(10, p + 1)) line++;
+    const start = m.index === 0 ? 0 : bytes.lastIndexOf(10, m.index - 1) + 1;
+    const nl = bytes.indexOf(10, m.index);
+    const lineText = bytes.toString("utf8", start, nl === -1 ? bytes.length : nl);
     if (unless?.test(lineText)) continue;
-    return { line, text: lineText, matched: m[0] };
+    return { line, text: lineText, matched: m[0].toString("utf8") };
   }
   return undefined;
 }

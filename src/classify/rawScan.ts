@@ -4,7 +4,6 @@
 // normalised line, so a looser raw match costs time, never correctness.
 import { PREFIX_SOURCE, type LogFormat } from "../logs/linePrefix.js";
 import { cleanBytes } from "../logs/cleanBytes.js";
-import type { CompiledPatternSet } from "./compile.js";
 import { compileRegexSet } from "./regex.js";
 
 /** Rewrites unescaped `^` outside character classes (and `\n`) to tolerate a line prefix. */
@@ -40,13 +39,13 @@ export function tolerateLinePrefix(source: string, prefix: string): string {
 }
 
 /** The probe sources, rewritten for raw lines of `format`, in probe order. */
-export function rawProbeSources(compiled: CompiledPatternSet, format: LogFormat): string[] {
+export function rawProbeSources(compiled: { probes: readonly { source: string }[] }, format: LogFormat): string[] {
   return compiled.probes.map((p) => tolerateLinePrefix(p.source, PREFIX_SOURCE[format]));
 }
 
 export type RawSet = ReturnType<typeof compileRegexSet>;
 
-export function compileRawSet(compiled: CompiledPatternSet, format: LogFormat): RawSet {
+export function compileRawSet(compiled: { probes: readonly { source: string }[] }, format: LogFormat): RawSet {
   return compileRegexSet(rawProbeSources(compiled, format));
 }
 

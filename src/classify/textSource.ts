@@ -1,22 +1,26 @@
 // Where the engine reads lines from. In memory: the normalised text cut into ~1 MB segments,
-// each run once through the probe set (the one pass); the CLI supplies a streaming source that
-// scanned raw bytes instead. Either way the engine only opens segments a probe may match in.
+// each run once through the probe set (the one pass); the CLI supplies a streaming source over
+// raw chunks instead. Either way the engine only opens segments a probe may match in. Segments
+// are UTF-8 bytes: RE2 reads Buffers without converting them on every call.
+import type { LogFormat } from "../logs/linePrefix.js";
 import type { CompiledPatternSet } from "./compile.js";
 
 export interface Segment {
   /** Line number (1-based) of the segment's first line. */
   firstLine: number;
-  /** Whole normalised lines joined with "\n". */
-  text: string;
+  /** Whole lines, cleaned of escapes/CR/NUL; still carrying `TextSource.prefix` line prefixes. */
+  bytes: Buffer;
 }
 
 export interface TextSource {
   lineCount: number;
-  /** Segments overlapping lines from..to in which probe `probe` may match, in order. */
-  candidates(probe: number, from: number, to: number): Iterable<Segment>;
+  /** Line prefixes still present in segments ("plain" = segments are fully normalised). */
+  prefix: LogFormat;
+  /** Segments overlapping lines from..to in which probe `probe` may match, in order (or last first). */
+  candidates(probe: number, from: number, to: number, reverse?: boolean): Iterable<Segment>;
   /** Normalised text of lines from..to, at most maxChars (the tail is kept). */
-  text(from: number, to: number, maxChars: number): Segment;
-  /** Text of one line (1-based); "" when out of range. */
+  text(from: number, to: number, maxChars: number): { firstLine: number; text: string };
+  /** Normalised text of one line (1-based); "" when out of range. */
   line(n: number): string;
 }
 
@@ -40,36 +44,36 @@ export function memoryTextSource(
       const nl = log.text.lastIndexOf("\n", end);
       end = nl > start ? nl + 1 : log.text.indexOf("\n", end) + 1 || log.text.length;
     }
-    const text = log.text.slice(start, end);
+    const bytes = Buffer.from(log.text.slice(start, end), "utf8");
     let lines = 0;
-    for (let p = text.indexOf("\n"); p !== -1; p = text.indexOf("\n", p + 1)) lines++;
-    if (!text.endsWith("\n")) lines++;
-    segments.push({ firstLine: line, lastLine: line + lines - 1, text, hits: new Set(compiled.set.match(text)) });
+    for (let p = bytes.indexOf(10); p !== -1; p = bytes.indexOf(10, p + 1)) lines++;
+    if (bytes[bytes.length - 1] !== 10) lines++;
+    segments.push({ firstLine: line, lastLine: line + lines - 1, bytes, hits: new Set(compiled.set.match(bytes)) });
     line += lines;
     start = end;
   }
   return {
     lineCount: log.lineCount,
-    *candidates(probe, from, to) {
-      for (const s of segments) if (s.lastLine >= from && s.firstLine <= to && s.hits.has(probe)) yield s;
+    prefix: "plain",
+    *candidates(probe, from, to, reverse = false) {
+      for (let k = 0; k < segments.length; k++) {
+        const s = segments[reverse ? segments.length - 1 - k : k] as IndexedSegment;
+        if (s.lastLine >= from && s.firstLine <= to && s.hits.has(probe)) yield s;
+      }
     },
     text(from, to, maxChars) {
       let first = Math.max(1, from);
       let text = log.slice(first, to);
-      while (text.length > maxChars && first < to) {
+      if (text.length > maxChars) {
         const cut = text.indexOf("\n", text.length - maxChars);
-        if (cut === -1) break;
-        first += countLines(text, cut + 1);
-        text = text.slice(cut + 1);
+        if (cut !== -1) {
+          for (let p = text.indexOf("\n"); p !== -1 && p < cut; p = text.indexOf("\n", p + 1)) first++;
+          first++;
+          text = text.slice(cut + 1);
+        }
       }
       return { firstLine: first, text };
     },
     line: (n) => log.line(n),
   };
-}
-
-function countLines(text: string, upTo: number): number {
-  let n = 0;
-  for (let p = text.indexOf("\n"); p !== -1 && p < upTo; p = text.indexOf("\n", p + 1)) n++;
-  return n;
 }

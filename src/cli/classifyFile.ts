@@ -3,23 +3,14 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { classify, classifyLog, type CompiledPatternSet, type JobContext, type Verdict } from "../classify/index.js";
 import { rawProbeSources } from "../classify/rawScan.js";
-import { locate } from "../classify/locate.js";
 import { detectFormatOf, normaliseLog } from "../logs/normalise.js";
-import { splitSteps } from "../logs/steps.js";
-import type { StepMarker } from "../logs/types.js";
 import { scanFile } from "./scanFile.js";
 import { lineStartAtOrAfter } from "./scanRange.js";
 import { streamTextSource } from "./streamSource.js";
+import { tailSteps } from "./tailSteps.js";
 
 /** Logs up to this size are normalised in memory. */
 export const IN_MEMORY_BYTES = 16 << 20;
-
-const MARKER_KIND: Record<string, StepMarker["kind"]> = {
-  "sift.marker.run": "run",
-  "sift.marker.post": "post",
-  "sift.marker.complete": "complete",
-  "sift.marker.error": "error",
-};
 
 export interface ClassifyFileOptions {
   maxBytes: number;
@@ -41,18 +32,7 @@ async function streamed(fd: number, path: string, start: number, size: number, c
   })();
   const lineCount = newlines + (endsWithNewline ? 0 : 1);
   const source = streamTextSource(fd, records, format, lineCount);
-  const markers: StepMarker[] = [];
-  compiled.probes.forEach((p, i) => {
-    const kind = MARKER_KIND[p.id];
-    if (!kind) return;
-    for (const hit of locate(source, compiled.probes, i, 1, lineCount)) {
-      const name = kind === "run" ? hit.text.slice("##[group]".length) : kind === "error" ? hit.text.slice("##[error]".length) : hit.text;
-      const exit = kind === "error" && /^Process completed with exit code \d+\.?$/.test(name);
-      markers.push({ line: hit.line, kind: exit ? "exit-code" : kind, name });
-    }
-  });
-  markers.sort((a, b) => a.line - b.line);
-  const split = splitSteps(markers, lineCount);
+  const split = tailSteps(source, compiled, lineCount);
   return classifyLog({ lineCount, ...split, truncatedHeadBytes: start }, source, compiled, options.context);
 }
 

@@ -1,9 +1,10 @@
-// A TextSource over a file scanned in chunks: only chunks a probe may match in are read back
-// and normalised, a few at a time (small cache), so a 1 GB log never sits in memory.
+// A TextSource over a file scanned in chunks: only chunks a probe may match in are read back,
+// cleaned (escapes, CR, NUL) and kept as bytes with their line prefixes; only the lines that
+// match are decoded and stripped. A few chunks are cached, so a 1 GB log never sits in memory.
 import { readSync } from "node:fs";
 import type { Segment, TextSource } from "../classify/textSource.js";
-import { normaliseText } from "../logs/normalise.js";
-import type { LogFormat } from "../logs/linePrefix.js";
+import { cleanBytes } from "../logs/cleanBytes.js";
+import { stripLinePrefixes, type LogFormat } from "../logs/linePrefix.js";
 import type { ChunkRecord } from "./scanRange.js";
 
 interface Placed extends ChunkRecord {
@@ -30,49 +31,58 @@ export function streamTextSource(fd: number, records: ChunkRecord[], format: Log
     const r = placed[i] as Placed;
     const buf = Buffer.allocUnsafe(r.end - r.start);
     readSync(fd, buf, 0, buf.length, r.start);
-    const segment = { firstLine: r.firstLine, text: normaliseText(buf, format) };
+    const segment = { firstLine: r.firstLine, bytes: cleanBytes(buf) };
     if (cache.size >= CACHE) cache.delete(cache.keys().next().value as number);
     cache.set(i, segment);
     return segment;
   }
 
-  function lineText(n: number): string {
-    const i = placed.findIndex((p) => n >= p.firstLine && n <= p.lastLine);
-    if (i === -1) return "";
+  const chunkOf = (n: number) => placed.findIndex((p) => n >= p.firstLine && n <= p.lastLine);
+
+  /** Lines from..to of one chunk, normalised. */
+  function linesOf(i: number, from: number, to: number): string[] {
     const seg = load(i);
+    const out: string[] = [];
     let start = 0;
-    for (let k = seg.firstLine; k < n; k++) start = seg.text.indexOf("\n", start) + 1;
-    const end = seg.text.indexOf("\n", start);
-    return seg.text.slice(start, end === -1 ? seg.text.length : end);
+    for (let n = seg.firstLine; n <= to && start <= seg.bytes.length; n++) {
+      const nl = seg.bytes.indexOf(10, start);
+      const end = nl === -1 ? seg.bytes.length : nl;
+      if (n >= from) out.push(stripLinePrefixes(seg.bytes.toString("utf8", start, end), format));
+      if (nl === -1) break;
+      start = nl + 1;
+    }
+    return out;
   }
 
   return {
     lineCount,
-    *candidates(probe, from, to) {
-      for (let i = 0; i < placed.length; i++) {
+    prefix: format,
+    *candidates(probe, from, to, reverse = false) {
+      for (let k = 0; k < placed.length; k++) {
+        const i = reverse ? placed.length - 1 - k : k;
         const p = placed[i] as Placed;
         if (p.lastLine >= from && p.firstLine <= to && p.hits.includes(probe)) yield load(i);
       }
     },
     text(from, to, maxChars) {
-      // The tail of the range, chunk by chunk from the end, until maxChars.
-      const parts: Segment[] = [];
+      // The tail of the range, chunk by chunk from its end, until maxChars.
+      const parts: string[][] = [];
       let size = 0;
-      for (let i = placed.length - 1; i >= 0 && size < maxChars; i--) {
+      let first = to + 1;
+      for (let i = chunkOf(Math.min(to, lineCount)); i >= 0 && size < maxChars; i--) {
         const p = placed[i] as Placed;
-        if (p.firstLine > to || p.lastLine < from) continue;
-        const seg = load(i);
-        parts.unshift(seg);
-        size += seg.text.length;
+        if (p.lastLine < from) break;
+        const a = Math.max(from, p.firstLine);
+        const lines = linesOf(i, a, Math.min(to, p.lastLine));
+        parts.unshift(lines);
+        size += lines.reduce((n, l) => n + l.length + 1, 0);
+        first = a;
       }
-      if (parts.length === 0) return { firstLine: from, text: "" };
-      const text = parts.map((s) => (s.text.endsWith("\n") ? s.text : `${s.text}\n`)).join("");
-      const lines = text.split("\n");
-      const first = (parts[0] as Segment).firstLine;
-      const a = Math.max(from, first) - first;
-      const b = Math.min(to, first + lines.length - 1) - first;
-      return { firstLine: first + a, text: lines.slice(a, b + 1).join("\n") };
+      return { firstLine: first, text: parts.flat().join("\n") };
     },
-    line: lineText,
+    line(n) {
+      const i = chunkOf(n);
+      return i === -1 ? "" : (linesOf(i, n, n)[0] ?? "");
+    },
   };
 }

@@ -50,7 +50,7 @@ function nextOf(b: Buffer, byte: number, from: number): number {
  * special byte to special byte with indexOf (memchr) and copies the runs between them.
  */
 export function cleanBytes(buf: Uint8Array): Buffer {
-  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (!needsCleaning(b)) return b;
   const out = Buffer.allocUnsafe(b.length);
   let w = 0;

@@ -15,7 +15,8 @@ export function createLineIndex(text: string): LineIndex {
   if (starts.length > 1 && starts[starts.length - 1] === text.length) starts.pop();
   const lineCount = text.length === 0 ? 0 : starts.length;
   const startOf = (n: number) => starts[Math.min(Math.max(n, 1), starts.length) - 1] as number;
-  const endOf = (n: number) => (n >= starts.length ? text.length : (starts[n] as number) - 1);
+  const end = text.endsWith("\n") ? text.length - 1 : text.length;
+  const endOf = (n: number) => (n >= starts.length ? end : (starts[n] as number) - 1);
   return {
     lineCount,
     lineAt(offset) {

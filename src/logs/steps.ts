@@ -82,10 +82,11 @@ function logStepsOf(api: ApiStep, steps: LogStep[]): LogStep[] {
   const live = steps.filter((s) => !s.post);
   const byName = live.filter((s) => s.name === api.name || s.name === `Run ${api.name}`);
   if (byName.length > 0) return byName;
-  const from = seconds(api.started_at) - 1;
-  const to = seconds(api.completed_at) + 1;
+  // The API gives whole seconds: compare the log's timestamps truncated to the second.
+  const from = seconds(api.started_at);
+  const to = seconds(api.completed_at);
   if (Number.isNaN(from) || Number.isNaN(to)) return [];
-  return live.filter((s) => s.startedAt !== undefined && seconds(s.startedAt) >= from && seconds(s.startedAt) <= to);
+  return live.filter((s) => s.startedAt !== undefined && Math.floor(seconds(s.startedAt)) >= from && Math.floor(seconds(s.startedAt)) <= to);
 }
 
 function failingFromApi(apiSteps: ApiStep[], steps: LogStep[]): Omit<StepSplit, "steps"> | undefined {

@@ -1,0 +1,20 @@
+// `npm run bench [-- NAME...]`: runs the named benchmarks, or all of them. Each benchmark is a
+// module exporting run(); add yours to the list below.
+import { runClassifyBench } from "./classify.js";
+import { runIngestBench } from "./ingest.js";
+
+const benches: Record<string, () => Promise<void>> = {
+  classify: runClassifyBench,
+  ingest: runIngestBench,
+};
+
+const names = process.argv.slice(2);
+const unknown = names.filter((n) => !(n in benches));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(", ")} (known: ${Object.keys(benches).join(", ")})`);
+  process.exit(2);
+}
+for (const name of names.length > 0 ? names : Object.keys(benches)) {
+  console.log(`\n## bench: ${name}`);
+  await (benches[name] as () => Promise<void>)();
+}
