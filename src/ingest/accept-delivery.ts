@@ -2,7 +2,7 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { SqlSession } from "../db/index.js";
-import { rememberDelivery, wasDelivered } from "./deliveries.js";
+import { rememberDelivery, wasDelivered, type DeliveryMeta } from "./deliveries.js";
 import { describeIssues } from "./schemas.js";
 
 export interface Delivery {
@@ -15,26 +15,39 @@ export interface Delivery {
 
 export type Outcome = "stored" | "duplicate" | "rejected";
 
+export function deliveryMeta(delivery: Delivery): DeliveryMeta {
+  const payload = delivery.payload as { action?: string; installation?: { id?: number } } | null;
+  return {
+    id: delivery.id,
+    event: delivery.event,
+    action: typeof payload?.action === "string" ? payload.action : null,
+    installationId: typeof payload?.installation?.id === "number" ? payload.installation.id : null,
+  };
+}
+
+/** The payload's needed fields, or undefined after a warning that names what is missing. */
+export function validate<S extends z.ZodType>(delivery: Delivery, schema: S): z.infer<S> | undefined {
+  const parsed = schema.safeParse(delivery.payload);
+  if (parsed.success) return parsed.data;
+  // Redelivering would not help: say what is missing, store nothing, answer 2xx.
+  const { action } = deliveryMeta(delivery);
+  delivery.log.warn(`${delivery.event}${action ? `.${action}` : ""} delivery ${delivery.id} rejected, nothing stored: ${describeIssues(parsed.error)}`);
+  return undefined;
+}
+
 export async function acceptDelivery<S extends z.ZodType>(
   sql: SqlSession,
   delivery: Delivery,
   schema: S,
   store: (data: z.infer<S>) => Promise<void>,
 ): Promise<Outcome> {
-  const parsed = schema.safeParse(delivery.payload);
-  const payload = delivery.payload as { action?: string; installation?: { id?: number } } | null;
-  const action = typeof payload?.action === "string" ? payload.action : null;
-  if (!parsed.success) {
-    // Redelivering would not help: say what is missing, store nothing, answer 2xx.
-    delivery.log.warn(`${delivery.event}${action ? `.${action}` : ""} delivery ${delivery.id} rejected, nothing stored: ${describeIssues(parsed.error)}`);
-    return "rejected";
-  }
+  const data = validate(delivery, schema);
+  if (data === undefined) return "rejected";
   if (await wasDelivered(sql, delivery.id)) {
     delivery.log.debug(`delivery ${delivery.id} already processed`);
     return "duplicate";
   }
-  await store(parsed.data);
-  const installationId = typeof payload?.installation?.id === "number" ? payload.installation.id : null;
-  await rememberDelivery(sql, { id: delivery.id, event: delivery.event, action, installationId });
+  await store(data);
+  await rememberDelivery(sql, deliveryMeta(delivery));
   return "stored";
 }

@@ -2,10 +2,11 @@
 import type { Logger } from "pino";
 import type { Database } from "../db/index.js";
 import type { Metrics } from "../web/metrics.js";
-import { scheduleFailure, scheduleRefresh, type Timing } from "../schedule/index.js";
-import { acceptDelivery, type Delivery, type Outcome } from "./accept-delivery.js";
+import type { z } from "zod";
+import type { Timing } from "../schedule/index.js";
+import { acceptDelivery, deliveryMeta, validate, type Delivery, type Outcome } from "./accept-delivery.js";
 import { jobFromCheckRun, jobFromStatus, jobFromWorkflowJob } from "./job-from-payload.js";
-import { isFailure, type JobRecord } from "./job-record.js";
+import type { JobRecord } from "./job-record.js";
 import {
   checkRunPayload,
   checkSuitePayload,
@@ -19,7 +20,7 @@ import {
 } from "./schemas.js";
 import { storeInstallation } from "./store-installation.js";
 import { upsertHeadCommit, type HeadCommitInfo } from "./upsert-head-commit.js";
-import { upsertJob } from "./upsert-job.js";
+import { storeJobDelivery } from "./store-job-delivery.js";
 import { upsertRepository } from "./upsert-repository.js";
 
 export interface IngestDeps {
@@ -35,14 +36,18 @@ export type Ingest = ReturnType<typeof createIngest>;
 export function createIngest(deps: IngestDeps) {
   const { sql } = deps.db;
 
-  async function storeJob(installationId: number, repo: RepositoryRef, job: JobRecord): Promise<void> {
-    const now = deps.now();
-    await upsertRepository(sql, installationId, repo, now);
-    const { changed } = await upsertJob(sql, repo.id, job, now);
-    if (!changed || job.status !== "completed") return;
-    const at = { repositoryId: repo.id, sha: job.headSha, branch: job.headBranch, now };
-    if (isFailure(job.conclusion)) await scheduleFailure(sql, at, deps.timing);
-    else await scheduleRefresh(sql, at, deps.timing);
+  /** Validate, then one atomic statement: dedupe, rows, scheduling. */
+  async function acceptJob<S extends z.ZodType<{ installation: { id: number }; repository: RepositoryRef }>>(
+    d: Delivery,
+    schema: S,
+    toJob: (p: z.infer<S>) => JobRecord,
+  ): Promise<Outcome> {
+    const p = validate(d, schema);
+    if (p === undefined) return "rejected";
+    const input = { delivery: deliveryMeta(d), installationId: p.installation.id, repo: p.repository, job: toJob(p), now: deps.now(), timing: deps.timing };
+    const { duplicate } = await storeJobDelivery(sql, input);
+    if (duplicate) d.log.debug(`delivery ${d.id} already processed`);
+    return duplicate ? "duplicate" : "stored";
   }
 
   async function storeHeadCommit(installationId: number, repo: RepositoryRef, info: HeadCommitInfo): Promise<void> {
@@ -66,12 +71,9 @@ export function createIngest(deps: IngestDeps) {
   });
 
   return {
-    workflowJob: (d: Delivery) =>
-      counted(d, acceptDelivery(sql, d, workflowJobPayload, (p) => storeJob(p.installation.id, p.repository, jobFromWorkflowJob(p)))),
-    checkRun: (d: Delivery) =>
-      counted(d, acceptDelivery(sql, d, checkRunPayload, (p) => storeJob(p.installation.id, p.repository, jobFromCheckRun(p)))),
-    status: (d: Delivery) =>
-      counted(d, acceptDelivery(sql, d, statusPayload, (p) => storeJob(p.installation.id, p.repository, jobFromStatus(p)))),
+    workflowJob: (d: Delivery) => counted(d, acceptJob(d, workflowJobPayload, jobFromWorkflowJob)),
+    checkRun: (d: Delivery) => counted(d, acceptJob(d, checkRunPayload, jobFromCheckRun)),
+    status: (d: Delivery) => counted(d, acceptJob(d, statusPayload, jobFromStatus)),
     pullRequest: (d: Delivery) =>
       counted(
         d,

@@ -14,21 +14,26 @@ const UPDATED = COLUMNS.slice(3).map((c) => `${c} = excluded.${c}`).join(", ");
 
 // A finished Actions job or check run never goes back to in_progress (deliveries arrive out of
 // order); a commit status may (a rebuild on the same SHA reuses its context).
-const SQL = `
+/** Parameters $1…$22 in COLUMNS order (see jobParams); `guard` makes it conditional when composed. */
+export const jobUpsert = (guard = "") => `
 insert into "Job" (${COLUMNS.join(", ")})
-values (${CASTS.map((c, i) => `$${i + 1}::${c}`).join(", ")})
+select ${CASTS.map((c, i) => `$${i + 1}::${c}`).join(", ")} ${guard}
 on conflict ("repositoryId", provider, "externalId") do update set ${UPDATED}
 where ("Job".status, "Job".conclusion) is distinct from (excluded.status, excluded.conclusion)
   and ("Job".status <> 'completed' or excluded.status = 'completed' or "Job".provider = 'status')
 returning id`;
 
-export async function upsertJob(sql: SqlSession, repositoryId: number, job: JobRecord, now: Date): Promise<{ changed: boolean }> {
+export function jobParams(repositoryId: number, job: JobRecord, now: Date): unknown[] {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  const rows = await sql.query(SQL, [
+  return [
     String(repositoryId), job.provider, job.externalId, job.headSha, job.name, job.workflowName, job.runId,
     job.runAttempt, job.status, job.conclusion, iso(job.startedAt), iso(job.completedAt), job.prNumbers,
     job.headBranch, job.appSlug, job.checkRunId, job.htmlUrl, job.logUrl, job.runnerName, job.labels,
     job.steps === null ? null : JSON.stringify(job.steps), now.toISOString(),
-  ]);
+  ];
+}
+
+export async function upsertJob(sql: SqlSession, repositoryId: number, job: JobRecord, now: Date): Promise<{ changed: boolean }> {
+  const rows = await sql.query(jobUpsert(), jobParams(repositoryId, job, now));
   return { changed: rows.length > 0 };
 }

@@ -24,13 +24,15 @@ export interface WorkerOptions {
   retryDelaySeconds?: number;
   /** Identifies this replica in leaseOwner. */
   owner?: string;
+  /** How long stop() waits for running analyses; their leases expire for another worker after. */
+  stopTimeoutMs?: number;
 }
 
 export interface Worker {
   /** Claims and starts what is due now; resolves with how many SHAs it claimed. */
   tick(): Promise<number>;
-  /** Resolves when every started analysis has finished. */
-  idle(): Promise<void>;
+  /** Resolves when every started analysis has finished (or the timeout passed). */
+  idle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,11 @@ export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
   };
 
   async function run(claim: ClaimedCommit): Promise<void> {
+    if (stopped) {
+      // Claimed but not started before shutdown: hand it back now rather than after the lease.
+      await releaseForRetry(opts.sql, claim, owner, opts.now()).catch(() => {});
+      return;
+    }
     // A long analysis (slow log downloads) keeps its lease; a crashed one lets it expire.
     const heartbeat = setInterval(() => {
       const until = new Date(opts.now().getTime() + leaseSeconds * 1000);
@@ -96,8 +103,9 @@ export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
     if (!stopped) timer = setTimeout(() => void loop(), claimed > 0 && inFlight < opts.concurrency ? 10 : pollMs);
   }
 
-  const idle = async () => {
-    while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+  const idle = async (timeoutMs = Infinity) => {
+    const deadline = Date.now() + timeoutMs;
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   };
   if (autoStart) timer = setTimeout(() => void loop(), 0);
   return {
@@ -106,7 +114,7 @@ export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
-      await idle();
+      await idle(opts.stopTimeoutMs ?? 10_000);
     },
   };
 }

@@ -56,7 +56,7 @@ export async function startGitHubDouble(state = new GitHubState()): Promise<GitH
     const url = new URL(req.url ?? "/", origin);
     const path = url.pathname.replace(/^\/api\/v3/, "");
     const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readJson(req);
-    state.requests.push({ method: req.method ?? "GET", path: path + url.search, authorization: req.headers.authorization, body });
+    state.requests.push({ method: req.method ?? "GET", path: path + url.search, authorization: req.headers.authorization, body, at: Date.now() });
     if (!authorised(req, path)) return json(res, 401, { message: "Bad credentials" });
     for (const r of routes) {
       const m = r.method === req.method ? r.pattern.exec(path) : null;

@@ -43,6 +43,8 @@ export interface RecordedRequest {
   path: string;
   authorization: string | undefined;
   body: unknown;
+  /** Date.now() on arrival. */
+  at: number;
 }
 
 export class GitHubState {
