@@ -17,7 +17,7 @@ export const PICK_RANKS: readonly PickRank[] = [
   {
     id: "sift.genuine.test-failure",
     category: "test-failure",
-    source: String.raw`^not ok \d+ |^\S+ > .+ FAILED$|^(?:FAILED|ERROR) \S+::\S+|^--- FAIL: |^\s*● .+ › |AssertionError\b|AssertionFailedError|ComparisonFailure|\bExpected:? .+ but (?:got|was|received)|^\s*FAIL\s+\S+\.\w+|^\s+● \S|^_{3,} \S+ _{3,}$|^\[  FAILED  \] |TEST-UNEXPECTED-(?:FAIL|TIMEOUT|ERROR)|^FAIL(?:ED)?:? \S|^\s*(?:Tests run|Tests): .*(?:Failures|failed): [1-9]|^FAILED CONSISTENTLY: |^\S.*Test\S* .*(?:FAILED|failed)$|^\s+\d+\) \S.+$`,
+    source: String.raw`^not ok \d+ |^\S+ > .+ FAILED$|^(?:FAILED|ERROR) \S+::\S+|^--- FAIL: |^\s*● .+ › |AssertionError\b|AssertionFailedError|ComparisonFailure|(?:^\s*|: )Expected:? .+ but (?:got|was|received)|^\s*FAIL\s+\S+\.\w+|^\s+● \S|^_{3,} \S+ _{3,}$|^\[  FAILED  \] |TEST-UNEXPECTED-(?:FAIL|TIMEOUT|ERROR)|^FAIL(?:ED)?:? [^\[\s]|^\s*(?:Tests run|Tests): .*(?:Failures|failed): [1-9]|^FAILED CONSISTENTLY: |^\S.*Test\S* .*(?:FAILED|failed)$|^\s+\d+\) \S.+$`,
   },
   {
     id: "sift.genuine.build-error",
@@ -32,4 +32,4 @@ export const PICK_RANKS: readonly PickRank[] = [
 ];
 
 /** Lines that report a failure without saying what failed: never the line of a verdict. */
-export const GENERIC_LINE = String.raw`^##\[error\](?:Process completed with exit code \d+|The process '[^']*' failed with exit code \d+)|^Error: Process completed with exit code|^\[ERROR\]\s*$|^\[ERROR\] (?:-> \[Help|Re-run Maven|For more information|To see the full stack|After correcting|  mvn <args>|Failed to execute goal)|#\s*(?:TODO|SKIP)\b|^npm ERR! (?:code|errno|A complete log|$)|^ERROR: Job failed|^\s*● Console$`;
+export const GENERIC_LINE = String.raw`^##\[error\](?:Process completed with exit code \d+|The process '[^']*' failed with exit code \d+)|^Error: Process completed with exit code|^\[ERROR\]\s*$|^\[ERROR\] (?:-> \[Help|Re-run Maven|For more information|To see the full stack|After correcting|  mvn <args>|Failed to execute goal)|#\s*(?:TODO|SKIP)\b|^npm ERR! (?:code|errno|A complete log|$)|^ERROR: Job failed|^\s*● Console$|\b(?:SKIPPED|XFAIL|xfail|XPASS)\b`;
