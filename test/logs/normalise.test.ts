@@ -83,7 +83,7 @@ describe("normaliseLog on the corpus", () => {
     const rawLines = raw.toString("latin1").split("\n");
     const expected = rawLines[rawLines.length - 1] === "" ? rawLines.length - 1 : rawLines.length;
     expect(log.lineCount).toBe(expected);
-    expect(log.text).not.toMatch(/[\u001b\r\u0000]/);
+    for (const c of ["\u001b", "\r", "\u0000"]) expect(log.text.includes(c)).toBe(false);
     if (log.format === "github") expect(log.text).not.toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z /m);
   });
 
