@@ -36,6 +36,8 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
+const ms = (a: Date, b: Date) => `${Math.max(0, a.getTime() - b.getTime())} ms`;
+
 export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const leaseSeconds = opts.leaseSeconds ?? 600;
@@ -69,8 +71,11 @@ export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
     }, (leaseSeconds * 1000) / 3);
     try {
       const { conclusion } = await opts.analyse(claim);
-      const { state } = await finishAnalysis(opts.sql, claim, owner, { conclusion, now: opts.now() }, opts.timing);
-      opts.log.info(`${claim.owner}/${claim.repo}@${claim.sha.slice(0, 12)} analysed: ${conclusion}${state === "pending" ? " (changed meanwhile, queued again)" : ""}${state === "lost" ? " (lease lost)" : ""}`);
+      const finishedAt = opts.now();
+      const { state } = await finishAnalysis(opts.sql, claim, owner, { conclusion, now: finishedAt }, opts.timing);
+      const took = `claimed ${ms(claim.claimedAt, claim.dueAt)} after due, took ${ms(finishedAt, claim.claimedAt)}`;
+      const note = state === "pending" ? ", changed meanwhile: queued again" : state === "lost" ? ", lease lost to another worker" : "";
+      opts.log.info(`${claim.owner}/${claim.repo}@${claim.sha.slice(0, 12)} analysed: ${conclusion} (${took}${note})`);
     } catch (err) {
       const retryAt = new Date(opts.now().getTime() + (opts.retryDelaySeconds ?? 60) * 1000);
       opts.log.error({ err }, `${claim.owner}/${claim.repo}@${claim.sha.slice(0, 12)} analysis failed; trying again at ${retryAt.toISOString()}`);
