@@ -14,6 +14,12 @@ beforeAll(async () => {
   await ensureBuilt();
   gh = await startGitHubDouble();
   gh.state.installations.set(INSTALLATION_ID, { id: INSTALLATION_ID, account: { login: REPO.owner, type: "Organization" } });
+  // A delivery that failed while Sift was down, and one that succeeded: reconcile redelivers only the first.
+  const at = new Date().toISOString();
+  gh.state.hookDeliveries.push(
+    { id: 71, guid: "missed", delivered_at: at, status_code: 502, event: "workflow_job", action: "completed", redelivery: false },
+    { id: 72, guid: "fine", delivered_at: at, status_code: 200, event: "workflow_job", action: "completed", redelivery: false },
+  );
   sift = await startSift(gh, { SIFT_DATA_DIR: data.dir });
 }, 240_000);
 afterAll(async () => {
@@ -61,6 +67,11 @@ it("answers a badly signed delivery with 400 and acts on nothing", async () => {
   await sift.deliver("workflow_job", workflowJobPayload({ id: 21, sha: C }));
   await waitFor(async () => (siftRuns(C).length ? true : undefined), 30_000, "C's check run");
   expect(siftRuns(B)).toEqual([]);
+});
+
+it("asks GitHub to redeliver a delivery that failed while it was down", async () => {
+  await waitFor(async () => (gh.state.redeliveries.length ? true : undefined), 30_000, "the redelivery request");
+  expect(gh.state.redeliveries).toEqual([71]);
 });
 
 it("logs no error but the rejected signature", async () => {
