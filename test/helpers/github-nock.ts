@@ -202,3 +202,10 @@ export function nockGetPull(owner: string, repo: string, pr: { number: number; h
 export function nockCompare(owner: string, repo: string, base: string, head: string, status: "identical" | "behind" | "ahead" | "diverged"): void {
   nock(API).get(`/repos/${owner}/${repo}/compare/${base}...${head}`).reply(200, { status });
 }
+
+/** A file's contents as the config plugin reads it (raw media type); null = 404. */
+export function nockRepoFile(owner: string, repo: string, path: string, content: string | null, status = 200): void {
+  const scope = nock(API).get(`/repos/${owner}/${repo}/contents/${encodeURIComponent(path)}`);
+  if (content === null) scope.reply(404, { message: "Not Found" });
+  else scope.reply(status, content, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
+}

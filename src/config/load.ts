@@ -1,0 +1,64 @@
+// Loads `.github/sift.yml` through Probot's config plugin, which follows `_extends` and falls back to
+// the owner's `.github` repository: the repo's own file is one layer, everything it extends the org layer.
+// If the configuration cannot be read, no pattern applies (every failure stays genuine) and the
+// report says why: a repo may have disabled a built-in that misfires on it.
+import type { ProbotOctokit } from "probot";
+import { builtinPatterns } from "../classify/builtins/index.js";
+import { compilePatternSet, type CompiledPatternSet } from "../classify/index.js";
+import { mergePatternLists, mergeSettings, resolvePatterns, type ConfigLayers } from "./merge.js";
+import { configSchema, type SiftConfig } from "./schema.js";
+import { validateConfig, type ConfigProblem, type ValidatedConfig } from "./validate.js";
+
+export const configPath = ".github/sift.yml";
+
+export interface LoadedConfig {
+  settings: SiftConfig;
+  compiled: CompiledPatternSet;
+  problems: ConfigProblem[];
+}
+
+type ConfigFiles = { owner: string; repo: string; path: string; config: Record<string, unknown> | null }[];
+
+export async function loadConfig(octokit: Pick<ProbotOctokit, "config">, owner: string, repo: string): Promise<LoadedConfig> {
+  let files: ConfigFiles;
+  try {
+    ({ files } = await octokit.config.get({ owner, repo, path: configPath }));
+  } catch (err) {
+    const problem = { file: `${owner}/${repo}/${configPath}`, path: "", message: `could not be read (${describe(err)}); no pattern applies until it can` };
+    return { settings: configSchema.parse({}), compiled: compilePatternSet([]), problems: [problem] };
+  }
+  return configFromFiles(files, owner, repo);
+}
+
+/** PURE: the files the config plugin returned → settings, compiled patterns, problems. */
+export function configFromFiles(files: ConfigFiles, owner: string, repo: string): LoadedConfig {
+  const layers: ConfigLayers = {};
+  const orgLayers: ValidatedConfig[] = [];
+  for (const file of files) {
+    if (file.config === null) continue;
+    const validated = validateConfig(file.config, `${file.owner}/${file.repo}/${file.path}`);
+    const own = file.owner.toLowerCase() === owner.toLowerCase() && file.repo.toLowerCase() === repo.toLowerCase();
+    if (own && !layers.repo) layers.repo = validated;
+    else orgLayers.push(validated);
+  }
+  if (orgLayers.length > 0) layers.org = mergeOrgLayers(orgLayers);
+  const problems = [...(layers.repo?.problems ?? []), ...(layers.org?.problems ?? [])];
+  const compiled = compilePatternSet(resolvePatterns(layers, builtinPatterns()), problems);
+  return { settings: mergeSettings(layers), compiled, problems: compiled.problems };
+}
+
+/** A chain of `_extends` files: the nearer file wins, as the config plugin merges them. */
+function mergeOrgLayers(chain: ValidatedConfig[]): ValidatedConfig {
+  const settings = mergeSettings({ org: chain[chain.length - 1], repo: chain[0] });
+  const patterns = chain.reduce((acc, layer) => mergePatternLists(acc, layer.config.patterns), [] as SiftConfig["patterns"]);
+  return {
+    config: { ...settings, patterns },
+    problems: chain.flatMap((l) => l.problems),
+    explicit: new Set(chain.flatMap((l) => [...l.explicit])),
+  };
+}
+
+function describe(err: unknown): string {
+  const e = err as { status?: number; message?: string; name?: string };
+  return e.status ? `HTTP ${e.status}` : (e.message ?? String(err)).replace("[@probot/octokit-plugin-config] ", "");
+}

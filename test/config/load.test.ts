@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { builtinPatterns } from "../../src/classify/builtins/index.js";
+import { loadConfig } from "../../src/config/index.js";
+import { nockRepoFile, testOctokit, useStrictNock } from "../helpers/github-nock.js";
+
+useStrictNock();
+
+const ids = (c: Awaited<ReturnType<typeof loadConfig>>) => c.compiled.patterns.map((p) => p.pattern.id);
+
+describe("loadConfig", () => {
+  it("uses the built-ins alone when neither the repo nor the org has a file", async () => {
+    nockRepoFile("octo", "app", ".github/sift.yml", null);
+    nockRepoFile("octo", ".github", ".github/sift.yml", null);
+    const config = await loadConfig(testOctokit(), "octo", "app");
+    expect(config.problems).toEqual([]);
+    expect(ids(config)).toEqual(builtinPatterns().map((p) => p.id));
+    expect(config.settings.retry.max_attempts).toBe(3);
+  });
+
+  it("puts repo patterns before org patterns (through _extends) before built-ins, repo settings winning", async () => {
+    nockRepoFile(
+      "octo",
+      "app",
+      ".github/sift.yml",
+      [
+        "_extends: .github",
+        "retry: { max_attempts: 2 }",
+        "patterns:",
+        "  - { id: repo-flake, regex: 'FLAKE [0-9]+', class: flaky }",
+        "  - { id: shared, regex: 'repo version', class: known-problem, issue: 'https://github.com/octo/app/issues/1' }",
+      ].join("\n"),
+    );
+    nockRepoFile(
+      "octo",
+      ".github",
+      ".github/sift.yml",
+      ["builtins: { disable: [net.dns] }", "retry: { budget_per_hour: 5 }", "patterns:", "  - { id: shared, regex: 'org version', class: flaky }", "  - { id: org-only, regex: 'ORG', class: flaky }"].join("\n"),
+    );
+    const config = await loadConfig(testOctokit(), "octo", "app");
+    expect(config.problems).toEqual([]);
+    expect(ids(config).slice(0, 3)).toEqual(["repo-flake", "shared", "org-only"]);
+    expect(config.compiled.patterns.find((p) => p.pattern.id === "shared")?.pattern.regex).toBe("repo version");
+    expect(ids(config)).not.toContain("net.dns");
+    expect(config.settings.retry.max_attempts).toBe(2);
+    expect(config.settings.builtins).toEqual({ disable: ["net.dns"] });
+  });
+
+  it("reports a pattern RE2 rejects with its file, key and reason, and keeps the others", async () => {
+    nockRepoFile(
+      "octo",
+      "app",
+      ".github/sift.yml",
+      ["builtins: false", "patterns:", "  - { id: bad, regex: '(?<=x)y', class: flaky }", "  - { id: good, regex: 'ok', class: flaky }"].join("\n"),
+    );
+    const config = await loadConfig(testOctokit(), "octo", "app");
+    expect(ids(config)).toEqual(["good"]);
+    expect(config.problems).toHaveLength(1);
+    expect(config.problems[0]).toMatchObject({ file: "octo/app/.github/sift.yml", path: "patterns[0].regex", patternId: "bad" });
+    expect(config.problems[0]?.message).toMatch(/RE2/);
+  });
+
+  it("applies no pattern at all when the file cannot be read, and says so (fail closed)", async () => {
+    nockRepoFile("octo", "app", ".github/sift.yml", "patterns: [", 200);
+    const config = await loadConfig(testOctokit(), "octo", "app");
+    expect(config.compiled.patterns).toEqual([]);
+    expect(config.problems[0]?.message).toMatch(/could not be read \(.*invalid YAML/);
+  });
+});
