@@ -91,3 +91,12 @@ it("answers 400 to a bad signature and stores nothing", async () => {
   expect(await db.prisma.job.count()).toBe(0);
   expect(await db.prisma.webhookDelivery.count()).toBe(0);
 });
+
+it("queues an analysed SHA again when another of its jobs finishes (the report must change)", async () => {
+  await app.deliver("workflow_job", workflowJobPayload({ id: 1, sha: sha(9) }));
+  await db.prisma.headCommit.updateMany({ data: { state: "done" } }); // analysed
+  await app.deliver("workflow_job", workflowJobPayload({ id: 2, sha: sha(9), status: "in_progress" }));
+  expect((await commit(sha(9)))?.state).toBe("done"); // a job starting changes nothing yet
+  await app.deliver("workflow_job", workflowJobPayload({ id: 2, sha: sha(9), conclusion: "success" }));
+  expect((await commit(sha(9)))?.state).toBe("pending");
+});
