@@ -11,7 +11,10 @@ import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
 import { startAnalysisWorker } from "./schedule/index.js";
 import type { AnalysisStages } from "./analyse/index.js";
+import { createClassifyStage } from "./analyse/classify-job.js";
+import { loadConfig } from "./config/index.js";
 import { createDecideStage } from "./history/index.js";
+import { writeReport } from "./report/index.js";
 import { createRetryStage, startRetrySweep, workflowRunHook } from "./retry/index.js";
 
 export interface AppDeps {
@@ -50,7 +53,15 @@ export function sift(deps: AppDeps): SiftApp {
     const commands = { prisma, now, metrics, log };
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }) });
     const stages: Partial<AnalysisStages> = {
-      decide: createDecideStage({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics }),
+      loadConfig: (ctx) => loadConfig(ctx.octokit, ctx.repo.owner, ctx.repo.name),
+      classifyJob: createClassifyStage(),
+      decide: createDecideStage({
+        prisma,
+        githubWebUrl: deps.settings.githubWebUrl,
+        metrics,
+        retryPolicy: async (ctx) => (ctx.config ?? (await loadConfig(ctx.octokit, ctx.repo.owner, ctx.repo.name))).settings.retry,
+      }),
+      writeReport,
       retry: createRetryStage({ prisma, metrics }),
       ...deps.stages,
     };

@@ -11,6 +11,7 @@ import { saveClassifications } from "./save-classifications.js";
 import type { AnalysisContext, AnalysisStages } from "./stages.js";
 import type { AnalysisReport, ClassifiedFailure, JobInfo, JobReport } from "./types.js";
 import { failClosed } from "./fail-closed.js";
+import { detailsUrl } from "../web/urls.js";
 
 export interface AnalyseDeps {
   prisma: PrismaClient;
@@ -20,8 +21,9 @@ export interface AnalyseDeps {
   metrics?: Metrics;
   /** Sift's App id: finds a check run written before a crash. */
   appId?: number | undefined;
-  /** Base of details_url (settings.publicUrl). */
+  /** Base of details_url (settings.publicUrl) and the secret that signs links to private repos. */
   publicUrl: string;
+  pageSecret?: string;
   stages?: Partial<AnalysisStages>;
 }
 
@@ -38,7 +40,13 @@ export interface AnalysisResult {
   conclusion: string;
   report: AnalysisReport;
   checkRunId: string;
+  /** Some logs were not there yet: analyse again at this time. */
+  recheckAt?: Date;
 }
+
+/** A log missing right after a job completed is usually still being uploaded: look again, a few times. */
+const LOG_RECHECKS = 4;
+const LOG_RECHECK_BASE_SECONDS = 60;
 
 export async function analyseCommit(deps: AnalyseDeps, commit: CommitToAnalyse): Promise<AnalysisResult> {
   const stages: AnalysisStages = { ...defaultStages, ...deps.stages };
@@ -47,6 +55,9 @@ export async function analyseCommit(deps: AnalyseDeps, commit: CommitToAnalyse):
   const repoRow = await prisma.repository.findUniqueOrThrow({ where: { id: BigInt(commit.repositoryId) } });
   const repo = { id: String(commit.repositoryId), owner: commit.owner, name: commit.repo, private: repoRow.private };
   const ctx: AnalysisContext = { octokit, repo: { ...repo, installationId: commit.installationId }, sha: commit.sha, log: deps.log, now: deps.now };
+
+  // 0. the repo's configuration (patterns, retry policy)
+  ctx.config = await stages.loadConfig(ctx);
 
   // 1. collect the failed jobs (latest attempt each) and the jobs still running
   const collected = await collectJobs(prisma, commit.repositoryId, commit.sha);
@@ -63,10 +74,16 @@ export async function analyseCommit(deps: AnalyseDeps, commit: CommitToAnalyse):
     prNumbers: head?.prNumbers ?? [],
     pendingJobs: collected.pendingJobs,
     jobs,
-    configProblems: [],
+    configProblems: ctx.config.problems.map(({ file, path, message }) => ({ file, path, message })),
     notes: [],
-    detailsUrl: `${deps.publicUrl}/r/${encodeURIComponent(commit.owner)}/${encodeURIComponent(commit.repo)}/commit/${commit.sha}`,
+    detailsUrl: detailsUrl({ publicUrl: deps.publicUrl, pageSecret: deps.pageSecret ?? "" }, repo, commit.sha),
   };
+  const waitingForLogs = jobs.filter((j) => j.failure.logRetryLater).length;
+  const analyses = head?.analyses ?? 0;
+  const recheckAt = waitingForLogs > 0 && analyses < LOG_RECHECKS ? new Date(deps.now().getTime() + LOG_RECHECK_BASE_SECONDS * 1000 * 2 ** analyses) : undefined;
+  if (recheckAt) {
+    classified.notes.push(`The log of ${waitingForLogs === 1 ? "1 job was" : `${waitingForLogs} jobs were`} not available yet; Sift will look again at ${recheckAt.toISOString().slice(11, 16)} UTC.`);
+  }
 
   // 3. decide final classes, known problems and re-runs
   const report = await stages.decide(classified, ctx);
@@ -86,7 +103,7 @@ export async function analyseCommit(deps: AnalyseDeps, commit: CommitToAnalyse):
 
   const conclusion = written.conclusion ?? written.status;
   deps.metrics?.analyses.inc({ conclusion });
-  return { conclusion, report, checkRunId: written.checkRunId };
+  return { conclusion, report, checkRunId: written.checkRunId, ...(recheckAt ? { recheckAt } : {}) };
 }
 
 async function classifySafely(stages: AnalysisStages, job: JobInfo, ctx: AnalysisContext): Promise<ClassifiedFailure> {

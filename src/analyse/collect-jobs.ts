@@ -34,6 +34,9 @@ export function toJobInfo(j: Job): JobInfo {
     prNumbers: j.prNumbers,
     startedAt: j.startedAt,
     completedAt: j.completedAt,
+    steps: Array.isArray(j.steps) ? (j.steps as unknown[]) : null,
+    runnerName: j.runnerName,
+    logUrl: j.logUrl,
   };
 }
 

@@ -3,6 +3,7 @@
 // without touching the use case.
 import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
+import type { LoadedConfig } from "../config/load.js";
 import type { PreviousCheckRun } from "./previous-check-run.js";
 import type { AnalysisReport, ClassifiedFailure, JobInfo } from "./types.js";
 
@@ -12,12 +13,16 @@ export interface AnalysisContext {
   sha: string;
   log: Logger;
   now: () => Date;
+  /** The repo's configuration, loaded by stage (0) before anything else. */
+  config?: LoadedConfig;
 }
 
 /** What writeReport wrote; stored in the CheckRun table and handed back next time as `previous`. */
 export type WrittenReport = PreviousCheckRun;
 
 export interface AnalysisStages {
+  /** (0) The repo's `.github/sift.yml` (with org defaults): settings, compiled patterns, problems. */
+  loadConfig(ctx: AnalysisContext): Promise<LoadedConfig>;
   /**
    * (2) One failed job → what its log says. Should not throw; if it does, the use case records the
    * job as genuine with the error as reason (fail closed).

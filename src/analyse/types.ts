@@ -20,6 +20,12 @@ export interface JobInfo {
   prNumbers: number[];
   startedAt: Date | null;
   completedAt: Date | null;
+  /** Actions: the steps the jobs API reported (name, number, conclusion, times). */
+  steps?: unknown[] | null;
+  /** Actions: the runner that took the job; null when none ever did. */
+  runnerName?: string | null;
+  /** Statuses: the target_url; check runs: the details_url. */
+  logUrl?: string | null;
 }
 
 /** What the classifier said about one failed job's log. */
@@ -40,6 +46,8 @@ export interface ClassifiedFailure {
   step: string | null;
   /** Notes for the report: "the first 12 MB of the log were skipped", "log expired". */
   notes: string[];
+  /** The log could not be had yet (not uploaded, a 5xx): worth analysing again a little later. */
+  logRetryLater?: boolean;
 }
 
 /** Why a failure counts as a known problem. */

@@ -174,8 +174,8 @@ export function classifyLog(facts: LogFacts, source: TextSource, compiled: Compi
 
   const pick = pickGenuine(ctx, from, to);
   const reason = step
-    ? `no flaky or known-problem pattern matched in the failing step (${facts.failingStepReason})`
-    : `no failing step could be identified (${facts.failingStepReason}); step-scoped patterns could not apply`;
+    ? "No flaky or known-problem pattern matched the failing step."
+    : `No failing step could be identified (${facts.failingStepReason}), so step-scoped patterns could not apply.`;
   return {
     class: "genuine",
     patternId: pick.id,

@@ -46,3 +46,11 @@ export async function renewLease(sql: SqlSession, claim: ClaimedCommit, owner: s
   ]);
   return rows.length > 0;
 }
+
+/** Analysed, but something could not be read yet (a log still uploading): due again at `at`. */
+export async function scheduleRecheck(sql: SqlSession, claim: ClaimedCommit, at: Date): Promise<void> {
+  await sql.query(`update "HeadCommit" set state = 'pending', "dueAt" = $2::timestamp, "updatedAt" = now() where id = $1 and state = 'done'`, [
+    claim.id,
+    at.toISOString(),
+  ]);
+}

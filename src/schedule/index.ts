@@ -3,7 +3,7 @@ export type { Timing } from "./timing.js";
 export { failureParams, failureUpsert, scheduleFailure } from "./schedule-failure.js";
 export { refreshParams, refreshUpdate, scheduleRefresh } from "./schedule-refresh.js";
 export { claimDue, type ClaimedCommit } from "./claim.js";
-export { finishAnalysis, releaseForRetry, renewLease } from "./finish.js";
+export { finishAnalysis, releaseForRetry, renewLease, scheduleRecheck } from "./finish.js";
 export { startWorker, type Worker, type WorkerOptions } from "./worker.js";
 export { redeliverFailed } from "./redeliver-failed.js";
 export { startReconcile } from "./start-reconcile.js";

@@ -7,7 +7,7 @@ import PQueue from "p-queue";
 import type { Logger } from "pino";
 import type { SqlSession } from "../db/index.js";
 import { claimDue, type ClaimedCommit } from "./claim.js";
-import { finishAnalysis, releaseForRetry, renewLease } from "./finish.js";
+import { finishAnalysis, releaseForRetry, renewLease, scheduleRecheck } from "./finish.js";
 import type { Timing } from "./timing.js";
 
 export interface WorkerOptions {
@@ -17,7 +17,7 @@ export interface WorkerOptions {
   now: () => Date;
   concurrency: number;
   concurrencyPerInstallation: number;
-  analyse(claim: ClaimedCommit): Promise<{ conclusion: string }>;
+  analyse(claim: ClaimedCommit): Promise<{ conclusion: string; recheckAt?: Date | undefined }>;
   pollMs?: number;
   leaseSeconds?: number;
   /** After a failed analysis, try the SHA again this much later. */
@@ -70,9 +70,10 @@ export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
       renewLease(opts.sql, claim, owner, until).catch((err: unknown) => opts.log.warn({ err }, "lease renewal failed"));
     }, (leaseSeconds * 1000) / 3);
     try {
-      const { conclusion } = await opts.analyse(claim);
+      const { conclusion, recheckAt } = await opts.analyse(claim);
       const finishedAt = opts.now();
       const { state } = await finishAnalysis(opts.sql, claim, owner, { conclusion, now: finishedAt }, opts.timing);
+      if (state === "done" && recheckAt) await scheduleRecheck(opts.sql, claim, recheckAt);
       const took = `claimed ${ms(claim.claimedAt, claim.dueAt)} after due, took ${ms(finishedAt, claim.claimedAt)}`;
       const note = state === "pending" ? ", changed meanwhile: queued again" : state === "lost" ? ", lease lost to another worker" : "";
       opts.log.info(`${claim.owner}/${claim.repo}@${claim.sha.slice(0, 12)} analysed: ${conclusion} (${took}${note})`);

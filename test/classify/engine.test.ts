@@ -120,7 +120,7 @@ describe("genuine verdicts", () => {
     const log = normaliseLog(ghaLog(["Connection reset by peer"]));
     const v = classify({ log: { ...log, failingStep: undefined, failingStepReason: "no step could be identified" }, compiled: compiled([net]) });
     expect(v.class).toBe("genuine");
-    expect(v.reason).toContain("no failing step");
+    expect(v.reason).toContain("No failing step could be identified");
   });
 });
 

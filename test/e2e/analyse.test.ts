@@ -1,5 +1,7 @@
 // End to end: the real server process, signed webhooks over HTTP, the GitHub double's check runs.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { join } from "node:path";
+import { corpusDir, readCorpusFile } from "../helpers/corpus.js";
 import { waitFor } from "../helpers/spawn-sift.js";
 import { INSTALLATION_ID, REPO, checkRunPayload, sha, workflowJobPayload } from "../helpers/payloads.js";
 import { startGitHubDouble, type GitHubDouble } from "../github-double/index.js";
@@ -28,10 +30,19 @@ afterAll(async () => {
   data.remove();
 });
 
+// Real job logs from the corpus, served by the double through its storage redirect.
+const corpusLog = (path: string) => readCorpusFile(join(corpusDir(), "logs", path));
+function seedJob(id: number, name: string, headSha: string, log: string): void {
+  gh.state.jobs.set(id, { id, runId: 9000, owner: REPO.owner, repo: REPO.name, name, headSha, conclusion: "failure", status: "completed", runAttempt: 1, log });
+}
+
 const siftRuns = (s: string) => gh.state.checkRunsFor(REPO.owner, REPO.name, s).filter((c) => c.name === "Sift");
 
-it("collects a burst of failures into one Sift check run, then updates that same run", async () => {
+it("collects a burst of failures into one Sift check run, classifies their real logs, then updates that same run", async () => {
   const A = sha(0xa1);
+  seedJob(1, "lint", A, corpusLog("genuine/gha-tagstudio-ruff-format-check.raw.log"));
+  seedJob(2, "unit", A, corpusLog("flaky-test/gha-apache-nifi-sftp-test-connection-reset.raw.log"));
+  seedJob(4, "e2e", A, corpusLog("genuine/gha-svgo-jest-failure-ansi.raw.log"));
   for (const d of [
     workflowJobPayload({ id: 1, sha: A, name: "lint" }),
     workflowJobPayload({ id: 2, sha: A, name: "unit" }),
@@ -48,12 +59,15 @@ it("collects a burst of failures into one Sift check run, then updates that same
     status: "completed",
     conclusion: "failure",
     details_url: `https://sift.e2e/r/${REPO.owner}/${REPO.name}/commit/${A}`,
-    output: { title: "2 failed jobs, 2 genuine" },
   });
+  // ruff's complaint is the line that matters; the SFTP connection reset is a flaky network cause
+  expect(run!.output?.title).toMatch(/^1 flaky.*, 1 to fix$/);
+  expect(run!.output?.summary).toContain("```text\nWould reformat: tagstudio/src/qt/widgets/thumb_renderer.py\n```");
+  expect(run!.output?.summary).toMatch(/net\.connection-reset|[Cc]onnection reset/);
 
   // a failure after the analysis: analysed again, the same check run updated
   await sift.deliver("workflow_job", workflowJobPayload({ id: 4, sha: A, name: "e2e" }));
-  await waitFor(async () => (run!.output?.title?.startsWith("3 failed") ? true : undefined), 30_000, "the update");
+  await waitFor(async () => (run!.output?.title?.endsWith("2 to fix") ? true : undefined), 30_000, "the update");
   expect(siftRuns(A)).toHaveLength(1);
   expect(run!.writes.length).toBeGreaterThanOrEqual(2);
 });

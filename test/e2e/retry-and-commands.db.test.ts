@@ -151,7 +151,7 @@ describe("slash commands", () => {
 
     await comment(41, 601, "writer", "/known-broken integration* staging is down, see https://status.example/1");
     await waitFor(async () => (siftRun(S)?.conclusion === "success" ? true : undefined), 30_000, "the flip to success");
-    expect(siftRun(S)?.output?.summary).toContain("known-problem");
+    expect(siftRun(S)?.output?.summary).toContain("Known problems (1)");
 
     await comment(41, 602, "writer", "/known-broken --clear");
     await waitFor(async () => (siftRun(S)?.conclusion === "failure" ? true : undefined), 30_000, "the flip back");

@@ -1,0 +1,77 @@
+// The real `classifyJob` stage: fetch the job's log (streamed, tail-capped), normalise it, and let
+// the pure classifier judge it with the repo's patterns. Anything that goes wrong is genuine, with why.
+import type { ApiStep } from "../logs/types.js";
+import { fetchLog, normaliseLog, type LogTarget } from "../logs/index.js";
+import { classify, type JobSignals, type Verdict } from "../classify/index.js";
+import type { AnalysisContext, AnalysisStages } from "./stages.js";
+import type { ClassifiedFailure, JobInfo } from "./types.js";
+
+export interface ClassifyStageDeps {
+  /** Plain fetch for log storage and status targets (tests point it elsewhere). */
+  fetch?: typeof globalThis.fetch;
+}
+
+export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStages["classifyJob"] {
+  return async (job, ctx) => {
+    const config = ctx.config;
+    if (!config) throw new Error("the analysis has no configuration loaded");
+    const signals: JobSignals = { conclusion: job.conclusion, neverStarted: neverStarted(job) };
+    const context = { jobName: job.name, ...(job.workflowName ? { workflowName: job.workflowName } : {}), ...(job.headBranch ? { branch: job.headBranch } : {}) };
+    if (signals.neverStarted) return toFailure(classify({ compiled: config.compiled, context, signals }), []);
+
+    const fetched = await fetchLog(logTarget(job, ctx), { octokit: ctx.octokit, maxBytes: config.settings.log.max_bytes, fetch: deps.fetch, now: ctx.now });
+    if (!fetched.ok) {
+      const failure = toFailure(classify({ compiled: config.compiled, context, signals: { ...signals, logMissing: fetched.reason } }), []);
+      return { ...failure, ...(fetched.retryLater ? { logRetryLater: true } : {}) };
+    }
+    const log = normaliseLog(fetched.text, { apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes });
+    const notes = fetched.truncatedHeadBytes > 0 ? [`the first ${mb(fetched.truncatedHeadBytes)} of the log were skipped (log.max_bytes keeps the tail)`] : [];
+    return toFailure(classify({ log, compiled: config.compiled, context, signals }), notes);
+  };
+}
+
+function logTarget(job: JobInfo, ctx: AnalysisContext): LogTarget {
+  const { owner, name: repo } = ctx.repo;
+  switch (job.provider) {
+    case "actions":
+      return { kind: "actions-job", job: { owner, repo, jobId: Number(job.externalId), ...(job.completedAt ? { completedAt: job.completedAt } : {}) } };
+    case "check_run":
+      return { kind: "check-run", checkRun: { owner, repo, checkRunId: Number(job.externalId) } };
+    case "status":
+      return { kind: "status", status: { context: job.name, targetUrl: job.logUrl ?? null } };
+  }
+}
+
+/** An Actions job that failed without a runner ever taking it (no runner, no step ran). */
+function neverStarted(job: JobInfo): boolean {
+  if (job.provider !== "actions" || job.conclusion === "cancelled") return false;
+  const ran = apiSteps(job)?.some((s) => s.conclusion !== null && s.conclusion !== "skipped");
+  return !job.runnerName && !ran;
+}
+
+function apiSteps(job: JobInfo): ApiStep[] | undefined {
+  if (!Array.isArray(job.steps) || job.steps.length === 0) return undefined;
+  return job.steps.filter((s): s is ApiStep => typeof s === "object" && s !== null && typeof (s as ApiStep).name === "string");
+}
+
+function toFailure(v: Verdict, notes: string[]): ClassifiedFailure {
+  const description = v.class === "genuine" ? v.reason : v.description || v.reason;
+  return {
+    class: v.class,
+    patternId: v.patternId,
+    category: v.category,
+    reason: description,
+    line: v.line,
+    excerpt: v.excerpt || null,
+    matchedText: v.matchedText || null,
+    signature: v.signature || null,
+    retry: v.retry,
+    issue: v.issue ?? null,
+    step: v.step ?? null,
+    notes: v.truncatedHeadBytes > 0 && notes.length === 0 ? [`the first ${mb(v.truncatedHeadBytes)} of the log were skipped`] : notes,
+  };
+}
+
+function mb(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
