@@ -39,7 +39,8 @@ export interface SiftApp {
 }
 
 export function sift(deps: AppDeps): SiftApp {
-  const metrics = deps.metrics ?? createMetrics();
+  const metrics =
+    deps.metrics ?? createMetrics({ pendingCommits: () => deps.db.prisma.headCommit.count({ where: { state: { in: ["pending", "running"] } } }) });
   const stops: (() => Promise<void>)[] = [];
   const now = deps.now ?? (() => new Date());
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {

@@ -1,7 +1,12 @@
 // Prometheus metrics. One registry per app instance, so tests can build several side by side.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
-export function createMetrics() {
+export interface MetricsSources {
+  /** Head SHAs waiting for (or under) analysis, read from the database at scrape time. */
+  pendingCommits?: () => Promise<number>;
+}
+
+export function createMetrics(sources: MetricsSources = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "sift_" });
   return {
@@ -44,8 +49,11 @@ export function createMetrics() {
     }),
     pendingCommits: new Gauge({
       name: "sift_pending_commits",
-      help: "Head SHAs waiting for analysis.",
+      help: "Head SHAs waiting for analysis or being analysed.",
       registers: [registry],
+      async collect() {
+        if (sources.pendingCommits) this.set(await sources.pendingCommits());
+      },
     }),
   };
 }

@@ -14,7 +14,7 @@ describe("GET /healthz and /metrics", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const router = new Router();
-    addHealthRoutes(router, db, createMetrics());
+    addHealthRoutes(router, db, createMetrics({ pendingCommits: async () => 7 }));
     const handle = router.handler();
     server = createServer(async (req, res) => {
       if (!(await handle(req, res))) res.writeHead(404).end();
@@ -33,6 +33,7 @@ describe("GET /healthz and /metrics", () => {
     const body = await res.text();
     expect(body).toMatch(/^# HELP sift_process_cpu_user_seconds_total/m);
     expect(body).toMatch(/^# TYPE sift_webhooks_total counter/m);
+    expect(body).toMatch(/^sift_pending_commits 7$/m);
   });
 
   it("answers 200 while the database answers, 503 once it does not", async () => {
