@@ -3,9 +3,11 @@ import type { Routes } from "../context.js";
 import { json, notFound } from "../http.js";
 
 export const reposRoutes: Routes = {
-  "GET /repos/:owner/:repo/contents/*": ({ state, res, params }) => {
+  "GET /repos/:owner/:repo/contents/*": ({ state, req, res, params }) => {
     const text = state.contents.get(`${params.owner}/${params.repo}:${params.path}`);
     if (text === undefined) return notFound(res);
+    // The config plugin asks for the raw media type, and GitHub then sends the file itself.
+    if (/\.raw\b/.test(req.headers.accept ?? "")) return void res.writeHead(200, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" }).end(text);
     json(res, 200, { type: "file", encoding: "base64", path: params.path, content: Buffer.from(text).toString("base64") });
   },
   "POST /repos/:owner/:repo/issues/:number/comments": ({ state, res, params, body }) => {
