@@ -26,7 +26,9 @@ export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStage
     }
     const log = normaliseLog(fetched.text, { apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes });
     const notes = fetched.truncatedHeadBytes > 0 ? [`the first ${mb(fetched.truncatedHeadBytes)} of the log were skipped (log.max_bytes keeps the tail)`] : [];
-    return toFailure(classify({ log, compiled: config.compiled, context, signals }), notes);
+    const failure = toFailure(classify({ log, compiled: config.compiled, context, signals }), notes);
+    // Line numbers count from the start of the whole log, also when its head was skipped.
+    return failure.line === null ? failure : { ...failure, line: failure.line + fetched.truncatedHeadLines };
   };
 }
 

@@ -6,16 +6,22 @@ export interface Decoded {
   text: string;
   /** Extra head bytes dropped to start on a line boundary (0 when nothing was skipped before). */
   droppedBytes: number;
+  /** 1 when that drop ended at a line break, else 0 (for line numbers relative to the whole log). */
+  droppedLines: number;
 }
 
 export function decodeLog(bytes: Uint8Array, headWasSkipped: boolean): Decoded {
   let start = 0;
+  let droppedLines = 0;
   if (headWasSkipped) {
     const nl = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0x0a);
-    if (nl !== -1) start = nl + 1;
+    if (nl !== -1) {
+      start = nl + 1;
+      droppedLines = 1;
+    }
     // One unbroken line longer than the cap: keep it, minus a split multi-byte character.
     else while (start < bytes.length && start < 3 && ((bytes[start] as number) & 0xc0) === 0x80) start++;
   }
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(start)).replaceAll("\u0000", "");
-  return { text, droppedBytes: start };
+  return { text, droppedBytes: start, droppedLines };
 }

@@ -11,7 +11,14 @@ export interface LogSource {
 }
 
 export type LogFetchResult =
-  | { ok: true; text: string; truncatedHeadBytes: number; source: LogSource }
+  | {
+      ok: true;
+      text: string;
+      truncatedHeadBytes: number;
+      /** Lines in the skipped head: line N of `text` is line N + truncatedHeadLines of the whole log. */
+      truncatedHeadLines: number;
+      source: LogSource;
+    }
   | { ok: false; reason: string; retryLater: boolean };
 
 /** Default for config `log.max_bytes`: large enough for real monorepo logs. */

@@ -5,6 +5,8 @@ export interface Tail {
   bytes: Buffer;
   /** Bytes dropped from the head. */
   skippedBytes: number;
+  /** Line breaks in the dropped head: line N of the tail is line N + skippedLines of the log. */
+  skippedLines: number;
   totalBytes: number;
 }
 
@@ -12,14 +14,27 @@ export async function readTail(body: AsyncIterable<Uint8Array>, maxBytes: number
   const chunks: Buffer[] = [];
   let held = 0;
   let total = 0;
+  let skippedLines = 0;
   for await (const chunk of body) {
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     total += buf.length;
     chunks.push(buf);
     held += buf.length;
-    while (chunks.length > 1 && held - (chunks[0] as Buffer).length >= maxBytes) held -= (chunks.shift() as Buffer).length;
+    while (chunks.length > 1 && held - (chunks[0] as Buffer).length >= maxBytes) {
+      const dropped = chunks.shift() as Buffer;
+      held -= dropped.length;
+      skippedLines += countLineBreaks(dropped);
+    }
   }
   const all = Buffer.concat(chunks, held);
-  const bytes = all.length > maxBytes ? all.subarray(all.length - maxBytes) : all;
-  return { bytes, skippedBytes: total - bytes.length, totalBytes: total };
+  const cut = Math.max(0, all.length - maxBytes);
+  skippedLines += countLineBreaks(all.subarray(0, cut));
+  return { bytes: all.subarray(cut), skippedBytes: total - (all.length - cut), skippedLines, totalBytes: total };
+}
+
+export function countLineBreaks(bytes: Uint8Array): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let n = 0;
+  for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, i + 1)) n++;
+  return n;
 }

@@ -126,6 +126,8 @@ describe("GitHub Actions jobs", () => {
     const skippedKb = Number(/first (\d+) KB/.exec(f.notes[0]!)?.[1]);
     expect(skippedKb).toBeGreaterThanOrEqual(Math.floor((Buffer.byteLength(log) - 64 * 1024) / 1024));
     expect(f.excerpt).toContain("java.net.SocketException: Connection reset");
+    // the line still counts from the start of the whole log, not from the kept tail
+    expect(f.line).toBe(lineOf(log, "java.net.SocketException: Connection reset"));
   });
 
   it("lets a repo known-problem pattern beat the built-in flaky one on the same log", async () => {

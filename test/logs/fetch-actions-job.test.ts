@@ -17,6 +17,7 @@ describe("fetchActionsJobLog", () => {
       ok: true,
       text: log,
       truncatedHeadBytes: 0,
+      truncatedHeadLines: 0,
       source: { provider: "actions-job", url: "https://api.github.com/repos/octo/app/actions/jobs/42/logs", totalBytes: Buffer.byteLength(log) },
     });
   });

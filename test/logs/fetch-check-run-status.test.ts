@@ -26,6 +26,7 @@ describe("fetchCheckRunLog", () => {
       ok: true,
       text: "Build failed\n1 error\nnpm ERR! code E503\nsrc/a.ts:3: failure: first\nsrc/a.ts:9: failure: Lint: second\ndetails here",
       truncatedHeadBytes: 0,
+      truncatedHeadLines: 0,
       source: { provider: "check-run", url: `${API}/repos/octo/app/check-runs/7` },
     });
   });
@@ -71,6 +72,7 @@ describe("fetchStatusLog (plain-text provider)", () => {
       ok: true,
       text: "Started by timer\nERROR: Error fetching remote repo 'origin'\n",
       truncatedHeadBytes: 0,
+      truncatedHeadLines: 0,
       source: { provider: "status", url, totalBytes: 60 },
     });
   });

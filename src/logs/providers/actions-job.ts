@@ -62,6 +62,7 @@ export async function fetchActionsJobLog(octokit: GitHub, job: ActionsJobRef, op
       ok: true,
       text: decoded.text,
       truncatedHeadBytes: tail.skippedBytes + decoded.droppedBytes,
+      truncatedHeadLines: tail.skippedLines + decoded.droppedLines,
       source: { provider: "actions-job", url: apiUrl, totalBytes: tail.totalBytes },
     };
   } catch (error) {

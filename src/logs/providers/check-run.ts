@@ -1,6 +1,7 @@
 // Check runs of other CI apps: their own output (title, summary, text) and annotations are the log.
 // Annotations come last, one per line, so patterns and the tail cap treat them like log lines.
 import { decodeLog } from "../decode.js";
+import { countLineBreaks } from "../tail.js";
 import { DEFAULT_MAX_LOG_BYTES, fetchFailure, type LogFetchResult } from "../fetch-result.js";
 import { messageOf, statusOf, type GitHub } from "./github.js";
 
@@ -49,6 +50,7 @@ export async function fetchCheckRunLog(octokit: GitHub, ref: CheckRunRef, option
     ok: true,
     text: decoded.text,
     truncatedHeadBytes: skipped + decoded.droppedBytes,
+    truncatedHeadLines: countLineBreaks(full.subarray(0, skipped)) + decoded.droppedLines,
     source: { provider: "check-run", url, totalBytes: full.length },
   };
 }

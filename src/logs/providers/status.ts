@@ -45,6 +45,7 @@ export const plainTextStatusProvider: StatusLogProvider = {
         ok: true,
         text: decoded.text,
         truncatedHeadBytes: tail.skippedBytes + decoded.droppedBytes,
+        truncatedHeadLines: tail.skippedLines + decoded.droppedLines,
         source: { provider: "status", url, totalBytes: tail.totalBytes },
       };
     } catch (error) {
