@@ -5,7 +5,7 @@ import type { AnalysisReport, RetryAction } from "../../src/analyse/types.js";
 import { executeRetryPlan, onWorkflowRunCompleted, sweepRetries } from "../../src/retry/index.js";
 import { createMetrics } from "../../src/web/metrics.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
-import { nockRerequestCheckRun, nockRerunFailedJobs, nockRerunJob, testOctokit, useStrictNock } from "../helpers/github-nock.js";
+import { nockGetWorkflowRun, nockRerequestCheckRun, nockRerunFailedJobs, nockRerunJob, testOctokit, useStrictNock } from "../helpers/github-nock.js";
 import { resetDatabase } from "../helpers/reset-db.js";
 import { SEED, seedJob, seedRepository, seedVerdict } from "../helpers/seed-jobs.js";
 
@@ -134,5 +134,25 @@ describe("sweepRetries", () => {
     expect(await sweepRetries({ ...deps(), now: () => later, octokitFor })).toBe(1);
     expect(await sweepRetries({ ...deps(), now: () => later, octokitFor })).toBe(0);
     expect((await db.prisma.retry.findMany({ orderBy: { id: "asc" } })).map((r) => r.status)).toEqual(["requested", "requested"]);
+  });
+
+  it("re-runs a job still waiting for its run once GitHub says the run completed (a lost workflow_run delivery)", async () => {
+    const a = await seedJob(db, { externalId: 1, name: "a", sha: SHA, runId: 9400 });
+    nockRerunJob(owner, repo, 1, 403, "This workflow run is still in progress");
+    await executeRetryPlan(deps(), testOctokit(), reportWith([action(a, { runId: "9400" })]));
+    await db.prisma.retry.updateMany({ data: { createdAt: new Date(NOW.getTime() - 5 * 60_000) } });
+    const octokitFor = async () => testOctokit();
+    // Recorded 5 minutes ago: the hook should still come; no request.
+    expect(await sweepRetries({ ...deps(), octokitFor })).toBe(0);
+    // 15 minutes on and the run is still running: asked, and left waiting.
+    const later = new Date(NOW.getTime() + 10 * 60_000);
+    nockGetWorkflowRun(owner, repo, 9400, "in_progress");
+    expect(await sweepRetries({ ...deps(), now: () => later, octokitFor })).toBe(0);
+    // Then it completed, but no delivery came: the sweep re-runs the job, once.
+    nockGetWorkflowRun(owner, repo, 9400, "completed");
+    nockRerunJob(owner, repo, 1);
+    expect(await sweepRetries({ ...deps(), now: () => later, octokitFor })).toBe(1);
+    expect(await sweepRetries({ ...deps(), now: () => later, octokitFor })).toBe(0);
+    expect((await db.prisma.retry.findMany()).map((r) => r.status)).toEqual(["requested"]);
   });
 });
