@@ -19,3 +19,20 @@ export function verifyPageToken(secret: string, owner: string, repo: string, sha
   const given = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/** The repository history page: its own message ("repo:" cannot start a commit message), so a repo token never opens a commit page or the reverse. */
+function repoMessage(owner: string, repo: string): string {
+  return `repo:${owner.toLowerCase()}/${repo.toLowerCase()}`;
+}
+
+export function repoPageToken(secret: string, owner: string, repo: string): string {
+  if (!secret) throw new Error("cannot sign page links without a secret (SIFT_PAGE_SECRET or WEBHOOK_SECRET)");
+  return createHmac("sha256", secret).update(repoMessage(owner, repo)).digest("base64url");
+}
+
+export function verifyRepoPageToken(secret: string, owner: string, repo: string, token: string | null): boolean {
+  if (!secret || !token) return false;
+  const expected = Buffer.from(repoPageToken(secret, owner, repo));
+  const given = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
