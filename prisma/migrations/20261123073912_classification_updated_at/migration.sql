@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Classification_updatedAt_idx" ON "Classification"("updatedAt");
