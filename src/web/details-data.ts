@@ -53,7 +53,7 @@ export interface DetailsData {
 export async function findRepository(prisma: PrismaClient, owner: string, name: string) {
   return prisma.repository.findFirst({
     where: { owner: { equals: owner, mode: "insensitive" }, name: { equals: name, mode: "insensitive" } },
-    select: { id: true, owner: true, name: true, private: true },
+    select: { id: true, owner: true, name: true, private: true, defaultBranch: true },
   });
 }
 
