@@ -6,9 +6,10 @@ import { detailsJson, wantsJson } from "./details-json.js";
 import { findRepository, loadDetails } from "./details-data.js";
 import { renderDetailsPage } from "./details-view.js";
 import { pageHeaders, sendPage } from "./page-headers.js";
-import { verifyPageToken } from "./page-token.js";
+import { repoPageToken, verifyPageToken } from "./page-token.js";
+import { addRepoRoutes } from "./repo-routes.js";
 import type { Router } from "./router.js";
-import { DETAILS_ROUTE, detailsPath } from "./urls.js";
+import { DETAILS_ROUTE, detailsPath, repoPath } from "./urls.js";
 import { loadViews, type Views } from "./views.js";
 
 export interface WebDeps {
@@ -24,6 +25,7 @@ export function addWebRoutes(router: Router, deps: WebDeps): void {
   const views = deps.views ?? loadViews();
   const now = deps.now ?? (() => new Date());
   const headers = pageHeaders(views.cssHash);
+  addRepoRoutes(router, { ...deps, views });
   router.get(DETAILS_ROUTE, async (req, res, params, url) => {
     const json = wantsJson(req.headers.accept, url);
     const notFound = () =>
@@ -38,6 +40,7 @@ export function addWebRoutes(router: Router, deps: WebDeps): void {
     if (!data) return notFound();
     if (json) return sendPage(res, 200, `${JSON.stringify(detailsJson(data))}\n`, "application/json", headers);
     const pageUrl = `${deps.settings.publicUrl}${detailsPath(repo.owner, repo.name, sha, repo.private ? (token ?? undefined) : undefined)}`;
-    sendPage(res, 200, renderDetailsPage(views, data, { githubWebUrl: deps.settings.githubWebUrl, pageUrl, now: now() }), "text/html; charset=utf-8", headers);
+    const historyUrl = `${deps.settings.publicUrl}${repoPath(repo.owner, repo.name, repo.private ? repoPageToken(deps.settings.pageSecret, repo.owner, repo.name) : undefined)}`;
+    sendPage(res, 200, renderDetailsPage(views, data, { githubWebUrl: deps.settings.githubWebUrl, pageUrl, historyUrl, now: now() }), "text/html; charset=utf-8", headers);
   });
 }

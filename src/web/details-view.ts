@@ -10,6 +10,8 @@ export interface PageContext {
   githubWebUrl: string;
   /** This page's own URL (with its token), for the JSON link and issue bodies. */
   pageUrl: string;
+  /** The repository's history page (with its token for private repositories). */
+  historyUrl: string;
   now: Date;
 }
 
@@ -23,6 +25,7 @@ export function renderDetailsPage(views: Views, data: DetailsData, page: PageCon
   const body = views.render("details", {
     repoUrl,
     repoName: `${data.repo.owner}/${data.repo.name}`,
+    historyUrl: page.historyUrl,
     commitUrl: `${repoUrl}/commit/${data.sha}`,
     shortSha: data.sha.slice(0, 10),
     conclusionClass: conclusion.replace(/[^a-z]/g, "-"),

@@ -2,6 +2,7 @@
 export { Router, send, type RouteHandler, type NodeHandler } from "./router.js";
 export { addHealthRoutes } from "./health.js";
 export { addWebRoutes, type WebDeps } from "./details-routes.js";
-export { detailsPath, detailsUrl, DETAILS_ROUTE } from "./urls.js";
-export { pageToken, verifyPageToken } from "./page-token.js";
+export { detailsPath, detailsUrl, DETAILS_ROUTE, repoPath, repoUrl, REPO_ROUTE } from "./urls.js";
+export { pageToken, verifyPageToken, repoPageToken, verifyRepoPageToken } from "./page-token.js";
+export { loadRepoHistory, type RepoHistory } from "./repo-history-data.js";
 export { loadDetails, type DetailsData, type DetailsJob } from "./details-data.js";

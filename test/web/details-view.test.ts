@@ -34,7 +34,7 @@ const data = (jobs: DetailsJob[]): DetailsData => ({
   title: "1 to fix",
   jobs,
 });
-const page = { githubWebUrl: "https://github.com", pageUrl: `https://sift.example/r/octo/widgets/commit/${"a".repeat(40)}`, now: new Date("2026-11-20T12:00:00Z") };
+const page = { githubWebUrl: "https://github.com", pageUrl: `https://sift.example/r/octo/widgets/commit/${"a".repeat(40)}`, historyUrl: "https://sift.example/r/octo/widgets", now: new Date("2026-11-20T12:00:00Z") };
 
 describe("details page HTML", () => {
   const out = renderDetailsPage(loadViews(), data([job()]), page);

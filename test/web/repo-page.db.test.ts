@@ -1,0 +1,97 @@
+// The repository history page in a real browser: what a person sees, under the strict CSP, on a
+// desktop and on a phone.
+import { writeFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { repoPageToken, repoPath } from "../../src/web/index.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { launchChromium } from "./browser.js";
+import { inkRatio } from "./ink-ratio.js";
+import { HOSTILE_JOB, HOSTILE_PATTERN, NOW, seedHistory } from "./seed-history.js";
+import { PAGE_SECRET, serveWeb } from "./serve-web.js";
+
+let db: TestDatabase;
+let web: Awaited<ReturnType<typeof serveWeb>>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedHistory(db.prisma);
+  web = await serveWeb(db.prisma, NOW);
+  browser = await launchChromium();
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await db?.destroy();
+});
+
+async function open(path: string, viewport = { width: 1100, height: 900 }): Promise<{ page: Page; status: number; problems: string[] }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  const problems: string[] = [];
+  page.on("console", (m) => problems.push(m.text())); // CSP violations are reported here
+  page.on("pageerror", (e) => problems.push(e.message));
+  const response = await page.goto(`${web.base}${path}`);
+  return { page, status: response?.status() ?? 0, problems };
+}
+
+describe("repository history page in Chromium", () => {
+  it("shows branch health, causes, new causes and durations; hostile names stay text and nothing runs", async () => {
+    const { page, status, problems } = await open(repoPath("octo", "widgets"));
+    expect(status).toBe(200);
+    expect(await page.locator("#branch").innerText()).toMatch(/50 % broken: 3 of 6 finished commits in the last 30 days\.\s+Now: red since 6666666666/);
+    const causes = await page.locator("#causes tbody tr").allInnerTexts();
+    expect(causes[0]).toMatch(/npm-registry-5xx network\s+flaky\s+infrastructure\s+4\s+2/);
+    expect(causes.some((r) => r.includes(HOSTILE_PATTERN))).toBe(true);
+    expect(await page.locator("#causes .kinds").innerText()).toContain("6 infrastructure 3 test");
+    expect(await page.locator("#new tbody tr").count()).toBe(2);
+    expect(await page.locator("#durations tbody tr").nth(2).locator("td").first().innerText()).toBe(HOSTILE_JOB);
+    expect(await page.locator("#durations tbody tr").first().innerText()).toMatch(/build\s+16\s+2 m 00 s\s+1 m 40 s\s+\+20 %/);
+    expect(await page.locator("svg.spark").count()).toBe(10);
+    expect(await page.evaluate("[window.pwned, document.querySelectorAll('script, img, iframe, object').length]")).toEqual([undefined, 0]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("draws the sparklines with the hashed stylesheet (a stroke, no fill) and follows a cause to its details page", async () => {
+    const { page, problems } = await open(repoPath("octo", "widgets"));
+    const line = page.locator("#durations svg.spark polyline").first();
+    // A string, not a function: this project's TypeScript has no DOM types.
+    const style = (prop: string) => page.evaluate(`getComputedStyle(document.querySelector("#durations svg.spark polyline")).${prop}`);
+    expect(await style("fill")).toBe("none");
+    expect(await style("strokeWidth")).toBe("1.5px");
+    expect(await line.getAttribute("points")).toMatch(/^(\d+\.\d,\d+\.\d ){13}\d+\.\d,\d+\.\d$/);
+    await page.locator("#causes tbody tr").first().locator("a", { hasText: "latest" }).click();
+    expect(await page.locator("h1").innerText()).toContain("Failed jobs");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("renders a non-trivial page (screenshot) and fits a phone", async () => {
+    const desktop = await open(repoPath("octo", "widgets"));
+    const png = await desktop.page.screenshot({ fullPage: true });
+    await writeFile("/tmp/sift-repo-desktop.png", png);
+    expect(png.length).toBeGreaterThan(20_000);
+    expect(await inkRatio(browser.context, png)).toBeGreaterThan(0.03);
+    await desktop.page.close();
+    const phone = await open(repoPath("octo", "widgets"), { width: 390, height: 844 });
+    // wide tables scroll inside their own box; the page itself never does
+    expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    const phonePng = await phone.page.screenshot({ fullPage: true });
+    await writeFile("/tmp/sift-repo-phone.png", phonePng);
+    expect(await inkRatio(browser.context, phonePng)).toBeGreaterThan(0.03);
+    expect(phone.problems).toEqual([]);
+    await phone.page.close();
+  });
+
+  it("opens a private repository only with its token", async () => {
+    expect((await open(repoPath("octo", "secret"))).status).toBe(404);
+    const { page, status } = await open(repoPath("octo", "secret", repoPageToken(PAGE_SECRET, "octo", "secret")));
+    expect(status).toBe(200);
+    expect(await page.locator("#causes").innerText()).toContain("private-cause");
+    const jsonHref = await page.locator("a", { hasText: "This page as JSON" }).getAttribute("href");
+    expect((await page.request.get(jsonHref!)).status()).toBe(200);
+    await page.close();
+  });
+});
