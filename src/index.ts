@@ -7,6 +7,7 @@ import { Router } from "./web/router.js";
 import { addHealthRoutes } from "./web/health.js";
 import { addWebRoutes } from "./web/index.js";
 import { createMetrics, type Metrics } from "./web/metrics.js";
+import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
 import { startAnalysisWorker } from "./schedule/index.js";
@@ -39,10 +40,15 @@ export interface SiftApp {
 }
 
 export function sift(deps: AppDeps): SiftApp {
-  const metrics =
-    deps.metrics ?? createMetrics({ pendingCommits: () => deps.db.prisma.headCommit.count({ where: { state: { in: ["pending", "running"] } } }) });
-  const stops: (() => Promise<void>)[] = [];
   const now = deps.now ?? (() => new Date());
+  const metrics =
+    deps.metrics ??
+    createMetrics({
+      pendingCommits: () => deps.db.prisma.headCommit.count({ where: { state: { in: ["pending", "running"] } } }),
+      defaultBranchRed: () => defaultBranchRed(deps.db.sql),
+      failures24h: () => failuresLastDay(deps.db.prisma, now()),
+    });
+  const stops: (() => Promise<void>)[] = [];
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
     addHealthRoutes(router, deps.db, metrics);

@@ -4,6 +4,10 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 export interface MetricsSources {
   /** Head SHAs waiting for (or under) analysis, read from the database at scrape time. */
   pendingCommits?: () => Promise<number>;
+  /** Per repository: is the latest analysed default-branch commit broken (src/web/history-metrics.ts). */
+  defaultBranchRed?: () => Promise<{ repo: string; red: boolean }[]>;
+  /** Failed jobs classified in the last 24 hours, by kind. */
+  failures24h?: () => Promise<Record<"infrastructure" | "test", number>>;
 }
 
 export function createMetrics(sources: MetricsSources = {}) {
@@ -53,6 +57,29 @@ export function createMetrics(sources: MetricsSources = {}) {
       registers: [registry],
       async collect() {
         if (sources.pendingCommits) this.set(await sources.pendingCommits());
+      },
+    }),
+    defaultBranchRed: new Gauge({
+      name: "sift_default_branch_red",
+      help: "1 when the latest settled (analysed, or CI finished) commit of the repository's default branch has a genuine or known-problem failure, else 0.",
+      labelNames: ["repo"] as const,
+      registers: [registry],
+      async collect() {
+        if (!sources.defaultBranchRed) return;
+        const rows = await sources.defaultBranchRed();
+        this.reset(); // a repository that was removed must not linger with its last value
+        for (const r of rows) this.set({ repo: r.repo }, r.red ? 1 : 0);
+      },
+    }),
+    failures24h: new Gauge({
+      name: "sift_failures_24h",
+      help: "Failed jobs classified in the last 24 hours, by kind (infrastructure or test).",
+      labelNames: ["kind"] as const,
+      registers: [registry],
+      async collect() {
+        if (!sources.failures24h) return;
+        const counts = await sources.failures24h();
+        for (const kind of ["infrastructure", "test"] as const) this.set({ kind }, counts[kind]);
       },
     }),
   };

@@ -1,0 +1,44 @@
+// sift_default_branch_red and sift_failures_24h, computed from the database at scrape time.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultBranchRed, failuresLastDay } from "../../src/web/history-metrics.js";
+import { createMetrics } from "../../src/web/metrics.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { NOW, seedHistory } from "./seed-history.js";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedHistory(db.prisma);
+});
+afterAll(async () => db?.destroy());
+
+describe("history metrics", () => {
+  it("says per repository whether the newest settled default-branch commit is broken, by the page's rule", async () => {
+    // widgets: m8 is pending, so m7 (genuine) is the newest settled commit; secret: green; empty: no commit, no series
+    expect((await defaultBranchRed(db.sql)).sort((a, b) => a.repo.localeCompare(b.repo))).toEqual([
+      { repo: "octo/secret", red: false },
+      { repo: "octo/widgets", red: true },
+    ]);
+    // the newest settled commit turns out green (CI finished, no failure): not red any more
+    await db.prisma.headCommit.create({ data: { repositoryId: 1n, sha: "e".repeat(40), branch: "main", state: "idle", createdAt: NOW } });
+    await db.prisma.job.create({ data: { repositoryId: 1n, provider: "actions", externalId: "green-1", headSha: "e".repeat(40), name: "build", status: "completed", conclusion: "success" } });
+    expect((await defaultBranchRed(db.sql)).find((r) => r.repo === "octo/widgets")).toEqual({ repo: "octo/widgets", red: false });
+    await db.prisma.headCommit.delete({ where: { repositoryId_sha: { repositoryId: 1n, sha: "e".repeat(40) } } });
+  });
+
+  it("counts the last 24 hours' failures by kind, across repositories", async () => {
+    // 1 day ago exactly: npm (infrastructure), sig-abc (test), private-cause (infrastructure)
+    expect(await failuresLastDay(db.prisma, NOW)).toEqual({ infrastructure: 2, test: 1 });
+  });
+
+  it("exposes both as gauges with repository and kind labels only", async () => {
+    const metrics = createMetrics({ defaultBranchRed: () => defaultBranchRed(db.sql), failures24h: () => failuresLastDay(db.prisma, NOW) });
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/^# TYPE sift_default_branch_red gauge$/m);
+    expect(text).toMatch(/^sift_default_branch_red\{repo="octo\/widgets"\} 1$/m);
+    expect(text).toMatch(/^sift_default_branch_red\{repo="octo\/secret"\} 0$/m);
+    expect(text).not.toContain('repo="octo/empty"');
+    expect(text).toMatch(/^sift_failures_24h\{kind="infrastructure"\} 2$/m);
+    expect(text).toMatch(/^sift_failures_24h\{kind="test"\} 1$/m);
+  });
+});
