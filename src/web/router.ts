@@ -38,6 +38,8 @@ export class Router {
   handler(): NodeHandler {
     return async (req, res) => {
       const url = new URL(req.url ?? "/", "http://localhost");
+      // Probot's HTTP log line prints req.url when the response ends: keep page tokens out of logs.
+      if (url.searchParams.has("token")) req.url = (req.url ?? "/").replace(/([?&]token=)[^&]*/g, "$1[redacted]");
       const method = req.method === "HEAD" ? "GET" : req.method;
       for (const route of this.#routes) {
         if (route.method !== method) continue;
