@@ -1,37 +1,28 @@
 // The analysis use case against a real database and strict GitHub mocks.
 import { Probot } from "probot";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { analyseCommit, type AnalyseDeps } from "../../src/analyse/index.js";
 import { jobFromWorkflowJob, payloads, upsertJob, upsertRepository } from "../../src/ingest/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { useTestDatabase } from "../helpers/use-test-database.js";
 import { nockCreateCheckRun, nockInstallationToken, nockListCheckRunsForRef, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
 import { INSTALLATION_ID, REPO, sha, workflowJobPayload, type JobOptions } from "../helpers/payloads.js";
 import { TEST_APP_ID, TestOctokit, captureLogger, testSettings } from "../helpers/probot.js";
-import { resetDatabase } from "../helpers/reset-db.js";
 
 useStrictNock();
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
+const db = useTestDatabase(async (db) => {
   await upsertRepository(db.sql, INSTALLATION_ID, { id: REPO.id, name: REPO.name, owner: { login: REPO.owner }, private: false }, new Date());
 });
 
 const SHA = sha(42);
 const job = (o: Partial<JobOptions> & { id: number }) =>
-  upsertJob(db.sql, REPO.id, jobFromWorkflowJob(payloads.workflowJobPayload.parse(workflowJobPayload({ sha: SHA, ...o }))), new Date());
+  upsertJob(db().sql, REPO.id, jobFromWorkflowJob(payloads.workflowJobPayload.parse(workflowJobPayload({ sha: SHA, ...o }))), new Date());
 
 async function deps(stages?: AnalyseDeps["stages"]): Promise<AnalyseDeps> {
   const s = testSettings();
   const probot = new Probot({ appId: s.appId, privateKey: s.privateKey, secret: s.webhookSecret, Octokit: TestOctokit, log: captureLogger().log });
   nockInstallationToken(INSTALLATION_ID);
   const octokit = await probot.auth(INSTALLATION_ID);
-  return { prisma: db.prisma, octokit, log: captureLogger().log, now: () => new Date(), appId: TEST_APP_ID, publicUrl: "https://sift.test", stages };
+  return { prisma: db().prisma, octokit, log: captureLogger().log, now: () => new Date(), appId: TEST_APP_ID, publicUrl: "https://sift.test", stages };
 }
 const commit = { repositoryId: REPO.id, installationId: INSTALLATION_ID, owner: REPO.owner, repo: REPO.name, sha: SHA };
 const summaryOf = (body: unknown) => (body as { output: { summary: string } }).output.summary;
@@ -60,8 +51,8 @@ it("writes one Sift check run listing the failed jobs, latest attempt only", asy
   });
   expect(summaryOf(created[0])).toContain("lint");
   expect(summaryOf(created[0])).not.toMatch(/test|build/);
-  expect(await db.prisma.checkRun.findFirst()).toMatchObject({ checkRunId: 555n, headSha: SHA });
-  expect(await db.prisma.classification.findMany()).toMatchObject([{ verdict: "genuine", reason: "not classified yet" }]);
+  expect(await db().prisma.checkRun.findFirst()).toMatchObject({ checkRunId: 555n, headSha: SHA });
+  expect(await db().prisma.classification.findMany()).toMatchObject([{ verdict: "genuine", reason: "not classified yet" }]);
 });
 
 it("updates the same check run on the next analysis and skips an update that changes nothing", async () => {
@@ -78,7 +69,7 @@ it("updates the same check run on the next analysis and skips an update that cha
   nockUpdateCheckRun(REPO.owner, REPO.name, 556, updated);
   await analyseCommit(d, commit);
   expect(updated[0]).toMatchObject({ output: { title: "2 failed jobs, 2 genuine" } });
-  expect(await db.prisma.checkRun.count()).toBe(1);
+  expect(await db().prisma.checkRun.count()).toBe(1);
 });
 
 it("finds a check run written before a crash on GitHub instead of creating a second", async () => {
@@ -99,7 +90,7 @@ it("fails closed when the classifier throws, and says why", async () => {
   nockCreateCheckRun(REPO.owner, REPO.name, 557, created);
   await analyseCommit(await deps({ classifyJob: () => Promise.reject(new Error("log fetch timed out")) }), commit);
   expect(summaryOf(created[0])).toMatch(/genuine.*could not classify this job: log fetch timed out/);
-  expect(await db.prisma.classification.findFirst()).toMatchObject({ verdict: "genuine" });
+  expect(await db().prisma.classification.findFirst()).toMatchObject({ verdict: "genuine" });
 });
 
 it("keeps the check run in progress while jobs still run, and defuses @-mentions in job names", async () => {

@@ -2,13 +2,13 @@
 // says when it will look again, and the worker queues the SHA again for then — at most LOG_RECHECKS
 // times, 60 s × 2^analyses apart. Real database, real classify stage and report writer, strict nock.
 import { Probot } from "probot";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { analyseCommit, type AnalyseDeps } from "../../src/analyse/index.js";
 import { createClassifyStage } from "../../src/analyse/classify-job.js";
 import { jobFromWorkflowJob, payloads, upsertJob, upsertRepository } from "../../src/ingest/index.js";
 import { writeReport } from "../../src/report/index.js";
 import { scheduleFailure, startWorker } from "../../src/schedule/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { useTestDatabase } from "../helpers/use-test-database.js";
 import {
   nockCreateCheckRun,
   nockInstallationToken,
@@ -20,16 +20,8 @@ import {
 } from "../helpers/github-nock.js";
 import { INSTALLATION_ID, REPO, sha, workflowJobPayload } from "../helpers/payloads.js";
 import { TEST_APP_ID, TestOctokit, captureLogger, testSettings } from "../helpers/probot.js";
-import { resetDatabase } from "../helpers/reset-db.js";
 
 useStrictNock();
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
 
 const SHA = sha(0x404);
 const JOB_ID = 31;
@@ -37,8 +29,7 @@ const JOB_ID = 31;
 let completedAt: Date;
 const timing = { coolOffSeconds: 0, maxWaitSeconds: 0 };
 
-beforeEach(async () => {
-  await resetDatabase(db);
+const db = useTestDatabase(async (db) => {
   await upsertRepository(db.sql, INSTALLATION_ID, { id: REPO.id, name: REPO.name, owner: { login: REPO.owner }, private: false }, new Date());
   const job = jobFromWorkflowJob(payloads.workflowJobPayload.parse(workflowJobPayload({ id: JOB_ID, sha: SHA, name: "unit" })));
   completedAt = job.completedAt!;
@@ -51,13 +42,13 @@ async function deps(now: () => Date): Promise<AnalyseDeps> {
   const probot = new Probot({ appId: s.appId, privateKey: s.privateKey, secret: s.webhookSecret, Octokit: TestOctokit, log: captureLogger().log });
   nockInstallationToken(INSTALLATION_ID);
   const octokit = await probot.auth(INSTALLATION_ID);
-  return { prisma: db.prisma, octokit, log: captureLogger().log, now, appId: TEST_APP_ID, publicUrl: "https://sift.test", stages: { classifyJob: createClassifyStage(), writeReport } };
+  return { prisma: db().prisma, octokit, log: captureLogger().log, now, appId: TEST_APP_ID, publicUrl: "https://sift.test", stages: { classifyJob: createClassifyStage(), writeReport } };
 }
 const commit = { repositoryId: REPO.id, installationId: INSTALLATION_ID, owner: REPO.owner, repo: REPO.name, sha: SHA };
 const logRef = { owner: REPO.owner, repo: REPO.name, jobId: JOB_ID };
 const summaryOf = (body: unknown) => (body as { output: { summary: string } }).output.summary;
 const hhmm = (d: Date) => d.toISOString().slice(11, 16);
-const head = () => db.prisma.headCommit.findFirstOrThrow({ where: { sha: SHA } });
+const head = () => db().prisma.headCommit.findFirstOrThrow({ where: { sha: SHA } });
 
 it("fails closed on a log not uploaded yet, says when it looks again, and returns that time", async () => {
   const now = new Date(completedAt.getTime() + 30_000);
@@ -76,7 +67,7 @@ it("fails closed on a log not uploaded yet, says when it looks again, and return
   expect(created[0]).toMatchObject({ conclusion: "failure" });
   expect(summaryOf(created[0])).toContain(`not available yet; Sift will look again at ${hhmm(recheckAt)} UTC`);
   expect(summaryOf(created[0])).toMatch(/not uploaded yet/);
-  expect(await db.prisma.classification.findFirst()).toMatchObject({ verdict: "genuine" });
+  expect(await db().prisma.classification.findFirst()).toMatchObject({ verdict: "genuine" });
 });
 
 it("backs off 60 s × 2^analyses and stops asking after LOG_RECHECKS analyses", async () => {
@@ -86,11 +77,11 @@ it("backs off 60 s × 2^analyses and stops asking after LOG_RECHECKS analyses", 
   nockCreateCheckRun(REPO.owner, REPO.name, 702);
   const updated: Captured = [];
 
-  await db.prisma.headCommit.update({ where: { id: (await head()).id }, data: { analyses: 3 } });
+  await db().prisma.headCommit.update({ where: { id: (await head()).id }, data: { analyses: 3 } });
   nockJobLogStatus(502, logRef); // a 5xx is always worth another look
   expect((await analyseCommit(d, commit)).recheckAt).toEqual(new Date(now.getTime() + 8 * 60_000));
 
-  await db.prisma.headCommit.update({ where: { id: (await head()).id }, data: { analyses: 4 } });
+  await db().prisma.headCommit.update({ where: { id: (await head()).id }, data: { analyses: 4 } });
   nockJobLogStatus(502, logRef);
   nockUpdateCheckRun(REPO.owner, REPO.name, 702, updated);
   const last = await analyseCommit(d, commit);
@@ -105,7 +96,7 @@ it("the worker queues the SHA again for recheckAt, and leaves it done once the r
   let clock = new Date(completedAt.getTime() + 30_000);
   const d = await deps(() => clock);
   const worker = startWorker(
-    { sql: db.sql, timing, log: captureLogger().log, now: () => clock, concurrency: 1, concurrencyPerInstallation: 1, analyse: (claim) => analyseCommit(d, claim) },
+    { sql: db().sql, timing, log: captureLogger().log, now: () => clock, concurrency: 1, concurrencyPerInstallation: 1, analyse: (claim) => analyseCommit(d, claim) },
     false,
   );
   nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);

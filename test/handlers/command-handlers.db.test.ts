@@ -1,8 +1,8 @@
 // issue_comment, commit_comment and issues through Probot in process (probot.receive: strict nock
 // would count a local HTTP delivery as an unmocked request),
 // with real example payloads, strict nock for GitHub and a real database.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../helpers/use-test-database.js";
 import {
   nockCommitCommentReaction,
   nockCompare,
@@ -13,28 +13,19 @@ import {
   nockRerunJob,
   useStrictNock,
 } from "../helpers/github-nock.js";
-import { startTestApp, type TestApp } from "../helpers/probot.js";
-import { resetDatabase } from "../helpers/reset-db.js";
+import { TEST_APP_ID, startTestApp, type TestApp } from "../helpers/probot.js";
 import { SEED, seedHeadCommit, seedJob, seedRepository } from "../helpers/seed-jobs.js";
 import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
 
 useStrictNock();
 const { owner, repo } = SEED;
 const SHA = "a".repeat(40);
-let db: TestDatabase;
+const db = useTestDatabase(seedRepository);
 let app: TestApp;
 let deliveries = 0;
 const receive = (name: string, payload: LoosePayload) => app.probot.receive({ id: `d-${++deliveries}`, name, payload } as never);
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
 beforeEach(async () => {
-  await resetDatabase(db);
-  await seedRepository(db);
-  app = await startTestApp(db);
+  app = await startTestApp(db());
   return () => app.close();
 });
 
@@ -53,21 +44,21 @@ function prComment(body: string, action = "created", user = { login: "writer", t
 
 describe("issue_comment", () => {
   it("runs /retry from a writer on the PR's head SHA and reacts", async () => {
-    await seedJob(db, { externalId: 1, name: "test", sha: SHA });
+    await seedJob(db(), { externalId: 1, name: "test", sha: SHA });
     nockInstallationToken(SEED.installationId);
     nockGetPull(owner, repo, { number: 7, headSha: SHA });
     nockPermission(owner, repo, "writer", "write");
     nockRerunJob(owner, repo, 1);
     nockIssueCommentReaction(owner, repo, 55, "+1");
     await receive("issue_comment", prComment("/retry"));
-    expect(await db.prisma.retry.findFirst()).toMatchObject({ trigger: "command", status: "requested", requestedBy: "writer" });
+    expect(await db().prisma.retry.findFirst()).toMatchObject({ trigger: "command", status: "requested", requestedBy: "writer" });
   });
 
   it("ignores edited comments, bots and comments without a command, calling nothing", async () => {
     for (const p of [prComment("/retry", "edited"), prComment("/retry", "created", { login: "sift[bot]", type: "Bot" }), prComment("thanks!")]) {
       await receive("issue_comment", p);
     }
-    expect(await db.prisma.retry.count()).toBe(0);
+    expect(await db().prisma.retry.count()).toBe(0);
     expect(app.logs.lines.filter((l) => String(l.msg).includes("ignored")).length).toBe(3);
   });
 });
@@ -76,13 +67,13 @@ describe("commit_comment", () => {
   it("declares a repo-wide known breakage on a default-branch commit", async () => {
     const p = at(exampleOf("commit_comment", "created"));
     p.comment = { ...p.comment, id: 66, commit_id: SHA, body: "/known-broken build* broken by upstream", user: { ...p.comment.user, login: "writer", type: "User" } };
-    await seedHeadCommit(db, { sha: SHA, branch: "main", state: "done" });
+    await seedHeadCommit(db(), { sha: SHA, branch: "main", state: "done" });
     nockInstallationToken(SEED.installationId);
     nockCompare(owner, repo, "main", SHA, "identical");
     nockPermission(owner, repo, "writer", "admin");
     nockCommitCommentReaction(owner, repo, 66, "+1");
     await receive("commit_comment", p);
-    const d = await db.prisma.knownBroken.findFirstOrThrow();
+    const d = await db().prisma.knownBroken.findFirstOrThrow();
     expect(d).toMatchObject({ prNumber: null, jobGlob: "build*", declaredBy: "writer" });
     expect(d.expiresAt).not.toBeNull();
   });
@@ -97,13 +88,31 @@ describe("issues", () => {
 
   it("stores a sift:known-problem issue's globs and patterns, and closing it ends the coverage", async () => {
     await receive("issues", issue("labeled", ["bug", "sift:known-problem"]));
-    expect(await db.prisma.knownProblemIssue.findFirstOrThrow()).toMatchObject({ number: 12, open: true, jobGlobs: ["integ*"], patterns: ["net.reset"] });
+    expect(await db().prisma.knownProblemIssue.findFirstOrThrow()).toMatchObject({ number: 12, open: true, jobGlobs: ["integ*"], patterns: ["net.reset"] });
     await receive("issues", issue("edited", ["sift:known-problem"], "closed"));
-    expect(await db.prisma.knownProblemIssue.findFirstOrThrow()).toMatchObject({ open: false });
+    expect(await db().prisma.knownProblemIssue.findFirstOrThrow()).toMatchObject({ open: false });
   });
 
   it("ignores issues without the label", async () => {
     await receive("issues", issue("opened", ["bug"]));
-    expect(await db.prisma.knownProblemIssue.count()).toBe(0);
+    expect(await db().prisma.knownProblemIssue.count()).toBe(0);
+  });
+});
+
+describe("check_run rerequested", () => {
+  function rerequested(appId: number): LoosePayload {
+    const p = at(exampleOf("check_run", "rerequested"));
+    p.check_run = { ...p.check_run, head_sha: SHA, name: "Sift", app: { ...p.check_run.app, id: appId } };
+    return p;
+  }
+
+  it("analyses the commit again when someone re-runs Sift's own check run, and ignores other apps' re-requests", async () => {
+    await seedHeadCommit(db(), { sha: SHA, state: "done" });
+    await receive("check_run", rerequested(TEST_APP_ID + 1));
+    expect(await db().prisma.headCommit.findFirst()).toMatchObject({ state: "done" });
+    await receive("check_run", rerequested(TEST_APP_ID));
+    const head = await db().prisma.headCommit.findFirst();
+    expect(head).toMatchObject({ state: "pending" });
+    expect(Math.abs(head!.dueAt!.getTime() - Date.now())).toBeLessThan(60_000);
   });
 });

@@ -1,30 +1,21 @@
 // The decide stage with its history from a real database: broken trunk, declarations, known-problem
 // issues with `Fixes #N` (strict nock for the PR body), the hourly budget, and verdicts by kind.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AnalysisContext } from "../../src/analyse/index.js";
 import type { AnalysisReport, ClassifiedFailure } from "../../src/analyse/types.js";
 import { collectJobs } from "../../src/analyse/index.js";
 import { countFailuresByKind, createDecideStage } from "../../src/history/index.js";
 import { createMetrics } from "../../src/web/metrics.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { useTestDatabase } from "../helpers/use-test-database.js";
 import { nockGetPull, testOctokit, useStrictNock } from "../helpers/github-nock.js";
 import { captureLogger } from "../helpers/probot.js";
-import { resetDatabase } from "../helpers/reset-db.js";
 import { SEED, seedHeadCommit, seedJob, seedRepository, seedVerdict } from "../helpers/seed-jobs.js";
 
 useStrictNock();
 const PR_SHA = "a".repeat(40);
 const BASE = "b".repeat(40);
 const NOW = new Date("2026-11-23T12:00:00Z");
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
+const db = useTestDatabase(async (db) => {
   await seedRepository(db);
   await seedHeadCommit(db, { sha: PR_SHA, prNumbers: [7], branch: "feature", baseBranch: "main", baseSha: BASE });
 });
@@ -36,7 +27,7 @@ function failure(over: Partial<ClassifiedFailure>): ClassifiedFailure {
 }
 
 async function classified(verdicts: Record<string, ClassifiedFailure>): Promise<AnalysisReport> {
-  const { failed, pendingJobs } = await collectJobs(db.prisma, SEED.repositoryId, PR_SHA);
+  const { failed, pendingJobs } = await collectJobs(db().prisma, SEED.repositoryId, PR_SHA);
   const jobs = failed.map(({ job, attempts }) => {
     const f = verdicts[job.name] ?? failure({});
     return { job, failure: f, finalClass: f.class, knownProblem: null, retry: null, attempts };
@@ -46,11 +37,11 @@ async function classified(verdicts: Record<string, ClassifiedFailure>): Promise<
 
 describe("createDecideStage", () => {
   it("calls a failure also on main since the first failing base commit known, and says when there is no baseline", async () => {
-    await seedJob(db, { externalId: 1, name: "test (1, 2, linux)", sha: PR_SHA });
-    await seedJob(db, { externalId: 2, name: "docs", sha: PR_SHA });
-    const onBase = await seedJob(db, { externalId: 3, name: "test (2, 2, linux)", sha: BASE, headBranch: "main", completedAt: new Date(NOW.getTime() - 7200_000) });
-    await seedVerdict(db, onBase, { verdict: "genuine", signature: "sig-boom" });
-    const stage = createDecideStage({ prisma: db.prisma, githubWebUrl: "https://github.com" });
+    await seedJob(db(), { externalId: 1, name: "test (1, 2, linux)", sha: PR_SHA });
+    await seedJob(db(), { externalId: 2, name: "docs", sha: PR_SHA });
+    const onBase = await seedJob(db(), { externalId: 3, name: "test (2, 2, linux)", sha: BASE, headBranch: "main", completedAt: new Date(NOW.getTime() - 7200_000) });
+    await seedVerdict(db(), onBase, { verdict: "genuine", signature: "sig-boom" });
+    const stage = createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com" });
     const report = await stage(await classified({}), ctx());
     const byName = Object.fromEntries(report.jobs.map((j) => [j.job.name, j]));
     expect(byName["test (1, 2, linux)"]).toMatchObject({
@@ -62,17 +53,17 @@ describe("createDecideStage", () => {
   });
 
   it("applies /known-broken declarations of the PR and ignores other PRs'", async () => {
-    await seedJob(db, { externalId: 1, name: "e2e", sha: PR_SHA });
-    await db.prisma.knownBroken.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobGlob: "e2e", reason: "staging is down", declaredBy: "alice", prNumber: 7 } });
-    await db.prisma.knownBroken.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobGlob: "*", reason: "other", declaredBy: "bob", prNumber: 8 } });
-    const report = await createDecideStage({ prisma: db.prisma, githubWebUrl: "https://github.com" })(await classified({}), ctx());
+    await seedJob(db(), { externalId: 1, name: "e2e", sha: PR_SHA });
+    await db().prisma.knownBroken.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobGlob: "e2e", reason: "staging is down", declaredBy: "alice", prNumber: 7 } });
+    await db().prisma.knownBroken.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobGlob: "*", reason: "other", declaredBy: "bob", prNumber: 8 } });
+    const report = await createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com" })(await classified({}), ctx());
     expect(report.jobs[0]?.knownProblem).toMatchObject({ source: "declaration", description: "staging is down", declaredBy: "alice" });
   });
 
   it("covers failures with an open sift:known-problem issue unless the PR body says it fixes it", async () => {
-    await seedJob(db, { externalId: 1, name: "integration", sha: PR_SHA });
-    await db.prisma.knownProblemIssue.create({ data: { repositoryId: BigInt(SEED.repositoryId), number: 12, title: "Redis flakes", htmlUrl: "https://github.com/octo-org/octo-repo/issues/12", jobGlobs: ["integ*"], patterns: ["/boo+m/"] } });
-    const stage = createDecideStage({ prisma: db.prisma, githubWebUrl: "https://github.com" });
+    await seedJob(db(), { externalId: 1, name: "integration", sha: PR_SHA });
+    await db().prisma.knownProblemIssue.create({ data: { repositoryId: BigInt(SEED.repositoryId), number: 12, title: "Redis flakes", htmlUrl: "https://github.com/octo-org/octo-repo/issues/12", jobGlobs: ["integ*"], patterns: ["/boo+m/"] } });
+    const stage = createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com" });
     nockGetPull(SEED.owner, SEED.repo, { number: 7, headSha: PR_SHA, body: "Some change" });
     expect((await stage(await classified({}), ctx())).jobs[0]?.knownProblem).toMatchObject({ source: "issue", url: "https://github.com/octo-org/octo-repo/issues/12" });
     nockGetPull(SEED.owner, SEED.repo, { number: 7, headSha: PR_SHA, body: "Fixes #12" });
@@ -80,45 +71,45 @@ describe("createDecideStage", () => {
   });
 
   it("pauses re-runs when the hourly budget is spent, with the report note", async () => {
-    await seedJob(db, { externalId: 1, name: "flaky-one", sha: PR_SHA });
+    await seedJob(db(), { externalId: 1, name: "flaky-one", sha: PR_SHA });
     for (let i = 0; i < 20; i++) {
-      const j = await seedJob(db, { externalId: 100 + i, name: `old-${i}`, sha: "c".repeat(40) });
-      await db.prisma.retry.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobId: j, method: "job", trigger: "auto", status: "requested", createdAt: new Date(NOW.getTime() - 600_000) } });
+      const j = await seedJob(db(), { externalId: 100 + i, name: `old-${i}`, sha: "c".repeat(40) });
+      await db().prisma.retry.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobId: j, method: "job", trigger: "auto", status: "requested", createdAt: new Date(NOW.getTime() - 600_000) } });
       // Different causes: twenty of one cause would be an outage (held), not a spent budget.
-      await seedVerdict(db, j, { verdict: "flaky", patternId: `net.cause-${i}`, category: "network", at: new Date(NOW.getTime() - 600_000) });
+      await seedVerdict(db(), j, { verdict: "flaky", patternId: `net.cause-${i}`, category: "network", at: new Date(NOW.getTime() - 600_000) });
     }
     const flaky = failure({ class: "flaky", patternId: "net.reset", category: "network", retry: { enabled: true } });
-    const report = await createDecideStage({ prisma: db.prisma, githubWebUrl: "https://github.com" })(await classified({ "flaky-one": flaky }), ctx());
+    const report = await createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com" })(await classified({ "flaky-one": flaky }), ctx());
     expect(report.jobs[0]?.retry?.state).toBe("paused");
     expect(report.notes).toContain("retries paused: 20 flaky failures in the last hour");
     expect(report.retryPlan).toEqual([]);
   });
 
   it("holds re-runs when one infrastructure cause hits many jobs across the installation", async () => {
-    await seedJob(db, { externalId: 1, name: "flaky-one", sha: PR_SHA });
+    await seedJob(db(), { externalId: 1, name: "flaky-one", sha: PR_SHA });
     for (let i = 0; i < 10; i++) {
-      const j = await seedJob(db, { externalId: 100 + i, name: `other-${i}`, sha: "c".repeat(40) });
-      await seedVerdict(db, j, { verdict: "flaky", patternId: "net.reset", category: "network", at: new Date(NOW.getTime() - (10 - i) * 60_000) });
+      const j = await seedJob(db(), { externalId: 100 + i, name: `other-${i}`, sha: "c".repeat(40) });
+      await seedVerdict(db(), j, { verdict: "flaky", patternId: "net.reset", category: "network", at: new Date(NOW.getTime() - (10 - i) * 60_000) });
     }
     const flaky = failure({ class: "flaky", patternId: "net.reset", category: "network", retry: { enabled: true } });
-    const report = await createDecideStage({ prisma: db.prisma, githubWebUrl: "https://github.com" })(await classified({ "flaky-one": flaky }), ctx());
+    const report = await createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com" })(await classified({ "flaky-one": flaky }), ctx());
     expect(report.jobs[0]?.retry).toEqual({ state: "held", reason: "held: outage of net.reset since 2026-11-23 11:50 UTC" });
     expect(report.notes).toContain("held: outage of net.reset since 2026-11-23 11:50 UTC");
     expect(report.retryPlan).toEqual([expect.objectContaining({ when: "after-outage", cause: "net.reset" })]);
   });
 
   it("counts infrastructure and test failures apart, in /metrics (once per failure) and in the database", async () => {
-    const infra = await seedJob(db, { externalId: 1, name: "setup", sha: PR_SHA });
-    await seedJob(db, { externalId: 2, name: "unit", sha: PR_SHA });
+    const infra = await seedJob(db(), { externalId: 1, name: "setup", sha: PR_SHA });
+    await seedJob(db(), { externalId: 2, name: "unit", sha: PR_SHA });
     const metrics = createMetrics();
-    const stage = createDecideStage({ prisma: db.prisma, githubWebUrl: "https://github.com", metrics });
+    const stage = createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com", metrics });
     const verdicts = { setup: failure({ class: "flaky", patternId: "gha.runner-lost", category: "runner", retry: { enabled: false } }) };
     await stage(await classified(verdicts), ctx());
-    await seedVerdict(db, infra, { verdict: "flaky", patternId: "gha.runner-lost", category: "runner", at: NOW });
+    await seedVerdict(db(), infra, { verdict: "flaky", patternId: "gha.runner-lost", category: "runner", at: NOW });
     await stage(await classified(verdicts), ctx()); // a re-analysis: "setup" is not counted again
     const text = await metrics.registry.getSingleMetricAsString("sift_verdicts_total");
     expect(text).toContain('sift_verdicts_total{verdict="flaky",category="runner",kind="infrastructure"} 1');
     expect(text).toContain('sift_verdicts_total{verdict="genuine",category="none",kind="test"} 2');
-    expect(await countFailuresByKind(db.prisma, { since: new Date(0) })).toEqual({ infrastructure: 1, test: 0 });
+    expect(await countFailuresByKind(db().prisma, { since: new Date(0) })).toEqual({ infrastructure: 1, test: 0 });
   });
 });

@@ -1,48 +1,37 @@
 // The re-run adapter against strict nock and a real database: plan execution, "in progress" waits,
 // the workflow_run completed hook, outcomes as flaky evidence, the outage sweep, declarations ending.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AnalysisReport, RetryAction } from "../../src/analyse/types.js";
 import { executeRetryPlan, onWorkflowRunCompleted, sweepRetries } from "../../src/retry/index.js";
 import { createMetrics } from "../../src/web/metrics.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { useTestDatabase } from "../helpers/use-test-database.js";
 import { nockGetWorkflowRun, nockRerequestCheckRun, nockRerunFailedJobs, nockRerunJob, testOctokit, useStrictNock } from "../helpers/github-nock.js";
-import { resetDatabase } from "../helpers/reset-db.js";
 import { SEED, seedJob, seedRepository, seedVerdict } from "../helpers/seed-jobs.js";
 
 useStrictNock();
 const { owner, repo } = SEED;
 const SHA = "a".repeat(40);
 const NOW = new Date("2026-11-23T12:00:00Z");
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  await seedRepository(db);
-});
+const db = useTestDatabase(seedRepository);
 
 function reportWith(plan: RetryAction[]): AnalysisReport {
   return { repo: { id: String(SEED.repositoryId), owner, name: repo, private: false }, sha: SHA, prNumbers: [], pendingJobs: 0, jobs: [], configProblems: [], notes: [], detailsUrl: "", retryPlan: plan };
 }
 
 const action = (jobId: number, over: Partial<RetryAction> = {}): RetryAction => ({ method: "job", jobIds: [jobId], runId: "9000", externalId: "1", when: "now", notBefore: null, cause: "gha.runner-lost", reason: "flaky failure", ...over });
-const deps = () => ({ prisma: db.prisma, now: () => NOW, metrics: createMetrics() });
+const deps = () => ({ prisma: db().prisma, now: () => NOW, metrics: createMetrics() });
 
 describe("executeRetryPlan", () => {
   it("asks GitHub for each re-run now and records it, counted in /metrics", async () => {
-    const a = await seedJob(db, { externalId: 1, name: "a", sha: SHA });
-    const b = await seedJob(db, { externalId: 2, name: "b", sha: SHA, provider: "check_run", runId: null });
-    const c = await seedJob(db, { externalId: 3, name: "c", sha: SHA, runId: 9100 });
+    const a = await seedJob(db(), { externalId: 1, name: "a", sha: SHA });
+    const b = await seedJob(db(), { externalId: 2, name: "b", sha: SHA, provider: "check_run", runId: null });
+    const c = await seedJob(db(), { externalId: 3, name: "c", sha: SHA, runId: 9100 });
     nockRerunJob(owner, repo, 1);
     nockRerequestCheckRun(owner, repo, 2);
     nockRerunFailedJobs(owner, repo, 9100);
     const d = deps();
     await executeRetryPlan(d, testOctokit(), reportWith([action(a), action(b, { method: "rerequest", externalId: "2", runId: null }), action(c, { method: "failed_jobs", runId: "9100", externalId: "3" })]));
-    expect((await db.prisma.retry.findMany({ orderBy: { id: "asc" } })).map((r) => [r.jobId, r.method, r.status, r.trigger])).toEqual([
+    expect((await db().prisma.retry.findMany({ orderBy: { id: "asc" } })).map((r) => [r.jobId, r.method, r.status, r.trigger])).toEqual([
       [a, "job", "requested", "auto"],
       [b, "rerequest", "requested", "auto"],
       [c, "failed_jobs", "requested", "auto"],
@@ -51,23 +40,23 @@ describe("executeRetryPlan", () => {
   });
 
   it("treats 403 'in progress' as waiting for the run, and other errors as failed with GitHub's message", async () => {
-    const a = await seedJob(db, { externalId: 1, name: "a", sha: SHA });
-    const b = await seedJob(db, { externalId: 2, name: "b", sha: SHA, runId: 9200 });
+    const a = await seedJob(db(), { externalId: 1, name: "a", sha: SHA });
+    const b = await seedJob(db(), { externalId: 2, name: "b", sha: SHA, runId: 9200 });
     nockRerunJob(owner, repo, 1, 403, "This workflow run is still in progress");
     nockRerunJob(owner, repo, 2, 403, "Resource not accessible by integration");
     await executeRetryPlan(deps(), testOctokit(), reportWith([action(a), action(b, { externalId: "2", runId: "9200" })]));
-    const rows = await db.prisma.retry.findMany({ orderBy: { id: "asc" } });
+    const rows = await db().prisma.retry.findMany({ orderBy: { id: "asc" } });
     expect(rows.map((r) => r.status)).toEqual(["waiting", "failed"]);
     expect(rows[1]?.reason).toContain("Resource not accessible");
   });
 
   it("records later re-runs without calling GitHub: after the run, after a backoff, after an outage", async () => {
-    const a = await seedJob(db, { externalId: 1, name: "a", sha: SHA });
-    const b = await seedJob(db, { externalId: 2, name: "b", sha: SHA });
-    const c = await seedJob(db, { externalId: 3, name: "c", sha: SHA });
+    const a = await seedJob(db(), { externalId: 1, name: "a", sha: SHA });
+    const b = await seedJob(db(), { externalId: 2, name: "b", sha: SHA });
+    const c = await seedJob(db(), { externalId: 3, name: "c", sha: SHA });
     const at = new Date(NOW.getTime() + 120_000);
     await executeRetryPlan(deps(), testOctokit(), reportWith([action(a, { when: "after-run" }), action(b, { when: "after-backoff", notBefore: at }), action(c, { when: "after-outage" })]));
-    expect((await db.prisma.retry.findMany({ orderBy: { id: "asc" } })).map((r) => [r.status, r.notBefore])).toEqual([
+    expect((await db().prisma.retry.findMany({ orderBy: { id: "asc" } })).map((r) => [r.status, r.notBefore])).toEqual([
       ["waiting", null],
       ["waiting", at],
       ["held", null],
@@ -79,15 +68,15 @@ describe("onWorkflowRunCompleted", () => {
   const run = { repositoryId: SEED.repositoryId, runId: "9000", headBranch: "feature", defaultBranch: "main" };
 
   it("records a passing re-run as evidence and re-runs the next job waiting for the run, one at a time", async () => {
-    const a1 = await seedJob(db, { externalId: 1, name: "a", sha: SHA });
-    await seedJob(db, { externalId: 11, name: "a", sha: SHA, runAttempt: 2, conclusion: "success" });
-    const b = await seedJob(db, { externalId: 2, name: "b", sha: SHA });
-    const c = await seedJob(db, { externalId: 3, name: "c", sha: SHA });
+    const a1 = await seedJob(db(), { externalId: 1, name: "a", sha: SHA });
+    await seedJob(db(), { externalId: 11, name: "a", sha: SHA, runAttempt: 2, conclusion: "success" });
+    const b = await seedJob(db(), { externalId: 2, name: "b", sha: SHA });
+    const c = await seedJob(db(), { externalId: 3, name: "c", sha: SHA });
     await executeRetryPlan(deps(), testOctokit(), reportWith([action(b, { when: "after-run" }), action(c, { when: "after-run" })]));
-    await db.prisma.retry.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobId: a1, method: "job", trigger: "auto", status: "requested", attempt: 1, cause: "gha.runner-lost" } });
+    await db().prisma.retry.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobId: a1, method: "job", trigger: "auto", status: "requested", attempt: 1, cause: "gha.runner-lost" } });
     nockRerunJob(owner, repo, 2);
     await onWorkflowRunCompleted(deps(), testOctokit(), run);
-    const rows = await db.prisma.retry.findMany({ orderBy: { jobId: "asc" } });
+    const rows = await db().prisma.retry.findMany({ orderBy: { jobId: "asc" } });
     expect(rows.map((r) => [r.jobId, r.status, r.outcome])).toEqual([
       [a1, "requested", "success"],
       [b, "requested", null],
@@ -96,19 +85,19 @@ describe("onWorkflowRunCompleted", () => {
   });
 
   it("does not re-run a job someone already re-run", async () => {
-    const b = await seedJob(db, { externalId: 2, name: "b", sha: SHA });
-    await seedJob(db, { externalId: 22, name: "b", sha: SHA, runAttempt: 2, status: "in_progress", conclusion: null });
+    const b = await seedJob(db(), { externalId: 2, name: "b", sha: SHA });
+    await seedJob(db(), { externalId: 22, name: "b", sha: SHA, runAttempt: 2, status: "in_progress", conclusion: null });
     await executeRetryPlan(deps(), testOctokit(), reportWith([action(b, { when: "after-run" })]));
     await onWorkflowRunCompleted(deps(), testOctokit(), run);
-    expect((await db.prisma.retry.findFirstOrThrow()).status).toBe("superseded");
+    expect((await db().prisma.retry.findFirstOrThrow()).status).toBe("superseded");
   });
 
   it("ends a repo-wide declaration once its job passes on the default branch", async () => {
-    await seedJob(db, { externalId: 5, name: "build (linux)", sha: "b".repeat(40), headBranch: "main", conclusion: "success" });
-    await db.prisma.knownBroken.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobGlob: "build*", reason: "r", declaredBy: "x", prNumber: null } });
-    await db.prisma.knownBroken.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobGlob: "build*", reason: "r", declaredBy: "x", prNumber: 4 } });
+    await seedJob(db(), { externalId: 5, name: "build (linux)", sha: "b".repeat(40), headBranch: "main", conclusion: "success" });
+    await db().prisma.knownBroken.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobGlob: "build*", reason: "r", declaredBy: "x", prNumber: null } });
+    await db().prisma.knownBroken.create({ data: { repositoryId: BigInt(SEED.repositoryId), jobGlob: "build*", reason: "r", declaredBy: "x", prNumber: 4 } });
     await onWorkflowRunCompleted(deps(), testOctokit(), { ...run, headBranch: "main" });
-    const rows = await db.prisma.knownBroken.findMany({ orderBy: { id: "asc" } });
+    const rows = await db().prisma.knownBroken.findMany({ orderBy: { id: "asc" } });
     expect(rows.map((r) => [r.prNumber, r.clearedBy])).toEqual([
       [null, "sift (passed on main)"],
       [4, null],
@@ -118,29 +107,29 @@ describe("onWorkflowRunCompleted", () => {
 
 describe("sweepRetries", () => {
   it("runs due backoffs and releases held re-runs once their outage has stopped, not before", async () => {
-    const a = await seedJob(db, { externalId: 1, name: "a", sha: SHA });
-    const b = await seedJob(db, { externalId: 2, name: "b", sha: SHA, runId: 9300 });
+    const a = await seedJob(db(), { externalId: 1, name: "a", sha: SHA });
+    const b = await seedJob(db(), { externalId: 2, name: "b", sha: SHA, runId: 9300 });
     await executeRetryPlan(deps(), testOctokit(), reportWith([action(a, { when: "after-backoff", notBefore: NOW }), action(b, { when: "after-outage", externalId: "2", runId: "9300" })]));
     // The cause is still appearing (seen a minute ago): the hold stays.
-    const recent = await seedJob(db, { externalId: 3, name: "x", sha: "c".repeat(40) });
-    await seedVerdict(db, recent, { verdict: "flaky", patternId: "gha.runner-lost", category: "runner", at: new Date(NOW.getTime() - 60_000) });
+    const recent = await seedJob(db(), { externalId: 3, name: "x", sha: "c".repeat(40) });
+    await seedVerdict(db(), recent, { verdict: "flaky", patternId: "gha.runner-lost", category: "runner", at: new Date(NOW.getTime() - 60_000) });
     nockRerunJob(owner, repo, 1);
     const octokitFor = async () => testOctokit();
     expect(await sweepRetries({ ...deps(), octokitFor })).toBe(1);
-    expect((await db.prisma.retry.findMany({ orderBy: { id: "asc" } })).map((r) => r.status)).toEqual(["requested", "held"]);
+    expect((await db().prisma.retry.findMany({ orderBy: { id: "asc" } })).map((r) => r.status)).toEqual(["requested", "held"]);
     // Twenty minutes later nothing new: the outage is over, the held job is re-run once.
     nockRerunJob(owner, repo, 2);
     const later = new Date(NOW.getTime() + 20 * 60_000);
     expect(await sweepRetries({ ...deps(), now: () => later, octokitFor })).toBe(1);
     expect(await sweepRetries({ ...deps(), now: () => later, octokitFor })).toBe(0);
-    expect((await db.prisma.retry.findMany({ orderBy: { id: "asc" } })).map((r) => r.status)).toEqual(["requested", "requested"]);
+    expect((await db().prisma.retry.findMany({ orderBy: { id: "asc" } })).map((r) => r.status)).toEqual(["requested", "requested"]);
   });
 
   it("re-runs a job still waiting for its run once GitHub says the run completed (a lost workflow_run delivery)", async () => {
-    const a = await seedJob(db, { externalId: 1, name: "a", sha: SHA, runId: 9400 });
+    const a = await seedJob(db(), { externalId: 1, name: "a", sha: SHA, runId: 9400 });
     nockRerunJob(owner, repo, 1, 403, "This workflow run is still in progress");
     await executeRetryPlan(deps(), testOctokit(), reportWith([action(a, { runId: "9400" })]));
-    await db.prisma.retry.updateMany({ data: { createdAt: new Date(NOW.getTime() - 5 * 60_000) } });
+    await db().prisma.retry.updateMany({ data: { createdAt: new Date(NOW.getTime() - 5 * 60_000) } });
     const octokitFor = async () => testOctokit();
     // Recorded 5 minutes ago: the hook should still come; no request.
     expect(await sweepRetries({ ...deps(), octokitFor })).toBe(0);
@@ -153,6 +142,6 @@ describe("sweepRetries", () => {
     nockRerunJob(owner, repo, 1);
     expect(await sweepRetries({ ...deps(), now: () => later, octokitFor })).toBe(1);
     expect(await sweepRetries({ ...deps(), now: () => later, octokitFor })).toBe(0);
-    expect((await db.prisma.retry.findMany()).map((r) => r.status)).toEqual(["requested"]);
+    expect((await db().prisma.retry.findMany()).map((r) => r.status)).toEqual(["requested"]);
   });
 });

@@ -1,24 +1,18 @@
 // Reconcile: ask GitHub to redeliver what failed and Sift never processed.
 import { Probot } from "probot";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { redeliverFailed } from "../../src/schedule/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { useTestDatabase } from "../helpers/use-test-database.js";
 import { nockHookDeliveries, nockRedeliver, useStrictNock } from "../helpers/github-nock.js";
 import { TestOctokit, captureLogger, testSettings } from "../helpers/probot.js";
 
 useStrictNock();
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
+const db = useTestDatabase();
 
 it("redelivers failed deliveries not processed yet, and nothing else", async () => {
   const now = Date.now();
   const ago = (min: number) => new Date(now - min * 60_000).toISOString();
-  await db.prisma.webhookDelivery.create({ data: { id: "guid-processed", event: "workflow_job" } });
+  await db().prisma.webhookDelivery.create({ data: { id: "guid-processed", event: "workflow_job" } });
   nockHookDeliveries([
     { id: 1, guid: "guid-down", delivered_at: ago(1), status_code: 502, event: "workflow_job" }, // app was down
     { id: 2, guid: "guid-recovered", delivered_at: ago(2), status_code: 200, event: "workflow_job" },
@@ -29,6 +23,6 @@ it("redelivers failed deliveries not processed yet, and nothing else", async () 
   nockRedeliver(1);
   const s = testSettings();
   const probot = new Probot({ appId: s.appId, privateKey: s.privateKey, secret: s.webhookSecret, Octokit: TestOctokit, log: captureLogger().log });
-  const result = await redeliverFailed(await probot.auth(), db.sql, { since: new Date(now - 60 * 60_000), log: captureLogger().log });
+  const result = await redeliverFailed(await probot.auth(), db().sql, { since: new Date(now - 60 * 60_000), log: captureLogger().log });
   expect(result).toEqual({ redelivered: 1, seen: 5 });
 });

@@ -1,22 +1,13 @@
 // The worker loop: bounded concurrency (global and per installation), finish and retry after errors.
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { upsertRepository } from "../../src/ingest/index.js";
 import { scheduleFailure, startWorker, type ClaimedCommit } from "../../src/schedule/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { useTestDatabase } from "../helpers/use-test-database.js";
 import { sha } from "../helpers/payloads.js";
 import { captureLogger } from "../helpers/probot.js";
-import { resetDatabase } from "../helpers/reset-db.js";
 
 const timing = { coolOffSeconds: 0, maxWaitSeconds: 0 };
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
+const db = useTestDatabase(async (db) => {
   const past = new Date(Date.now() - 60_000);
   await upsertRepository(db.sql, 1, { id: 10, name: "a", owner: { login: "org-a" }, private: false }, past);
   await upsertRepository(db.sql, 2, { id: 20, name: "b", owner: { login: "org-b" }, private: false }, past);
@@ -41,24 +32,24 @@ it("analyses every due SHA once, within the global and per-installation limits",
     analysed.push(c.sha);
     return { conclusion: "failure" };
   };
-  const worker = startWorker({ sql: db.sql, timing, log: captureLogger().log, now: () => new Date(), concurrency: 3, concurrencyPerInstallation: 2, analyse, pollMs: 20 });
+  const worker = startWorker({ sql: db().sql, timing, log: captureLogger().log, now: () => new Date(), concurrency: 3, concurrencyPerInstallation: 2, analyse, pollMs: 20 });
   while (analysed.length < 8) await new Promise((r) => setTimeout(r, 20));
   await worker.stop();
   expect(analysed.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map(sha).sort());
   expect(maxGlobal).toBeLessThanOrEqual(3);
   expect(maxPerInstallation).toBe(2);
-  expect(await db.prisma.headCommit.count({ where: { state: "done", analyses: 1 } })).toBe(8);
+  expect(await db().prisma.headCommit.count({ where: { state: "done", analyses: 1 } })).toBe(8);
 });
 
 it("puts a SHA whose analysis failed back in the queue for later, with an error log", async () => {
   const logs = captureLogger();
   const worker = startWorker(
-    { sql: db.sql, timing, log: logs.log, now: () => new Date(), concurrency: 8, concurrencyPerInstallation: 8, analyse: () => Promise.reject(new Error("GitHub is down")), retryDelaySeconds: 600 },
+    { sql: db().sql, timing, log: logs.log, now: () => new Date(), concurrency: 8, concurrencyPerInstallation: 8, analyse: () => Promise.reject(new Error("GitHub is down")), retryDelaySeconds: 600 },
     false,
   );
   expect(await worker.tick()).toBe(8);
   await worker.idle();
-  const rows = await db.prisma.headCommit.findMany();
+  const rows = await db().prisma.headCommit.findMany();
   expect(rows.every((r) => r.state === "pending" && r.leaseOwner === null && r.dueAt!.getTime() > Date.now() + 500_000)).toBe(true);
   expect(logs.errors().map((l) => l.msg)).toHaveLength(8);
   expect(logs.errors()[0]?.msg).toMatch(/analysis failed; trying again at/);
