@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { Router, addWebRoutes, detailsPath, pageToken } from "../../src/web/index.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { launchChromium } from "./browser.js";
+import { inkRatio } from "./ink-ratio.js";
 import { NOW, SHA, seedDetails } from "./seed-details.js";
 
 const SECRET = "page-secret-for-tests";
@@ -46,28 +47,6 @@ async function open(path: string, viewport = { width: 1100, height: 900 }): Prom
   page.on("pageerror", (e) => problems.push(e.message));
   const response = await page.goto(`${base}${path}`);
   return { page, status: response?.status() ?? 0, problems };
-}
-
-/** Share of pixels that are not (nearly) white, decoded by the browser itself on a blank page. */
-async function inkRatio(png: Buffer): Promise<number> {
-  const page = await context.newPage();
-  // A string, not a function: this project's TypeScript has no DOM types, and the code runs in the browser.
-  const ratio = (await page.evaluate(`(async () => {
-    const img = new Image();
-    img.src = "data:image/png;base64,${png.toString("base64")}";
-    await img.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext("2d");
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, img.width, img.height).data;
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) ink++;
-    return ink / (data.length / 4);
-  })()`)) as number;
-  await page.close();
-  return ratio;
 }
 
 describe("details page in Chromium", () => {
@@ -122,7 +101,7 @@ describe("details page in Chromium", () => {
     const png = await page.screenshot({ fullPage: true });
     await writeFile("/tmp/sift-details-desktop.png", png);
     expect(png.length).toBeGreaterThan(20_000);
-    expect(await inkRatio(png)).toBeGreaterThan(0.03);
+    expect(await inkRatio(context, png)).toBeGreaterThan(0.03);
     await page.close();
   });
 
@@ -132,7 +111,7 @@ describe("details page in Chromium", () => {
     expect(await page.evaluate(`document.querySelector('meta[name="viewport"]').getAttribute("content")`)).toBe("width=device-width, initial-scale=1");
     const png = await page.screenshot({ fullPage: true });
     await writeFile("/tmp/sift-details-phone.png", png);
-    expect(await inkRatio(png)).toBeGreaterThan(0.03);
+    expect(await inkRatio(context, png)).toBeGreaterThan(0.03);
     await page.close();
   });
 
