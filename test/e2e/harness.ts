@@ -2,10 +2,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { freePort, spawnSift, waitFor, type SiftProcess } from "../helpers/spawn-sift.js";
 import { testPrivateKey } from "../helpers/keys.js";
+import { INSTALLATION_ID, REPO } from "../helpers/payloads.js";
 import { sendWebhook } from "../helpers/webhooks.js";
-import type { GitHubDouble } from "../github-double/index.js";
+import { startGitHubDouble, type GitHubDouble } from "../github-double/index.js";
+import { ensureBuilt } from "./build.js";
 
 export const SECRET = "e2e-webhook-secret";
 
@@ -71,4 +74,32 @@ export async function startSift(gh: GitHubDouble, env: Record<string, string>): 
       await proc.exited;
     },
   };
+}
+
+/**
+ * For the whole test file: the built server, the GitHub double with the test installation (then
+ * `prepare`, before Sift starts), and Sift against it in a temporary data folder; all torn down after.
+ * Registers the vitest hooks; the getters give the running parts inside tests.
+ */
+export function useSiftWithDouble(prepare?: (gh: GitHubDouble) => void): { gh: () => GitHubDouble; sift: () => RunningSift } {
+  let gh: GitHubDouble | undefined;
+  let sift: RunningSift | undefined;
+  const data = tempDataDir();
+  beforeAll(async () => {
+    await ensureBuilt();
+    gh = await startGitHubDouble();
+    gh.state.installations.set(INSTALLATION_ID, { id: INSTALLATION_ID, account: { login: REPO.owner, type: "Organization" } });
+    prepare?.(gh);
+    sift = await startSift(gh, { SIFT_DATA_DIR: data.dir });
+  }, 240_000);
+  afterAll(async () => {
+    await sift?.stop();
+    await gh?.close();
+    data.remove();
+  });
+  const started = <T>(part: T | undefined, name: string): T => {
+    if (part === undefined) throw new Error(`useSiftWithDouble: ${name} runs only inside tests`);
+    return part;
+  };
+  return { gh: () => started(gh, "the GitHub double"), sift: () => started(sift, "Sift") };
 }
