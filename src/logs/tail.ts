@@ -10,7 +10,7 @@ export interface Tail {
   totalBytes: number;
 }
 
-export async function readTail(body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Tail> {
+export async function readTail(body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, maxBytes: number): Promise<Tail> {
   const chunks: Buffer[] = [];
   let held = 0;
   let total = 0;
@@ -32,7 +32,7 @@ export async function readTail(body: AsyncIterable<Uint8Array>, maxBytes: number
   return { bytes: all.subarray(cut), skippedBytes: total - (all.length - cut), skippedLines, totalBytes: total };
 }
 
-export function countLineBreaks(bytes: Uint8Array): number {
+function countLineBreaks(bytes: Uint8Array): number {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let n = 0;
   for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, i + 1)) n++;

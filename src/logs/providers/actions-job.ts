@@ -1,9 +1,8 @@
 // GitHub Actions job logs. The API answers 302 to short-lived storage; that storage rejects requests
 // carrying an Authorization header, so the redirect is never followed by Octokit (which would resend
 // the token): the Location is fetched with a bare fetch and streamed, keeping only the tail.
-import { decodeLog } from "../decode.js";
 import { DEFAULT_MAX_LOG_BYTES, fetchFailure, type LogFetchResult } from "../fetch-result.js";
-import { readTail } from "../tail.js";
+import { readLogText } from "../read-log-text.js";
 import { messageOf, statusOf, type GitHub } from "./github.js";
 
 export interface ActionsJobRef {
@@ -56,15 +55,7 @@ export async function fetchActionsJobLog(octokit: GitHub, job: ActionsJobRef, op
   }
   if (body === null) return fetchFailure(`job log: empty answer (${response.status})`, true);
   try {
-    const tail = await readTail(body, maxBytes);
-    const decoded = decodeLog(tail.bytes, tail.skippedBytes > 0);
-    return {
-      ok: true,
-      text: decoded.text,
-      truncatedHeadBytes: tail.skippedBytes + decoded.droppedBytes,
-      truncatedHeadLines: tail.skippedLines + decoded.droppedLines,
-      source: { provider: "actions-job", url: apiUrl, totalBytes: tail.totalBytes },
-    };
+    return await readLogText(body, maxBytes, { provider: "actions-job", url: apiUrl });
   } catch (error) {
     return fetchFailure(`job log download broke off: ${messageOf(error)}`, true);
   }

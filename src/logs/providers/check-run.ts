@@ -1,7 +1,6 @@
 // Check runs of other CI apps: their own output (title, summary, text) and annotations are the log.
 // Annotations come last, one per line, so patterns and the tail cap treat them like log lines.
-import { decodeLog } from "../decode.js";
-import { countLineBreaks } from "../tail.js";
+import { readLogText } from "../read-log-text.js";
 import { DEFAULT_MAX_LOG_BYTES, fetchFailure, type LogFetchResult } from "../fetch-result.js";
 import { messageOf, statusOf, type GitHub } from "./github.js";
 
@@ -42,17 +41,9 @@ export async function fetchCheckRunLog(octokit: GitHub, ref: CheckRunRef, option
     const transient = status === undefined || status >= 500 || status === 429;
     return fetchFailure(`check run output could not be read (${status ?? "network error"}): ${messageOf(error)}`, transient);
   }
-  const full = Buffer.from(renderCheckRunLog(output, annotations), "utf8");
-  const skipped = Math.max(0, full.length - maxBytes);
-  const decoded = decodeLog(full.subarray(skipped), skipped > 0);
-  if (decoded.text.trim() === "") return fetchFailure("check run has no output and no annotations", false);
-  return {
-    ok: true,
-    text: decoded.text,
-    truncatedHeadBytes: skipped + decoded.droppedBytes,
-    truncatedHeadLines: countLineBreaks(full.subarray(0, skipped)) + decoded.droppedLines,
-    source: { provider: "check-run", url, totalBytes: full.length },
-  };
+  const result = await readLogText([Buffer.from(renderCheckRunLog(output, annotations), "utf8")], maxBytes, { provider: "check-run", url });
+  if (result.text.trim() === "") return fetchFailure("check run has no output and no annotations", false);
+  return result;
 }
 
 export function renderCheckRunLog(output: CheckRunOutput, annotations: Annotation[]): string {

@@ -1,9 +1,8 @@
 // Commit statuses only carry a target_url. Providers turn that URL into a log; the one built in
 // reads URLs that serve text/plain (raw log endpoints). CircleCI/Buildkite/Jenkins adapters come later.
 // target_url is set by whoever may post statuses: only http(s), no credentials sent, size-capped.
-import { decodeLog } from "../decode.js";
 import { DEFAULT_MAX_LOG_BYTES, fetchFailure, type LogFetchResult } from "../fetch-result.js";
-import { readTail } from "../tail.js";
+import { readLogText } from "../read-log-text.js";
 
 export interface StatusRef {
   context: string;
@@ -39,15 +38,7 @@ export const plainTextStatusProvider: StatusLogProvider = {
         await res.body.cancel();
         return fetchFailure(`status target is not a plain-text log (${type || "no content type"})`, false);
       }
-      const tail = await readTail(res.body as AsyncIterable<Uint8Array>, maxBytes);
-      const decoded = decodeLog(tail.bytes, tail.skippedBytes > 0);
-      return {
-        ok: true,
-        text: decoded.text,
-        truncatedHeadBytes: tail.skippedBytes + decoded.droppedBytes,
-        truncatedHeadLines: tail.skippedLines + decoded.droppedLines,
-        source: { provider: "status", url, totalBytes: tail.totalBytes },
-      };
+      return await readLogText(res.body as AsyncIterable<Uint8Array>, maxBytes, { provider: "status", url });
     } catch (error) {
       return fetchFailure(`status target could not be read: ${error instanceof Error ? error.message : String(error)}`, true);
     }
