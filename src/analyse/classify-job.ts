@@ -17,16 +17,15 @@ export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStage
     if (!config) throw new Error("the analysis has no configuration loaded");
     const signals: JobSignals = { conclusion: job.conclusion, neverStarted: neverStarted(job) };
     const context = { jobName: job.name, ...(job.workflowName ? { workflowName: job.workflowName } : {}), ...(job.headBranch ? { branch: job.headBranch } : {}) };
-    if (signals.neverStarted) return toFailure(classify({ compiled: config.compiled, context, signals }), []);
+    if (signals.neverStarted) return toFailure(classify({ compiled: config.compiled, context, signals }));
 
     const fetched = await fetchLog(logTarget(job, ctx), { octokit: ctx.octokit, maxBytes: config.settings.log.max_bytes, fetch: deps.fetch, now: ctx.now });
     if (!fetched.ok) {
-      const failure = toFailure(classify({ compiled: config.compiled, context, signals: { ...signals, logMissing: fetched.reason } }), []);
+      const failure = toFailure(classify({ compiled: config.compiled, context, signals: { ...signals, logMissing: fetched.reason } }));
       return { ...failure, ...(fetched.retryLater ? { logRetryLater: true } : {}) };
     }
     const log = normaliseLog(fetched.text, { apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes });
-    const notes = fetched.truncatedHeadBytes > 0 ? [`the first ${mb(fetched.truncatedHeadBytes)} of the log were skipped (log.max_bytes keeps the tail)`] : [];
-    const failure = toFailure(classify({ log, compiled: config.compiled, context, signals }), notes);
+    const failure = toFailure(classify({ log, compiled: config.compiled, context, signals }));
     // Line numbers count from the start of the whole log, also when its head was skipped.
     return failure.line === null ? failure : { ...failure, line: failure.line + fetched.truncatedHeadLines };
   };
@@ -56,7 +55,7 @@ function apiSteps(job: JobInfo): ApiStep[] | undefined {
   return job.steps.filter((s): s is ApiStep => typeof s === "object" && s !== null && typeof (s as ApiStep).name === "string");
 }
 
-function toFailure(v: Verdict, notes: string[]): ClassifiedFailure {
+function toFailure(v: Verdict): ClassifiedFailure {
   const description = v.class === "genuine" ? v.reason : v.description || v.reason;
   return {
     class: v.class,
@@ -70,7 +69,7 @@ function toFailure(v: Verdict, notes: string[]): ClassifiedFailure {
     retry: v.retry,
     issue: v.issue ?? null,
     step: v.step ?? null,
-    notes: v.truncatedHeadBytes > 0 && notes.length === 0 ? [`the first ${mb(v.truncatedHeadBytes)} of the log were skipped`] : notes,
+    notes: v.truncatedHeadBytes > 0 ? [`the first ${mb(v.truncatedHeadBytes)} of the log were skipped (log.max_bytes keeps the tail)`] : [],
   };
 }
 
