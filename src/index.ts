@@ -62,12 +62,7 @@ export function sift(deps: AppDeps): SiftApp {
     const stages: Partial<AnalysisStages> = {
       loadConfig: (ctx) => loadConfig(ctx.octokit, ctx.repo.owner, ctx.repo.name),
       classifyJob: createClassifyStage(),
-      decide: createDecideStage({
-        prisma,
-        githubWebUrl: deps.settings.githubWebUrl,
-        metrics,
-        retryPolicy: async (ctx) => (ctx.config ?? (await loadConfig(ctx.octokit, ctx.repo.owner, ctx.repo.name))).settings.retry,
-      }),
+      decide: createDecideStage({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics }),
       writeReport,
       retry: createRetryStage({ prisma, metrics }),
       ...deps.stages,

@@ -13,11 +13,12 @@ export interface DecideStageDeps {
   prisma: PrismaClient;
   githubWebUrl: string;
   metrics?: Metrics | undefined;
-  /** The repo's `retry` settings; defaults to the schema's defaults until config loading is wired. */
-  retryPolicy?: ((ctx: AnalysisContext) => Promise<RetryPolicy>) | undefined;
 }
 
-const defaultPolicy = async (): Promise<RetryPolicy> => configSchema.parse({}).retry;
+/** The repo's `retry` settings, from the configuration loaded at the start of the analysis. */
+function retryPolicyOf(ctx: AnalysisContext): RetryPolicy {
+  return ctx.config?.settings.retry ?? configSchema.parse({}).retry;
+}
 
 /** Issue bodies may carry /regex/ patterns: RE2 through the one factory, never a JS RegExp. */
 function regexTest(source: string, text: string): boolean {
@@ -30,7 +31,7 @@ export function createDecideStage(deps: DecideStageDeps): AnalysisStages["decide
     const repositoryId = Number(report.repo.id);
     const q = { repositoryId, owner: report.repo.owner, repo: report.repo.name, sha: report.sha, prNumbers: report.prNumbers, githubWebUrl: deps.githubWebUrl };
     const history = await loadHistory(deps.prisma, ctx.octokit, q);
-    const policy = await (deps.retryPolicy ?? defaultPolicy)(ctx);
+    const policy = retryPolicyOf(ctx);
     const jobIds = report.jobs.map((j) => j.job.id);
     const retry = await loadRetryContext(deps.prisma, { repositoryId, installationId: ctx.repo.installationId, jobIds, policy, now });
     const decided = decide({ now, report, history, retry, regexTest });

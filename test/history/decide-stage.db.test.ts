@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AnalysisContext } from "../../src/analyse/index.js";
 import type { AnalysisReport, ClassifiedFailure } from "../../src/analyse/types.js";
 import { collectJobs } from "../../src/analyse/index.js";
+import { configFromFiles } from "../../src/config/index.js";
 import { countFailuresByKind, createDecideStage } from "../../src/history/index.js";
 import { createMetrics } from "../../src/web/metrics.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
@@ -82,6 +83,19 @@ describe("createDecideStage", () => {
     const report = await createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com" })(await classified({ "flaky-one": flaky }), ctx());
     expect(report.jobs[0]?.retry?.state).toBe("paused");
     expect(report.notes).toContain("retries paused: 20 flaky failures in the last hour");
+    expect(report.retryPlan).toEqual([]);
+  });
+
+  it("takes the attempt cap from the repo's loaded configuration (retry.max_attempts)", async () => {
+    await seedJob(db(), { externalId: 1, name: "flaky-one", sha: PR_SHA, runAttempt: 2 });
+    const flaky = failure({ class: "flaky", patternId: "net.reset", category: "network", retry: { enabled: true } });
+    const stage = createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com" });
+    // Defaults (max_attempts 3): attempt 2 may still be re-run.
+    expect((await stage(await classified({ "flaky-one": flaky }), ctx())).jobs[0]?.retry?.state).not.toBe("exhausted");
+    // The repo says 2: attempt 2 is the last.
+    const config = configFromFiles([{ owner: SEED.owner, repo: SEED.repo, path: ".github/sift.yml", config: { retry: { max_attempts: 2 } } }], SEED.owner, SEED.repo);
+    const report = await stage(await classified({ "flaky-one": flaky }), { ...ctx(), config });
+    expect(report.jobs[0]?.retry?.state).toBe("exhausted");
     expect(report.retryPlan).toEqual([]);
   });
 
