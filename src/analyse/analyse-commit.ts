@@ -12,6 +12,7 @@ import type { AnalysisContext, AnalysisStages } from "./stages.js";
 import type { AnalysisReport, ClassifiedFailure, JobInfo, JobReport } from "./types.js";
 import { failClosed } from "./fail-closed.js";
 import { detailsUrl } from "../web/urls.js";
+import { logRecheck } from "./log-recheck.js";
 
 export interface AnalyseDeps {
   prisma: PrismaClient;
@@ -44,9 +45,6 @@ export interface AnalysisResult {
   recheckAt?: Date;
 }
 
-/** A log missing right after a job completed is usually still being uploaded: look again, a few times. */
-const LOG_RECHECKS = 4;
-const LOG_RECHECK_BASE_SECONDS = 60;
 
 export async function analyseCommit(deps: AnalyseDeps, commit: CommitToAnalyse): Promise<AnalysisResult> {
   const stages: AnalysisStages = { ...defaultStages, ...deps.stages };
@@ -78,12 +76,8 @@ export async function analyseCommit(deps: AnalyseDeps, commit: CommitToAnalyse):
     notes: [],
     detailsUrl: detailsUrl({ publicUrl: deps.publicUrl, pageSecret: deps.pageSecret ?? "" }, repo, commit.sha),
   };
-  const waitingForLogs = jobs.filter((j) => j.failure.logRetryLater).length;
-  const analyses = head?.analyses ?? 0;
-  const recheckAt = waitingForLogs > 0 && analyses < LOG_RECHECKS ? new Date(deps.now().getTime() + LOG_RECHECK_BASE_SECONDS * 1000 * 2 ** analyses) : undefined;
-  if (recheckAt) {
-    classified.notes.push(`The log of ${waitingForLogs === 1 ? "1 job was" : `${waitingForLogs} jobs were`} not available yet; Sift will look again at ${recheckAt.toISOString().slice(11, 16)} UTC.`);
-  }
+  const recheck = logRecheck(jobs.filter((j) => j.failure.logRetryLater).length, head?.analyses ?? 0, deps.now());
+  if (recheck) classified.notes.push(recheck.note);
 
   // 3. decide final classes, known problems and re-runs
   const report = await stages.decide(classified, ctx);
@@ -103,7 +97,7 @@ export async function analyseCommit(deps: AnalyseDeps, commit: CommitToAnalyse):
 
   const conclusion = written.conclusion ?? written.status;
   deps.metrics?.analyses.inc({ conclusion });
-  return { conclusion, report, checkRunId: written.checkRunId, ...(recheckAt ? { recheckAt } : {}) };
+  return { conclusion, report, checkRunId: written.checkRunId, ...(recheck ? { recheckAt: recheck.at } : {}) };
 }
 
 async function classifySafely(stages: AnalysisStages, job: JobInfo, ctx: AnalysisContext): Promise<ClassifiedFailure> {
