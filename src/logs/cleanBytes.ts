@@ -45,16 +45,23 @@ function nextOf(b: Buffer, byte: number, from: number): number {
   return i === -1 ? Number.MAX_SAFE_INTEGER : i;
 }
 
+/** Where the line holding out[w - 1] begins, knowing it begins at or after `from`. */
+function lineStartIn(out: Buffer, from: number, w: number): number {
+  for (let i = w - 1; i >= from; i--) if (out[i] === LF) return i + 1;
+  return from;
+}
+
 /**
  * Returns `buf` itself when nothing needs changing, else a cleaned copy. Linear: it jumps from
- * special byte to special byte with indexOf (memchr) and copies the runs between them.
+ * special byte to special byte with indexOf (memchr) and copies the runs between them; a bare CR
+ * looks back for its line start only through the text written since the previous one.
  */
 export function cleanBytes(buf: Uint8Array): Buffer {
   const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (!needsCleaning(b)) return b;
   const out = Buffer.allocUnsafe(b.length);
   let w = 0;
-  let lineStart = 0; // in `out`: where the current output line begins (bare CR rewinds to it)
+  let lineStart = 0; // in `out`: the current line begins at or after it (bare CR rewinds to it)
   let r = 0;
   let nextEsc = nextOf(b, ESC, 0);
   let nextCr = nextOf(b, CR, 0);
@@ -62,12 +69,7 @@ export function cleanBytes(buf: Uint8Array): Buffer {
   for (;;) {
     const p = Math.min(nextEsc, nextCr, nextNul);
     if (p === Number.MAX_SAFE_INTEGER) break;
-    // copy the run before p, tracking the last newline for bare-CR rewinds
-    if (p > r) {
-      const lastLf = b.lastIndexOf(LF, p - 1);
-      if (lastLf >= r) lineStart = w + (lastLf - r) + 1;
-      w += b.copy(out, w, r, p);
-    }
+    if (p > r) w += b.copy(out, w, r, p);
     if (p === nextEsc) {
       r = escapeEnd(b, p);
       nextEsc = nextOf(b, ESC, r);
@@ -75,8 +77,12 @@ export function cleanBytes(buf: Uint8Array): Buffer {
       r = p + 1;
       let q = r;
       while (b[q] === CR) q++;
-      // CR(s) right before LF or the end is a line ending; anything else is a redraw.
-      if (q < b.length && b[q] !== LF) w = lineStart;
+      // CR(s) right before LF or the end is a line ending; anything else is a redraw. The line
+      // start is looked up only here, and only in what was written since the last one: linear.
+      if (q < b.length && b[q] !== LF) {
+        lineStart = lineStartIn(out, lineStart, w);
+        w = lineStart;
+      }
       r = q;
       nextCr = nextOf(b, CR, r);
     } else {
