@@ -1,6 +1,7 @@
 // Raw log bytes → NormalisedLog. Work happens in a few whole-buffer passes (memchr jumps in
 // cleanBytes, one native regex for prefixes) rather than per line in JS: logs reach 1 GB.
-import { cleanBytes } from "./cleanBytes.js";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { cleanBytes, cleanBytesYielding } from "./cleanBytes.js";
 import { createLineIndex } from "./lineIndex.js";
 import { detectLogFormat, stripLinePrefixes, type LogFormat } from "./linePrefix.js";
 import { findGhCliSteps, findGithubMarkers, findGitlabSections } from "./stepMarkers.js";
@@ -46,11 +47,66 @@ function markersOf(raw: Buffer, cleaned: string, format: LogFormat): StepMarker[
 }
 
 export function normaliseLog(input: Uint8Array | string, options: NormaliseOptions = {}): NormalisedLog {
-  const raw = withoutBom(typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  const raw = rawOf(input);
   const cleaned = cleanBytes(raw).toString("utf8");
   const format = options.format ?? detectLogFormat(cleaned.slice(0, 16_384));
-  const markers = markersOf(raw, cleaned, format);
-  const text = stripLinePrefixes(cleaned, format);
+  return assemble(stripLinePrefixes(cleaned, format), format, markersOf(raw, cleaned, format), options);
+}
+
+/** Characters of cleaned text handled between two turns of the event loop. */
+const SLICE_CHARS = 4 * 1024 * 1024;
+
+/**
+ * normaliseLog for the server: the same result, with a turn of the event loop between slices of
+ * the whole-log passes (cleaning, step markers, prefixes), so a 64 MB log does not hold webhooks
+ * and /healthz for seconds.
+ */
+export async function normaliseLogYielding(input: Uint8Array | string, options: NormaliseOptions = {}): Promise<NormalisedLog> {
+  await nextTurn();
+  const raw = rawOf(input);
+  await nextTurn();
+  const cleaned = (await cleanBytesYielding(raw)).toString("utf8");
+  await nextTurn();
+  const format = options.format ?? detectLogFormat(cleaned.slice(0, 16_384));
+  const slices = lineSlices(cleaned, SLICE_CHARS);
+  const githubMarkers = raw.indexOf("section_start:") === -1 && format !== "gh-cli" && (format === "github" || cleaned.includes("##["));
+  const markers = githubMarkers ? await githubMarkersBySlice(slices, format) : markersOf(raw, cleaned, format);
+  const stripped: string[] = [];
+  for (const slice of slices) {
+    stripped.push(stripLinePrefixes(slice, format));
+    await nextTurn();
+  }
+  return assemble(stripped.join(""), format, markers, options);
+}
+
+function rawOf(input: Uint8Array | string): Buffer {
+  return withoutBom(typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+}
+
+/** `text` cut after newlines into slices of about `chars` (a line longer than that is one slice). */
+function lineSlices(text: string, chars: number): string[] {
+  const slices: string[] = [];
+  for (let from = 0; from < text.length; ) {
+    const nl = from + chars >= text.length ? -1 : text.indexOf("\n", from + chars);
+    const to = nl === -1 ? text.length : nl + 1;
+    slices.push(text.slice(from, to));
+    from = to;
+  }
+  return slices;
+}
+
+async function githubMarkersBySlice(slices: readonly string[], format: LogFormat): Promise<StepMarker[]> {
+  const markers: StepMarker[] = [];
+  let linesBefore = 0;
+  for (const slice of slices) {
+    for (const m of findGithubMarkers(slice, format)) markers.push({ ...m, line: m.line + linesBefore });
+    for (let p = slice.indexOf("\n"); p !== -1; p = slice.indexOf("\n", p + 1)) linesBefore++;
+    await nextTurn();
+  }
+  return markers;
+}
+
+function assemble(text: string, format: LogFormat, markers: StepMarker[], options: NormaliseOptions): NormalisedLog {
   const index = createLineIndex(text);
   const split = splitSteps(markers, index.lineCount, options.apiSteps);
   return {
