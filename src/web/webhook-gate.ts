@@ -71,11 +71,21 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return text === undefined ? undefined : text.slice(0, 100);
 }
 
-/** Answers and closes the connection, so the rest of an unread body is not read. */
+/** How long what a refused client still sends is read and dropped before its connection is cut. */
+const DRAIN_MS = 1000;
+
+/**
+ * Answers. What the client still sends is dropped unread for a moment, then the connection is cut:
+ * closing at once on unread data resets it, and the client would never see the answer.
+ */
 function answer(req: IncomingMessage, res: ServerResponse, status: number, reason: string): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
-  res.end(`${reason}\n`, () => req.socket.destroy());
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  res.end(`${reason}\n`);
+  if (req.complete) return;
+  const cut = setTimeout(() => req.socket.destroy(), DRAIN_MS);
+  cut.unref();
+  req.once("end", () => clearTimeout(cut)).resume();
 }
 
 interface Body {
