@@ -53,44 +53,57 @@ export function normaliseLog(input: Uint8Array | string, options: NormaliseOptio
   return assemble(stripLinePrefixes(cleaned, format), format, markersOf(raw, cleaned, format), options);
 }
 
-/** Characters of cleaned text handled between two turns of the event loop. */
-const SLICE_CHARS = 4 * 1024 * 1024;
+/** Bytes or characters handled between two turns of the event loop (tens of milliseconds of work). */
+const SLICE = 4 * 1024 * 1024;
 
 /**
  * normaliseLog for the server: the same result, with a turn of the event loop between slices of
- * the whole-log passes (cleaning, step markers, prefixes), so a 64 MB log does not hold webhooks
- * and /healthz for seconds.
+ * the whole-log passes (encoding, cleaning, decoding, step markers, prefixes), so a 64 MB log does
+ * not hold webhooks and /healthz for seconds.
  */
 export async function normaliseLogYielding(input: Uint8Array | string, options: NormaliseOptions = {}): Promise<NormalisedLog> {
-  await nextTurn();
-  const raw = rawOf(input);
-  await nextTurn();
-  const cleaned = (await cleanBytesYielding(raw)).toString("utf8");
-  await nextTurn();
-  const format = options.format ?? detectLogFormat(cleaned.slice(0, 16_384));
-  const slices = lineSlices(cleaned, SLICE_CHARS);
-  const githubMarkers = raw.indexOf("section_start:") === -1 && format !== "gh-cli" && (format === "github" || cleaned.includes("##["));
-  const markers = githubMarkers ? await githubMarkersBySlice(slices, format) : markersOf(raw, cleaned, format);
+  const raw = withoutBom(typeof input === "string" ? await encodeYielding(input) : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  const slices = await decodeByLines(await cleanBytesYielding(raw));
+  const format = options.format ?? detectLogFormat((slices[0] ?? "").slice(0, 16_384));
+  const githubMarkers = raw.indexOf("section_start:") === -1 && format !== "gh-cli" && (format === "github" || slices.some((s) => s.includes("##[")));
+  const markers = githubMarkers ? await githubMarkersBySlice(slices, format) : markersOf(raw, slices.join(""), format);
   const stripped: string[] = [];
   for (const slice of slices) {
     stripped.push(stripLinePrefixes(slice, format));
     await nextTurn();
   }
-  return assemble(stripped.join(""), format, markers, options);
+  const text = stripped.join("");
+  await nextTurn();
+  return assemble(text, format, markers, options);
 }
 
 function rawOf(input: Uint8Array | string): Buffer {
   return withoutBom(typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
 }
 
-/** `text` cut after newlines into slices of about `chars` (a line longer than that is one slice). */
-function lineSlices(text: string, chars: number): string[] {
-  const slices: string[] = [];
+/** Buffer.from(text, "utf8"), a slice at a time (never between the two halves of a surrogate pair). */
+async function encodeYielding(text: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
   for (let from = 0; from < text.length; ) {
-    const nl = from + chars >= text.length ? -1 : text.indexOf("\n", from + chars);
-    const to = nl === -1 ? text.length : nl + 1;
-    slices.push(text.slice(from, to));
+    let to = Math.min(text.length, from + SLICE);
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
+    parts.push(Buffer.from(text.slice(from, to), "utf8"));
     from = to;
+    await nextTurn();
+  }
+  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+}
+
+/** The text of `bytes` in slices of about SLICE bytes, each ending after a newline (a longer line is one slice). */
+async function decodeByLines(bytes: Buffer): Promise<string[]> {
+  const slices: string[] = [];
+  for (let from = 0; from < bytes.length; ) {
+    const nl = from + SLICE >= bytes.length ? -1 : bytes.indexOf(0x0a, from + SLICE);
+    const to = nl === -1 ? bytes.length : nl + 1;
+    slices.push(bytes.toString("utf8", from, to));
+    from = to;
+    await nextTurn();
   }
   return slices;
 }
