@@ -30,7 +30,15 @@ function globProblem(glob: string): string | null {
   if (glob.trim() === "") return "empty glob";
   if (glob.length > MAX_GLOB) return `glob longer than ${MAX_GLOB} characters`;
   if ((glob.match(/\*/g)?.length ?? 0) > MAX_STARS) return `more than ${MAX_STARS} stars`;
-  for (const ch of glob) if (ch < " " || ch === "\u007f") return "glob contains a control character";
+  let square = 0;
+  let curly = 0;
+  for (const ch of glob) {
+    if (ch < " " || ch === "\u007f") return "glob contains a control character";
+    square += ch === "[" ? 1 : ch === "]" ? -1 : 0;
+    curly += ch === "{" ? 1 : ch === "}" ? -1 : 0;
+    if (square < 0 || curly < 0) return "unbalanced brackets";
+  }
+  if (square !== 0 || curly !== 0) return "unbalanced brackets";
   try {
     picomatch.makeRe(glob, GLOB_OPTIONS);
   } catch (err) {

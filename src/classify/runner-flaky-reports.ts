@@ -26,7 +26,8 @@ export function runnerFlakyReportsOf(events: readonly TestEvent[]): RunnerFlakyR
   const out = new Map<string, RunnerFlakyReport>();
   const report = (e: TestEvent, how: string) => {
     const key = testKey(e.runner, e.id);
-    if (!out.has(key)) out.set(key, { id: e.id, ...(e.file ? { file: e.file } : {}), runner: e.runner, line: e.line, how });
+    const seen = out.get(key);
+    if (!seen || seen.line > e.line) out.set(key, { id: e.id, ...(e.file ? { file: e.file } : {}), runner: e.runner, line: e.line, how });
   };
   // A re-run, then a pass, and no failure after that pass: the runner's re-try passed.
   const state = new Map<string, { rerun: boolean; passed?: TestEvent }>();
