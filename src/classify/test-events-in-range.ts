@@ -6,8 +6,8 @@ import { scanTestLines, type TestEvent } from "./test-events.js";
 import { testRecognisers } from "./test-recognisers.js";
 import type { TextSource } from "./textSource.js";
 
-export const MAX_SCAN_CHARS = 8 << 20;
-export const MAX_SCAN_LINES = 100_000;
+export const MAX_SCAN_CHARS = 4 << 20;
+export const MAX_SCAN_LINES = 50_000;
 
 /** A normalised line by its 1-based number ("" when out of range). */
 export type LineAt = (n: number) => string;
@@ -27,7 +27,8 @@ export function testEventsInRange(lineAt: LineAt, from: number, to: number): Tes
 /** Test events of lines from..to of a TextSource, read in one piece (the last MAX_SCAN_CHARS of them). */
 export function testEventsInSource(source: Pick<TextSource, "text">, from: number, to: number): TestEvent[] {
   if (to < from) return [];
-  const { firstLine, text } = source.text(from, to, MAX_SCAN_CHARS);
+  // Narrowed to the line cap first: sources cut a long range to maxChars only after reading it.
+  const { firstLine, text } = source.text(Math.max(from, to - MAX_SCAN_LINES + 1), to, MAX_SCAN_CHARS);
   const lines = text.split("\n");
   if (lines.length > MAX_SCAN_LINES) return eventsOf(lines.slice(-MAX_SCAN_LINES), firstLine + lines.length - MAX_SCAN_LINES);
   return eventsOf(lines, firstLine);

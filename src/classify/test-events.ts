@@ -1,8 +1,8 @@
 // What test runners say about individual tests, read from normalised log lines: one event per
 // "this test failed / passed / will be re-run / is flaky" line. Each runner's shapes live in a
 // test-lines-*.ts recogniser; this file finds the lines they care about (the recognisers'
-// triggers combined, tried on blocks of lines, then one RE2.Set per line of a block that matched)
-// and hands each such line to the recognisers whose trigger matches it.
+// triggers combined in one RE2, run over the range's bytes in chunks), and hands each such line
+// to the recognisers whose trigger matches it (one RE2.Set per line).
 // PURE: no I/O, no clock.
 import { compileRegex, compileRegexSet, type RE2 } from "./regex.js";
 
@@ -83,14 +83,46 @@ function prepare(triggers: string[]): Prepared {
   const key = triggers.join("\u0000");
   let p = prepared.get(key);
   if (!p) {
-    p = { any: compileRegex(triggers.map((t) => `(?:${t})`).join("|"), { id: "sift.tests.trigger", flags: "m" }), set: compileRegexSet(triggers, "") };
+    p = { any: compileRegex(triggers.map((t) => `(?:${t})`).join("|"), { id: "sift.tests.trigger", flags: "gm" }), set: compileRegexSet(triggers, "") };
     prepared.set(key, p);
   }
   return p;
 }
 
-/** Lines tested at once by the combined trigger: most blocks of a log hold no line of interest. */
-const BLOCK = 64;
+/** Bytes searched per RE2 call: small enough that a call stays cheap, big enough to skip quiet stretches at once. */
+const CHUNK = 16 << 10;
+
+/** Indexes (into `lines`) of the lines where `any` matches, found chunk by chunk over the joined bytes. */
+function candidates(lines: readonly string[], any: RE2): number[] {
+  const out: number[] = [];
+  const buf = Buffer.from(lines.join("\n"), "utf8");
+  let index = 0; // line index at byte `pos`
+  for (let pos = 0; pos < buf.length; ) {
+    let end = Math.min(buf.length, pos + CHUNK);
+    if (end < buf.length) {
+      const nl = buf.indexOf(10, end);
+      end = nl === -1 ? buf.length : nl + 1;
+    }
+    const chunk = buf.subarray(pos, end);
+    let line = index;
+    let counted = 0;
+    any.lastIndex = 0;
+    for (let m = any.exec(chunk); m; m = any.exec(chunk)) {
+      for (let p = chunk.indexOf(10, counted); p !== -1 && p < m.index; p = chunk.indexOf(10, p + 1)) {
+        line++;
+        counted = p + 1;
+      }
+      out.push(line);
+      const nl = chunk.indexOf(10, m.index);
+      if (nl === -1) break;
+      any.lastIndex = nl + 1;
+    }
+    for (let p = chunk.indexOf(10, counted); p !== -1; p = chunk.indexOf(10, p + 1)) line++;
+    index = line;
+    pos = end;
+  }
+  return out;
+}
 
 /** Runs recognisers over `lines` (line firstLine first) and returns their events in line order. */
 export function scanTestLines(lines: readonly string[], firstLine: number, recognisers: readonly Recogniser[]): TestEvent[] {
@@ -102,13 +134,9 @@ export function scanTestLines(lines: readonly string[], firstLine: number, recog
   };
   if (recognisers.length === 0 || lines.length === 0) return events;
   const { any, set } = prepare(recognisers.map((r) => r.trigger));
-  for (let start = 0; start < lines.length; start += BLOCK) {
-    const block = lines.slice(start, start + BLOCK).map((l) => l.slice(0, MAX_LINE));
-    if (!any.test(block.join("\n"))) continue;
-    for (let k = 0; k < block.length; k++) {
-      const text = block[k] as string;
-      for (const r of set.match(text)) recognisers[r]?.line(start + k, text, scan);
-    }
+  for (const index of candidates(lines, any)) {
+    const text = (lines[index] ?? "").slice(0, MAX_LINE);
+    for (const r of set.match(text)) recognisers[r]?.line(index, text, scan);
   }
   for (const r of recognisers) r.finish?.(scan);
   return events.sort((a, b) => a.line - b.line);
