@@ -5,6 +5,7 @@
 import type { LogStep, NormalisedLog } from "../logs/types.js";
 import type { CompiledPattern, CompiledPatternSet } from "./compile.js";
 import { clip, excerptAround } from "./excerpt.js";
+import { failingTestsInSource } from "./failing-tests.js";
 import { locateFirst, locateMultiline, type Located } from "./locate.js";
 import { failureSignature } from "./signature.js";
 import { memoryTextSource, type TextSource } from "./textSource.js";
@@ -120,6 +121,11 @@ function pickGenuine(ctx: Ctx, from: number, to: number): { hit?: Located; id: s
   return { id: "sift.genuine.unknown", category: "unknown" };
 }
 
+function testsOf(source: TextSource, from: number, to: number): Pick<Verdict, "tests"> {
+  const tests = failingTestsInSource(source, from, to).tests.map(({ id, file }) => (file ? { id, file } : { id }));
+  return tests.length > 0 ? { tests } : {};
+}
+
 /** Classifies a log read through `source` (in memory or streamed). */
 export function classifyLog(facts: LogFacts, source: TextSource, compiled: CompiledPatternSet, context: JobContext = {}, signals: JobSignals = {}): Verdict {
   const ctx: Ctx = { facts, source, compiled };
@@ -186,6 +192,7 @@ export function classifyLog(facts: LogFacts, source: TextSource, compiled: Compi
     matchedText: pick.hit ? clip(pick.hit.text.trim()) : "",
     signature: `genuine:${pick.hit ? failureSignature(pick.hit.text) : facts.failingStep?.name ?? ""}`,
     retry: { enabled: false },
+    ...testsOf(source, from, to),
     ...common,
   };
 }
