@@ -97,9 +97,15 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
     );
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  // A folder deleted or taken over under PGlite: refuse, so that webhooks answer 5xx (GitHub records the
+  // failure, reconcile redelivers) rather than being acknowledged into a database that is gone.
+  const usable = () => {
+    const problem = lock.problem();
+    if (problem) throw new DatabaseError(problem);
+  };
   const sql: SqlRunner = {
-    query: async (text, params) => (await db.query(text, params as unknown[])).rows as Record<string, unknown>[],
-    exec: async (text) => void (await db.exec(text)),
+    query: async (text, params) => (usable(), (await db.query(text, params as unknown[])).rows as Record<string, unknown>[]),
+    exec: async (text) => (usable(), void (await db.exec(text))),
     // PGlite is a single connection: the session is the database itself.
     withSession: async (fn) => fn({ query: sql.query, exec: sql.exec }),
   };

@@ -6,8 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { freePort, spawnSift, waitFor, type SiftProcess } from "../helpers/spawn-sift.js";
+import { sha, workflowJobPayload } from "../helpers/payloads.js";
+import { sendWebhook } from "../helpers/webhooks.js";
 
 const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+const SECRET = "data-dir-test";
 const started: SiftProcess[] = [];
 const dirs: string[] = [];
 
@@ -28,7 +31,7 @@ async function serve(dir: string): Promise<{ proc: SiftProcess; base: string }> 
     HOST: "127.0.0.1",
     APP_ID: "1",
     PRIVATE_KEY: pem,
-    WEBHOOK_SECRET: "data-dir-test",
+    WEBHOOK_SECRET: SECRET,
     GHE_HOST: "127.0.0.1:9",
     GHE_PROTOCOL: "http",
     SIFT_RECONCILE_INTERVAL_SECONDS: "0",
@@ -60,13 +63,16 @@ it("refuses a second process on the same SIFT_DATA_DIR even after sift.pid was r
   expect((await fetch(`${first.base}/healthz`)).status).toBe(200); // the lock is still the first's
 }, 120_000);
 
-it("answers /healthz 503 once SIFT_DATA_DIR is deleted from under it", async () => {
+it("answers /healthz 503 and refuses webhooks (5xx, for a redelivery) once SIFT_DATA_DIR is deleted from under it", async () => {
   const dir = await dataDir();
   const first = await serve(dir);
+  const webhook = (n: number) => sendWebhook(`${first.base}/api/github/webhooks`, "workflow_job", workflowJobPayload({ id: n, sha: sha(n) }), { secret: SECRET });
+  expect((await webhook(1)).status).toBe(200);
   await rm(dir, { recursive: true, force: true });
   const res = await fetch(`${first.base}/healthz`);
   expect(res.status).toBe(503);
   expect(await res.text()).toMatch(/SIFT_DATA_DIR .* (is gone|was replaced)/);
+  expect((await webhook(2)).status).toBeGreaterThanOrEqual(500); // not acknowledged into a vanished database
 }, 120_000);
 
 it("starts over a stale sift.pid that names a live, unrelated process (a pid reused after a restart)", async () => {
