@@ -22,7 +22,7 @@ export const PICK_RANKS: readonly PickRank[] = [
     id: "sift.genuine.assertion",
     category: "test-failure",
     evidence: true,
-    source: String.raw`AssertionError\b|AssertionFailedError|ComparisonFailure|(?:^\s*|: )[Ee]xpected:? .+ but (?:got|was|received)|^\s*E\s{2,}\S|Failed asserting that|^\s*expect\(.+\)\.(?:not\.)?\w+\(|^\s+\S+_test\.go:\d+: \S|thread '.+' panicked at|^\s*Error:\s+(?:Not equal|Should|Expected|Received)|^\s*assertion .*failed`,
+    source: String.raw`AssertionError\b|AssertionFailedError|ComparisonFailure|(?:^\s*|: )[Ee]xpected:? .+ but (?:got|was|received)|^\s*E\s{2,}\S|Failed asserting that|^\s*expect\(.+\)\.(?:not\.)?\w+\(|^\s+\S+_test\.go:\d+: \S|thread '.+' panicked at|^panic: |^\s*Error:\s+(?:Not equal|Should|Expected|Received)|^\s*assertion .*failed`,
   },
   {
     id: "sift.genuine.diagnostic",
@@ -43,7 +43,7 @@ export const PICK_RANKS: readonly PickRank[] = [
   {
     id: "sift.genuine.error",
     category: "error",
-    source: String.raw`^\[ERROR\] \S|^(?:ERROR|Error|error|FATAL|fatal)(?:\[\w+\])?:? \S|^npm ERR! |^##\[error\]|^\s*(?:Caused by: |Exception in thread "[^"]*" )?[\w.$]*(?:Exception|Error)(?::|$)|^Traceback \(most recent call last\)|^panic: `,
+    source: String.raw`^\[ERROR\] \S|^(?:ERROR|Error|error|FATAL|fatal)(?:\[\w+\])?:? \S|^npm ERR! |^##\[error\]|^\s*(?:Caused by: |Exception in thread "[^"]*" )?[\w.$]*(?:Exception|Error)(?::|$)|^Traceback \(most recent call last\)`,
   },
 ];
 
@@ -53,5 +53,5 @@ export const GENERIC_LINE = [
   String.raw`^\[ERROR\]\s*$|^\[ERROR\] (?:-> \[Help|Re-run Maven|For more information|To see the full stack|After correcting|  mvn <|Failed to execute goal|Tests run:|Errors:\s*$|Failures:\s*$|\[Help \d+\])`,
   String.raw`#\s*(?:TODO|SKIP)\b|^npm ERR! (?:code|errno|A complete log|Exit status|Failed at|This is probably|Lifecycle|$)|^ERROR: Job failed|^\s*● Console$|\b(?:SKIPPED|XFAIL|xfail|XPASS)\b`,
   String.raw`^make(?:\[\d+\])?: \*\*\* |exited with (?:code )?\d+|^error Command failed with exit code|^ELIFECYCLE|Done\. Your build exited|^BUILD FAIL|^FAILURE: Build failed|^FAILURES!$|^\* What went wrong`,
-  String.raw`^\s*(?:Tests run|Tests|Test Suites|Test Files): .*(?:Failures|failed)|^\d+ tests? completed, \d+ failed|^> (?:There were failing tests|Compilation failed; see)|^Finished: FAILURE|marked build as failure`,
+  String.raw`^\s*(?:Tests run|Tests|Test Suites|Test Files): .*(?:Failures|failed)|^\d+ tests? completed, \d+ failed|^> (?:There were failing tests|Compilation failed; see)|^Finished: FAILURE|marked build as failure|^FAIL$|^FAIL\s+\S+\s+[\d.]+s$`,
 ].join("|");
