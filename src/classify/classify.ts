@@ -8,6 +8,7 @@ import type { LogStep, NormalisedLog } from "../logs/types.js";
 import type { CompiledPattern, CompiledPatternSet, Probe } from "./compile.js";
 import { decisiveLines, type Decisive } from "./decisive.js";
 import { clip, excerptAround } from "./excerpt.js";
+import { failingTestsInSource } from "./failing-tests.js";
 import { locate, locateBackwards, locateFirst, locateMultiline, type Located } from "./locate.js";
 import { PICK_RANKS } from "./pick.js";
 import { reasonLine } from "./reason-line.js";
@@ -191,6 +192,11 @@ function pickGenuine(ctx: Ctx, from: number, to: number): { hit?: Located; id: s
   return { hit: { line, text, matched: text.trim() }, id: best.probe.id, category: best.probe.category };
 }
 
+function testsOf(source: TextSource, from: number, to: number): Pick<Verdict, "tests"> {
+  const tests = failingTestsInSource(source, from, to).tests.map(({ id, file }) => (file ? { id, file } : { id }));
+  return tests.length > 0 ? { tests } : {};
+}
+
 /** Classifies a log read through `source` (in memory or streamed). */
 export function classifyLog(facts: LogFacts, source: TextSource, compiled: CompiledPatternSet, context: JobContext = {}, signals: JobSignals = {}): Verdict {
   const ctx: Ctx = { facts, source, compiled, decisive: decisiveLines(source, facts.failingStep, facts.lineCount) };
@@ -263,6 +269,7 @@ export function classifyLog(facts: LogFacts, source: TextSource, compiled: Compi
     matchedText: pick.hit ? clip(pick.hit.text.trim()) : "",
     signature: `genuine:${pick.hit ? failureSignature(pick.hit.text) : facts.failingStep?.name ?? ""}`,
     retry: { enabled: false },
+    ...testsOf(source, from, to),
     ...common,
   };
 }
