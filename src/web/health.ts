@@ -10,12 +10,15 @@ export interface HealthRouteOptions {
 }
 
 /**
- * GET /healthz answers 200 only when the database does; GET /metrics is Prometheus text, behind a
- * bearer token when one is configured (Prometheus' `authorization` scrape setting sends it).
+ * GET /healthz answers 200 only when the database does (and, embedded, its folder is still there
+ * and still locked by this process); GET /metrics is Prometheus text, behind a bearer token when one
+ * is configured (Prometheus' `authorization` scrape setting sends it).
  */
 export function addHealthRoutes(router: Router, db: Database, metrics: Metrics, options: HealthRouteOptions = {}): void {
   router.get("/healthz", async (_req, res) => {
     try {
+      const problem = db.problem();
+      if (problem) throw new Error(problem);
       await withTimeout(db.sql.query("select 1"), 5_000);
       send(res, 200, "ok\n");
     } catch (err) {
