@@ -16,6 +16,7 @@ import { createClassifyStage } from "./analyse/classify-job.js";
 import { loadConfig } from "./config/index.js";
 import { createDecideStage } from "./history/index.js";
 import { writeReport } from "./report/index.js";
+import { startKeepPurge } from "./keep/index.js";
 import { createRetryStage, startRetrySweep, workflowRunHook } from "./retry/index.js";
 
 export interface AppDeps {
@@ -61,7 +62,7 @@ export function sift(deps: AppDeps): SiftApp {
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }) });
     const stages: Partial<AnalysisStages> = {
       loadConfig: (ctx) => loadConfig(ctx.octokit, ctx.repo.owner, ctx.repo.name),
-      classifyJob: createClassifyStage(),
+      classifyJob: createClassifyStage({ keepBytes: deps.settings.keepBytes }),
       decide: createDecideStage({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics }),
       writeReport,
       retry: createRetryStage({ prisma, metrics }),
@@ -70,6 +71,7 @@ export function sift(deps: AppDeps): SiftApp {
     if (deps.worker !== false) {
       stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages, pollMs: deps.pollMs }));
       stops.push(startRetrySweep({ prisma, now, metrics, log, octokitFor: (id) => app.auth(id) }));
+      stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
     }
   };
   return {

@@ -27,6 +27,10 @@ export interface Settings {
   maxWebhookBytes: number;
   /** When set, /metrics asks for it as a bearer token and names private repositories too. */
   metricsToken: string | undefined;
+  /** Bytes of each failed job's failing-step tail kept for re-classification (0: none). */
+  keepBytes: number;
+  /** Days the kept text stays; then only the verdict does. */
+  keepDays: number;
 }
 
 export class SettingsError extends Error {
@@ -98,5 +102,7 @@ export function readSettings(env: Env = process.env): Settings {
     reconcileIntervalSeconds: int(env, "SIFT_RECONCILE_INTERVAL_SECONDS", 600),
     maxWebhookBytes: int(env, "SIFT_MAX_WEBHOOK_BYTES", 25 * 1024 * 1024, 1024),
     metricsToken: env.SIFT_METRICS_TOKEN || undefined,
+    keepBytes: int(env, "SIFT_KEEP_BYTES", 256 * 1024),
+    keepDays: int(env, "SIFT_KEEP_DAYS", 30, 1),
   };
 }

@@ -1,14 +1,18 @@
 // The real `classifyJob` stage: fetch the job's log (streamed, tail-capped), normalise it, and let
 // the pure classifier judge it with the repo's patterns. Anything that goes wrong is genuine, with why.
-import type { ApiStep } from "../logs/types.js";
+import type { ApiStep, NormalisedLog } from "../logs/types.js";
+import type { FailureText } from "../keep/index.js";
 import { fetchLog, normaliseLogYielding, type LogTarget } from "../logs/index.js";
 import { classify, type JobSignals, type Verdict } from "../classify/index.js";
+import { DEFAULT_KEEP_BYTES, failureTextOf } from "../keep/index.js";
 import type { AnalysisContext, AnalysisStages } from "./stages.js";
 import type { ClassifiedFailure, JobInfo } from "./types.js";
 
 export interface ClassifyStageDeps {
   /** Plain fetch for log storage and status targets (tests point it elsewhere). */
   fetch?: typeof globalThis.fetch;
+  /** At most this many bytes of the failing step's tail are kept for re-classification (SIFT_KEEP_BYTES); 0 keeps none. */
+  keepBytes?: number;
 }
 
 export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStages["classifyJob"] {
@@ -26,10 +30,16 @@ export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStage
     }
     // Yielding: a 64 MB log must not hold webhooks and /healthz while it is cleaned.
     const log = await normaliseLogYielding(fetched.text, { apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes });
-    const failure = toFailure(classify({ log, compiled: config.compiled, context, signals }));
+    const keepBytes = deps.keepBytes ?? DEFAULT_KEEP_BYTES;
+    const failure = { ...toFailure(classify({ log, compiled: config.compiled, context, signals })), ...(keepBytes > 0 ? { kept: keptText(log, keepBytes, fetched.truncatedHeadLines) } : {}) };
     // Line numbers count from the start of the whole log, also when its head was skipped.
     return failure.line === null ? failure : { ...failure, line: failure.line + fetched.truncatedHeadLines };
   };
+}
+
+function keptText(log: NormalisedLog, keepBytes: number, skippedLines: number): FailureText {
+  const kept = failureTextOf(log, keepBytes);
+  return { ...kept, firstLine: kept.firstLine + skippedLines, lineCount: kept.lineCount + skippedLines };
 }
 
 function logTarget(job: JobInfo, ctx: AnalysisContext): LogTarget {
@@ -70,6 +80,7 @@ function toFailure(v: Verdict): ClassifiedFailure {
     retry: v.retry,
     issue: v.issue ?? null,
     step: v.step ?? null,
+    patternSetHash: v.patternSetHash,
     notes: v.truncatedHeadBytes > 0 ? [`the first ${mb(v.truncatedHeadBytes)} of the log were skipped (log.max_bytes keeps the tail)`] : [],
   };
 }

@@ -2,6 +2,8 @@
 // collect → fetch logs → classify → decide → report → retry.
 // Plain data only, so that decide/ and report/ stay pure.
 
+import type { FailureText } from "../keep/failure-text.js";
+
 export type VerdictClass = "flaky" | "known-problem" | "genuine";
 
 /** A job as the analysis sees it (from the `Job` table). */
@@ -48,6 +50,10 @@ export interface ClassifiedFailure {
   notes: string[];
   /** The log could not be had yet (not uploaded, a 5xx): worth analysing again a little later. */
   logRetryLater?: boolean;
+  /** Hash of the effective pattern set the verdict was made with (compile.ts: patternSetHash). */
+  patternSetHash?: string;
+  /** The failing step's text to keep for re-classification (absent when there was no log). */
+  kept?: FailureText;
 }
 
 /** Why a failure counts as a known problem. */

@@ -100,10 +100,18 @@ function untriedProblem(cs: readonly CompiledPattern[]): ConfigProblem {
   return { file: fileOf(cs[0] as CompiledPattern), path: "patterns", message };
 }
 
-export function patternSetHash(patterns: readonly SourcedPattern[]): string {
+/**
+ * Identifies the effective pattern set a verdict was made with: every pattern with its layer
+ * (built-in library, org, repo, in precedence order) and the engine's own probes (the error-line
+ * ranks, step markers and signals a Sift upgrade may change). Equal hashes, equal verdicts on the
+ * same text; a re-classification is due when a repository's hash changes.
+ */
+export function patternSetHash(patterns: readonly SourcedPattern[], engine: readonly string[] = []): string {
   const h = createHash("sha256");
-  h.update("sift-patterns-v1\n");
+  h.update("sift-patterns-v2\n");
   for (const { pattern, origin } of patterns) h.update(`${JSON.stringify([origin, pattern])}\n`);
+  h.update("engine\n");
+  for (const source of engine) h.update(`${JSON.stringify(source)}\n`);
   return h.digest("hex").slice(0, 16);
 }
 
@@ -153,7 +161,7 @@ export function compilePatternSet(sourced: readonly SourcedPattern[], problems: 
     probes,
     set: fitted.set,
     generic: compileRegex(GENERIC_LINE, { id: "sift.generic-line" }),
-    hash: patternSetHash(sourced),
+    hash: patternSetHash(sourced, own.map((o) => `${o.kind}:${o.id}:${o.source}`)),
     problems: out,
     scanRegex(index, prefix) {
       const p = probes[index] as Probe;

@@ -2,6 +2,8 @@
 import { Probot } from "probot";
 import { expect, it } from "vitest";
 import { analyseCommit, type AnalyseDeps } from "../../src/analyse/index.js";
+import { failClosed } from "../../src/analyse/fail-closed.js";
+import { failureTextFromRow } from "../../src/keep/index.js";
 import { jobFromWorkflowJob, payloads, upsertJob, upsertRepository } from "../../src/ingest/index.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 import { nockCreateCheckRun, nockInstallationToken, nockListCheckRunsForRef, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
@@ -104,4 +106,18 @@ it("keeps the check run in progress while jobs still run, and defuses @-mentions
   expect(created[0]).not.toHaveProperty("conclusion");
   expect(summaryOf(created[0])).not.toContain("@octocat");
   expect(summaryOf(created[0])).toContain("1 job(s) still running");
+});
+
+it("stores each verdict with its pattern-set hash, and the failing step's text beside it", async () => {
+  await job({ id: 1, name: "lint" });
+  const kept = { text: "src/a.ts:1:1 error no-unused-vars", firstLine: 40, lineCount: 50, format: "github" as const, stepName: "Run lint", stepReason: "the failed step", fullBytes: 34, truncatedHeadBytes: 0 };
+  const d = await deps({ classifyJob: async () => ({ ...failClosed("lint error"), patternSetHash: "0123456789abcdef", kept }) });
+  nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
+  nockCreateCheckRun(REPO.owner, REPO.name, 557);
+  await analyseCommit(d, commit);
+  const [classification] = await db().prisma.classification.findMany();
+  expect(classification).toMatchObject({ verdict: "genuine", patternSetHash: "0123456789abcdef" });
+  const row = await db().prisma.failureText.findUniqueOrThrow({ where: { jobId: classification!.jobId } });
+  expect(row).toMatchObject({ repositoryId: BigInt(REPO.id), firstLine: 40, stepName: "Run lint" });
+  expect((await failureTextFromRow(row)).text).toBe(kept.text);
 });

@@ -93,6 +93,23 @@ describe("GitHub Actions jobs", () => {
     expect(f.matchedText).not.toContain("Process completed with exit code");
   });
 
+  it("keeps the failing step's text with its place in the log, and names the pattern set it used", async () => {
+    const log = corpusLog(RUFF);
+    nockLogStorage(nockJobLogRedirect(), log);
+    const f = await createClassifyStage({ keepBytes: 4096 })(actionsJob({ name: "ruff" }), ctx());
+    const kept = f.kept!;
+    expect(Buffer.byteLength(kept.text)).toBeLessThanOrEqual(4096);
+    expect(kept.text).toContain("Would reformat: tagstudio/src/qt/widgets/thumb_renderer.py");
+    const firstKept = kept.text.split("\n")[0]!;
+    expect(log.split("\n")[kept.firstLine - 1]).toContain(firstKept);
+    expect(f.patternSetHash).toBe(ctx().config!.compiled.hash);
+  });
+
+  it("keeps nothing with SIFT_KEEP_BYTES=0", async () => {
+    nockLogStorage(nockJobLogRedirect(), corpusLog(RUFF));
+    expect(await createClassifyStage({ keepBytes: 0 })(actionsJob({ name: "ruff" }), ctx())).not.toHaveProperty("kept");
+  });
+
   it("fails closed on a 404 right after completion, and asks to look again later", async () => {
     nockJobLogStatus(404);
     const f = await classifyJob(actionsJob(), ctx());

@@ -4,12 +4,14 @@ import { runAccuracyBench } from "./accuracy.js";
 import { runClassifyBench } from "./classify.js";
 import { runCleanBench } from "./clean.js";
 import { runIngestBench } from "./ingest.js";
+import { runKeepBench } from "./keep.js";
 
 const benches: Record<string, () => Promise<void>> = {
   accuracy: runAccuracyBench,
   classify: runClassifyBench,
   clean: runCleanBench,
   ingest: runIngestBench,
+  keep: runKeepBench,
 };
 
 const names = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { builtinPatterns } from "../../src/classify/builtins/index.js";
-import { loadConfig } from "../../src/config/index.js";
+import { configFromFiles, loadConfig } from "../../src/config/index.js";
 import { nockRepoFile, testOctokit, useStrictNock } from "../helpers/github-nock.js";
 
 useStrictNock();
@@ -64,5 +64,20 @@ describe("loadConfig", () => {
     const config = await loadConfig(testOctokit(), "octo", "app");
     expect(config.compiled.patterns).toEqual([]);
     expect(config.problems[0]?.message).toMatch(/could not be read \(.*invalid YAML/);
+  });
+});
+
+describe("the pattern-set hash a classification records", () => {
+  const pattern = { id: "p", regex: "FLAKE", class: "flaky" };
+  const file = (repo: string, config: Record<string, unknown>) => ({ owner: "octo", repo, path: ".github/sift.yml", config });
+  const hashOf = (files: Parameters<typeof configFromFiles>[0]) => configFromFiles(files, "octo", "app").compiled.hash;
+
+  it("is the same for the same effective set and changes with each layer", () => {
+    const repoLayer = hashOf([file("app", { patterns: [pattern] })]);
+    expect(hashOf([file("app", { patterns: [pattern] })])).toBe(repoLayer);
+    expect(hashOf([])).not.toBe(repoLayer); // built-ins alone
+    expect(hashOf([file(".github", { patterns: [pattern] })])).not.toBe(repoLayer); // the same pattern from the org layer
+    expect(hashOf([file("app", { patterns: [pattern], builtins: { disable: ["net.dns"] } })])).not.toBe(repoLayer); // built-ins changed
+    expect(hashOf([file("app", { patterns: [pattern], retry: { max_attempts: 2 } })])).toBe(repoLayer); // not a pattern setting
   });
 });

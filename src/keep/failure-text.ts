@@ -1,0 +1,56 @@
+// What re-classification needs of a failed job once its log is gone: the failing step's normalised
+// text (its tail, at most SIFT_KEEP_BYTES), where it sat in the log, and why it is that step.
+// PURE: a NormalisedLog in, plain data out.
+import type { LogFormat } from "../logs/linePrefix.js";
+import type { NormalisedLog } from "../logs/types.js";
+
+export const DEFAULT_KEEP_BYTES = 256 * 1024;
+
+export interface FailureText {
+  /** Normalised lines, "\n"-joined: the failing step's tail (the log's tail when no step is known). */
+  text: string;
+  /** Line number, in the whole log, of the first kept line (line numbers of verdicts stay true). */
+  firstLine: number;
+  /** Lines of the whole log. */
+  lineCount: number;
+  format: LogFormat;
+  /** The failing step and why it was chosen; null stepName: no step was known, the log's tail is kept. */
+  stepName: string | null;
+  stepReason: string;
+  /** UTF-8 bytes of the step (or log) before its head was cut to the limit. */
+  fullBytes: number;
+  /** Bytes of the log's head that retrieval already skipped (log.max_bytes). */
+  truncatedHeadBytes: number;
+}
+
+/** The failing step's last `maxBytes` (cut at a line start), or the log's tail when no step is known. */
+export function failureTextOf(log: NormalisedLog, maxBytes: number = DEFAULT_KEEP_BYTES): FailureText {
+  const step = log.failingStep;
+  const from = step ? step.startLine : 1;
+  const to = step ? step.endLine : log.lineCount;
+  const whole = log.slice(from, to);
+  const fullBytes = Buffer.byteLength(whole, "utf8");
+  const { text, droppedLines } = fullBytes <= maxBytes ? { text: whole, droppedLines: 0 } : tailAtLine(whole, maxBytes);
+  return {
+    text,
+    firstLine: from + droppedLines,
+    lineCount: log.lineCount,
+    format: log.format,
+    stepName: step?.name ?? null,
+    stepReason: log.failingStepReason,
+    fullBytes,
+    truncatedHeadBytes: log.truncatedHeadBytes,
+  };
+}
+
+/** The last at most `maxBytes` UTF-8 bytes of `text`, starting at a line start (a longer last line is cut). */
+function tailAtLine(text: string, maxBytes: number): { text: string; droppedLines: number } {
+  const bytes = Buffer.from(text, "utf8");
+  let start = bytes.length - maxBytes;
+  const nl = bytes.indexOf(0x0a, start - 1);
+  if (nl !== -1 && nl < bytes.length - 1) start = nl + 1;
+  else while (start < bytes.length && ((bytes[start] as number) & 0xc0) === 0x80) start++; // not inside a character
+  let droppedLines = 0;
+  for (let p = bytes.indexOf(0x0a); p !== -1 && p < start; p = bytes.indexOf(0x0a, p + 1)) droppedLines++;
+  return { text: bytes.toString("utf8", start), droppedLines };
+}

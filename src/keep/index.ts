@@ -1,0 +1,7 @@
+// keep/: the failing step's text of each failed job, kept SIFT_KEEP_DAYS for re-classification and backtests.
+export { DEFAULT_KEEP_BYTES, failureTextOf, type FailureText } from "./failure-text.js";
+export { KEEP_ENCODING, packText, unpackText } from "./pack.js";
+export { saveFailureText } from "./save-failure-text.js";
+export { failureTextFromRow } from "./load-failure-text.js";
+export { purgeFailureTexts } from "./purge-failure-texts.js";
+export { startKeepPurge, type KeepPurgeDeps } from "./start-keep-purge.js";
