@@ -71,4 +71,14 @@ export const timeoutPatterns: PatternInput[] = [
     retry: once,
     scope: "log",
   },
+  {
+    // Travis CI's hard job limit (50 minutes on travis-ci.org); older workers misspelt "maxmimum".
+    id: "travis.time-limit",
+    regex: String.raw`The job exceeded the max(?:imum|mimum) time limit for jobs, and has been terminated`,
+    class: "flaky",
+    category: "timeout",
+    description: "Travis CI stopped the job at its maximum run time.",
+    retry: once,
+    scope: "log",
+  },
 ];
