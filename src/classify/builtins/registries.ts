@@ -26,7 +26,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "npm.network",
-    regex: String.raw`${npm} (?:code|errno) (?:ECONNRESET|ETIMEDOUT|EAI_AGAIN|ECONNREFUSED|ESOCKETTIMEDOUT|EPIPE|ERR_SOCKET_TIMEOUT)\b|${npm} network (?:request to https?://\S+ failed|Socket timeout|aborted)|${npm} request to https?://\S+ failed, reason: (?:(?:getaddrinfo|connect|read|write) )?(?:EAI_AGAIN|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE)\b|${npm} request to https?://\S+ failed, reason: (?:socket hang up|Client network socket disconnected)`,
+    regex: String.raw`${npm} (?:code|errno) (?:ECONNRESET|ETIMEDOUT|EAI_AGAIN|ESOCKETTIMEDOUT|EPIPE|ERR_SOCKET_TIMEOUT)\b|${npm} network (?:request to https?://\S+ failed|Socket timeout|aborted)|${npm} request to https?://\S+ failed, reason: (?:(?:getaddrinfo|connect|read|write) )?(?:EAI_AGAIN|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE)\b|${npm} request to https?://\S+ failed, reason: (?:socket hang up|Client network socket disconnected)`,
     class: "flaky",
     category: "network",
     description: "npm lost the network while talking to the registry.",

@@ -97,6 +97,7 @@ export const surveyExamples: Record<string, Examples> = {
     miss: [
       "npm ERR! request to https://registry.npmjs.org/react failed, reason: unable to get local issuer certificate",
       "npm ERR! request to http://localhost:4873/my-pkg failed, reason: connect ECONNREFUSED 127.0.0.1:4873",
+      "npm ERR! code ECONNREFUSED", // mostly a proxy or the job's own local registry: left to the request line
     ],
   },
   "yarn.network": {
@@ -152,6 +153,11 @@ export const surveyExamples: Record<string, Examples> = {
       'ERROR: failed to solve: process "/bin/sh -c make test" did not complete successfully: exit code: 2',
       "Error: buildx failed with: error: failed to solve: failed to fetch anonymous token: unexpected status: 403 Forbidden", // docker/build-push-action#628
     ],
+  },
+  "net.connection-reset": {
+    match: [],
+    // a jest failing-test title is the test's name, not the error
+    miss: ["  ● fetchWithRetry › gives up after Error: socket hang up three times"],
   },
   "cargo.download": {
     match: [
