@@ -42,7 +42,7 @@ export const agentPatterns: PatternInput[] = [
     // GitLab Runner's artifact transfer to and from the coordinator (gitlab-org/gitlab glci
     // "artifacts_upload_502"); 4xx answers (too large, not found) are the job's own business.
     id: "gitlab.artifacts-http",
-    regex: String.raw`(?:ERROR|WARNING): (?:Uploading artifacts(?: as "\w+")? to|Downloading artifacts from) coordinator\.\.\. .{0,200}?(?:(?:responseStatus|status)=(?:5\d\d|429)\b|\b(?:5\d\d|429) [A-Z][a-z])`,
+    regex: String.raw`(?:ERROR|WARNING): (?:Uploading artifacts(?: as "\w+")? to|Downloading artifacts from) coordinator\.\.\. .*?(?:(?:responseStatus|status)=(?:5\d\d|429)\b|\b(?:5\d\d|429) [A-Z][a-z])`,
     class: "flaky",
     category: "artifacts",
     description: "GitLab's coordinator failed (server error) while the runner moved artifacts.",

@@ -34,7 +34,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "yarn.network",
-    regex: String.raw`error An unexpected error occurred: "https?://[^"\n]+: (?:(?:connect|read) )?(?:ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|Request failed \\"5\d\d|getaddrinfo)|\berror https?://\S+: Request failed \\?"(?:5\d\d|429)\b|YN0001: .{0,80}(?:RequestError|HTTPError): (?:Response code 5\d\d|.{0,200}(?:ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up))`,
+    regex: String.raw`error An unexpected error occurred: "https?://[^"\n]+: (?:(?:connect|read) )?(?:ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|Request failed \\"5\d\d|getaddrinfo)|\berror https?://\S+: Request failed \\?"(?:5\d\d|429)\b|YN0001: .{0,80}(?:RequestError|HTTPError): (?:Response code 5\d\d|.*(?:ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up))`,
     class: "flaky",
     category: "network",
     description: "yarn could not download from the registry.",
@@ -84,7 +84,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "gradle.lock-timeout",
-    regex: String.raw`Timeout waiting to lock .{1,300}\. It is currently in use by another Gradle instance`,
+    regex: String.raw`Timeout waiting to lock .+\. It is currently in use by another Gradle instance`,
     class: "flaky",
     category: "workspace",
     description: "Another Gradle process held a shared cache lock (shared self-hosted runner).",
@@ -113,7 +113,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "docker.registry-unavailable",
-    regex: String.raw`(?:Error response from daemon|failed to (?:do request|resolve source metadata|copy|fetch (?:oauth|anonymous) token|authorize)|error pulling image configuration).{0,400}(?:received unexpected HTTP status: 5\d\d|unexpected status(?: code)?(?: from \w+ request to \S+)?:? 5\d\d|net/http: (?:TLS handshake timeout|request canceled)|context deadline exceeded|i/o timeout|connection reset by peer|Client\.Timeout exceeded|https?://[^\s"]+"?: (?:unexpected )?EOF\b)|failed to solve: (?:rpc error: code = \w+ desc = )?unexpected status: 5\d\d`,
+    regex: String.raw`(?:Error response from daemon|failed to (?:do request|resolve source metadata|copy|fetch (?:oauth|anonymous) token|authorize)|error pulling image configuration).*(?:received unexpected HTTP status: 5\d\d|unexpected status(?: code)?(?: from \w+ request to \S+)?:? 5\d\d|net/http: (?:TLS handshake timeout|request canceled)|context deadline exceeded|i/o timeout|connection reset by peer|Client\.Timeout exceeded|https?://[^\s"]+"?: (?:unexpected )?EOF\b)|failed to solve: (?:rpc error: code = \w+ desc = )?unexpected status: 5\d\d`,
     class: "flaky",
     category: "registry",
     description: "A container registry (Docker Hub, ghcr.io, …) failed or timed out during pull or push.",
@@ -129,7 +129,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "cargo.download",
-    regex: String.raw`error: failed to (?:download from \x60https://(?:static\.)?crates\.io|get \x60[\w-]+\x60 as a dependency).{0,300}$|failed to get 200 response from \x60https?://[^\x60\n]+\x60, got (?:5\d\d|429)\b|\[(?:6|7|28|35|52|56)\] (?:Couldn't resolve host name|Couldn't connect to server|Timeout was reached|SSL connect error|Server returned nothing|Failure when receiving data from the peer)`,
+    regex: String.raw`error: failed to (?:download from \x60https://(?:static\.)?crates\.io|get \x60[\w-]+\x60 as a dependency).*$|failed to get 200 response from \x60https?://[^\x60\n]+\x60, got (?:5\d\d|429)\b|\[(?:6|7|28|35|52|56)\] (?:Couldn't resolve host name|Couldn't connect to server|Timeout was reached|SSL connect error|Server returned nothing|Failure when receiving data from the peer)`,
     class: "flaky",
     category: "registry",
     description: "cargo could not download crates.",
@@ -145,7 +145,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "bundler.fetch",
-    regex: String.raw`Could not fetch specs from https?://\S+ due to underlying error|Gem::RemoteFetcher::(?:FetchError|UnknownHostError)|Bundler::HTTPError|Net::(?:OpenTimeout|ReadTimeout)\b.{0,100}rubygems`,
+    regex: String.raw`Could not fetch specs from https?://\S+ due to underlying error|Gem::RemoteFetcher::(?:FetchError|UnknownHostError)|Bundler::HTTPError|Net::(?:OpenTimeout|ReadTimeout)\b.*rubygems`,
     class: "flaky",
     category: "registry",
     description: "Bundler/RubyGems could not reach the gem server.",

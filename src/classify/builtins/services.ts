@@ -16,7 +16,7 @@ export const servicePatterns: PatternInput[] = [
   },
   {
     id: "docker.daemon-unreachable",
-    regex: String.raw`Cannot connect to the Docker daemon at (?:unix|tcp)://\S+\. Is the docker daemon running\?|error during connect: .{0,200}(?:docker_engine|dial tcp [\w.:\[\]]+:237[56]: connect: connection refused)`,
+    regex: String.raw`Cannot connect to the Docker daemon at (?:unix|tcp)://\S+\. Is the docker daemon running\?|error during connect: .*(?:docker_engine|dial tcp [\w.:\[\]]+:237[56]: connect: connection refused)`,
     class: "flaky",
     category: "service",
     description: "The Docker daemon (a docker:dind service or the runner's own) was not reachable.",
@@ -41,7 +41,7 @@ export const servicePatterns: PatternInput[] = [
   },
   {
     id: "xcode.simulator",
-    regex: String.raw`(?i:unable to boot (?:the )?(?:simulator|device in current state))|Failed to (?:boot|launch) (?:the )?simulator|CoreSimulatorService connection (?:became invalid|interrupted)|Simulator device failed to launch|Timed out waiting \d+ seconds for simulator to boot`,
+    regex: String.raw`[Uu]nable to boot (?:the )?(?:[Ss]imulator|device in current state)|Failed to (?:boot|launch) (?:the )?simulator|CoreSimulatorService connection (?:became invalid|interrupted)|Simulator device failed to launch|Timed out waiting \d+ seconds for simulator to boot`,
     class: "flaky",
     category: "service",
     description: "The iOS simulator failed to boot on the runner.",
