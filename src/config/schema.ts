@@ -34,7 +34,7 @@ export const patternSchema = z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,99}$/, "letters, digits and _ . : / - only, at most 100")
       .describe("Unique id; a repo pattern with the id of an org or built-in pattern replaces it."),
-    regex: z.string().min(1).max(2000).describe("RE2 regular expression, matched against each line (or the text, with multiline)."),
+    regex: z.string().min(1, "must not be empty (an empty pattern matches every line)").max(2000).describe("RE2 regular expression, matched against each line (or the text, with multiline)."),
     class: z.enum(["flaky", "known-problem"]).describe("What a match means."),
     category: z.string().max(100).default("other").describe("A short cause family: network, runner, disk, registry…"),
     description: z.string().max(500).optional().describe("Shown in the report as the cause."),

@@ -1,8 +1,9 @@
 // Validates one `.github/sift.yml` layer and collects every problem (file, key path, reason) for
 // the check run, instead of stopping at the first. Bad patterns are dropped one by one; the
 // others still apply. Bad top-level settings fall back to their defaults.
+import type { z } from "zod";
 import { configSchema, MAX_PATTERNS, patternSchema, type Pattern, type SiftConfig } from "./schema.js";
-import { regexProblem } from "../classify/regex.js";
+import { compileRegex, regexProblem } from "../classify/regex.js";
 
 export interface ConfigProblem {
   /** Which file: e.g. "owner/repo/.github/sift.yml" or "org defaults". */
@@ -11,7 +12,20 @@ export interface ConfigProblem {
   path: string;
   message: string;
   patternId?: string;
+  /** Where in the file (1-based), when the problem was found in its text (parse-config-text.ts). */
+  line?: number;
+  column?: number;
 }
+
+export interface ValidateOptions {
+  /** Lines of this repository's stored failures: a pattern matching most of them is too broad. */
+  sample?: readonly string[];
+}
+
+/** A regex longer than this many UTF-8 bytes is refused. */
+export const MAX_REGEX_BYTES = 4096;
+/** A sample this large or larger is enough to call a pattern that matches most of it too broad. */
+const MIN_SAMPLE = 20;
 
 export interface ValidatedConfig {
   config: SiftConfig;
@@ -26,7 +40,28 @@ function pathOf(base: string, path: readonly PropertyKey[]): string {
   return out;
 }
 
-function patternsOf(raw: unknown, file: string, problems: ConfigProblem[]): Pattern[] {
+/** zod issues as problems; "unrecognized keys" becomes one problem per key, at that key. */
+function issueProblems(file: string, base: string, issues: readonly z.core.$ZodIssue[], known: readonly string[], patternId?: string): ConfigProblem[] {
+  const extra = patternId ? { patternId } : {};
+  return issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ file, path: pathOf(base, [...issue.path, key]), message: `unknown key (known: ${known.join(", ")})`, ...extra }))
+      : [{ file, path: pathOf(base, issue.path), message: issue.message, ...extra }],
+  );
+}
+
+/** Why a pattern that compiles is still refused: it would match (nearly) every line. */
+function tooBroad(p: Pattern, options: ValidateOptions): string | undefined {
+  const regex = compileRegex(p.regex, { id: p.id, flags: p.multiline ? "m" : "" });
+  if (regex.test("")) return "matches every line (it matches an empty line): a pattern must require some text";
+  const sample = options.sample ?? [];
+  if (sample.length < MIN_SAMPLE) return undefined;
+  let hits = 0;
+  for (const line of sample) if (regex.test(line)) hits++;
+  return hits * 2 > sample.length ? `matches ${hits} of ${sample.length} lines of a sample of this repository's stored failures: too broad to tell a cause` : undefined;
+}
+
+function patternsOf(raw: unknown, file: string, problems: ConfigProblem[], options: ValidateOptions): Pattern[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
     problems.push({ file, path: "patterns", message: "must be a list of patterns" });
@@ -38,12 +73,15 @@ function patternsOf(raw: unknown, file: string, problems: ConfigProblem[]): Patt
   const patterns: Pattern[] = [];
   const seen = new Map<string, number>();
   raw.slice(0, MAX_PATTERNS).forEach((item, i) => {
-    const parsed = patternSchema.safeParse(item);
     const id = typeof (item as { id?: unknown })?.id === "string" ? (item as { id: string }).id : undefined;
+    const fields = typeof item === "object" && item !== null ? (item as Record<string, unknown>) : {};
+    if (fields.unless !== undefined && fields.regex === undefined) {
+      problems.push({ file, path: `patterns[${i}].unless`, message: "`unless` without `regex`: unless only cancels a match of the pattern's regex", ...(id ? { patternId: id } : {}) });
+      return;
+    }
+    const parsed = patternSchema.safeParse(item);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        problems.push({ file, path: pathOf(`patterns[${i}]`, issue.path), message: issue.message, ...(id ? { patternId: id } : {}) });
-      }
+      problems.push(...issueProblems(file, `patterns[${i}]`, parsed.error.issues, Object.keys(patternSchema.shape), id));
       return;
     }
     const p = parsed.data;
@@ -51,11 +89,17 @@ function patternsOf(raw: unknown, file: string, problems: ConfigProblem[]): Patt
     for (const field of ["regex", "unless"] as const) {
       const source = p[field];
       if (source === undefined) continue;
-      const why = regexProblem(source, { id: p.id, field, flags: p.multiline ? "m" : "" });
+      const bytes = Buffer.byteLength(source, "utf8");
+      const why = bytes > MAX_REGEX_BYTES ? `is ${bytes} bytes long; at most ${MAX_REGEX_BYTES}` : regexProblem(source, { id: p.id, field, flags: p.multiline ? "m" : "" });
       if (why) {
-        problems.push({ file, path: `patterns[${i}].${field}`, message: `does not compile under RE2: ${why}`, patternId: p.id });
+        problems.push({ file, path: `patterns[${i}].${field}`, message: bytes > MAX_REGEX_BYTES ? why : `does not compile under RE2: ${why}`, patternId: p.id });
         ok = false;
       }
+    }
+    const broad = ok ? tooBroad(p, options) : undefined;
+    if (broad) {
+      problems.push({ file, path: `patterns[${i}].regex`, message: broad, patternId: p.id });
+      ok = false;
     }
     const earlier = seen.get(p.id);
     if (earlier !== undefined) {
@@ -70,7 +114,7 @@ function patternsOf(raw: unknown, file: string, problems: ConfigProblem[]): Patt
   return patterns;
 }
 
-export function validateConfig(raw: unknown, file: string): ValidatedConfig {
+export function validateConfig(raw: unknown, file: string, options: ValidateOptions = {}): ValidatedConfig {
   const problems: ConfigProblem[] = [];
   const input = raw ?? {};
   if (typeof input !== "object" || Array.isArray(input)) {
@@ -89,10 +133,22 @@ export function validateConfig(raw: unknown, file: string): ValidatedConfig {
     }
     const parsed = schema.safeParse(value);
     if (parsed.success) settings[key] = value;
-    else for (const issue of parsed.error.issues) problems.push({ file, path: pathOf(key, issue.path), message: issue.message });
+    else problems.push(...issueProblems(file, key, parsed.error.issues, nestedKeys(schema)));
   }
   const config = configSchema.parse({ ...settings, patterns: [] });
-  config.patterns = patternsOf(record.patterns, file, problems);
+  config.patterns = patternsOf(record.patterns, file, problems, options);
   const explicit = new Set(Object.keys(record).filter((k) => k in settings || k === "patterns"));
   return { config, problems, explicit };
+}
+
+/** The keys a top-level setting's object accepts (retry: enabled, max_attempts…), for "unknown key" messages. */
+function nestedKeys(schema: z.ZodType): string[] {
+  let inner: unknown = schema;
+  for (let i = 0; i < 4 && inner && typeof inner === "object"; i++) {
+    const def = (inner as { def?: { innerType?: unknown; shape?: Record<string, unknown>; options?: unknown[] } }).def;
+    if (def?.shape) return Object.keys(def.shape);
+    const option = def?.options?.find((o) => (o as { def?: { shape?: unknown } }).def?.shape);
+    inner = def?.innerType ?? option;
+  }
+  return [];
 }
