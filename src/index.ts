@@ -1,5 +1,5 @@
 // The Probot app: wires handlers, routes and the background worker. No logic here.
-import type { ApplicationFunction, Probot } from "probot";
+import type { ApplicationFunction, Probot, ProbotOctokit } from "probot";
 import type { Logger } from "pino";
 import type { Database } from "./db/index.js";
 import type { Settings } from "./settings.js";
@@ -16,7 +16,8 @@ import { createClassifyStage } from "./analyse/classify-job.js";
 import { loadConfig } from "./config/index.js";
 import { createDecideStage } from "./history/index.js";
 import { writeReport } from "./report/index.js";
-import { startKeepPurge } from "./keep/index.js";
+import { sampleFailureLines, startKeepPurge } from "./keep/index.js";
+import { checkConfigChange, type PullRequestRef } from "./config-check/index.js";
 import { createRetryStage, startRetrySweep, workflowRunHook } from "./retry/index.js";
 
 export interface AppDeps {
@@ -59,7 +60,8 @@ export function sift(deps: AppDeps): SiftApp {
     const { prisma } = deps.db;
     const log = deps.log ?? app.log;
     const commands = { prisma, now, metrics, log };
-    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }) });
+    const checkConfig = (octokit: ProbotOctokit, pr: PullRequestRef) => checkConfigChange(octokit, pr, { log, sample: (id) => sampleFailureLines(prisma, id) });
+    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }), checkConfig });
     const stages: Partial<AnalysisStages> = {
       loadConfig: (ctx) => loadConfig(ctx.octokit, ctx.repo.owner, ctx.repo.name),
       classifyJob: createClassifyStage({ keepBytes: deps.settings.keepBytes }),

@@ -2,6 +2,7 @@
 import type { Context } from "probot";
 import type { Delivery, Ingest } from "../ingest/index.js";
 import type { CommandDeps } from "../commands/index.js";
+import type { ConfigCheckResult, PullRequestRef } from "../config-check/index.js";
 
 export interface HandlerDeps {
   ingest: Ingest;
@@ -10,6 +11,8 @@ export interface HandlerDeps {
   commands?: CommandDeps | undefined;
   /** Re-runs waiting for a workflow run to complete (src/retry workflowRunHook). */
   onWorkflowRunCompleted?: ((context: Context<"workflow_run">) => Promise<void>) | undefined;
+  /** The `Sift config` check of a pull request's `.github/sift.yml` (src/config-check); off when absent. */
+  checkConfig?: ((octokit: Context["octokit"], pr: PullRequestRef) => Promise<ConfigCheckResult>) | undefined;
 }
 
 type AnyContext = Pick<Context, "id" | "name" | "log"> & { payload: object };

@@ -5,3 +5,4 @@ export { saveFailureText } from "./save-failure-text.js";
 export { failureTextFromRow } from "./load-failure-text.js";
 export { purgeFailureTexts } from "./purge-failure-texts.js";
 export { startKeepPurge, type KeepPurgeDeps } from "./start-keep-purge.js";
+export { sampleFailureLines } from "./sample-lines.js";

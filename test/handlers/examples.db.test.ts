@@ -1,5 +1,7 @@
 // Every example payload of the events Sift handles is accepted (2xx) without an error log.
+import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API } from "../helpers/github-nock.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { startTestApp, type TestApp } from "../helpers/probot.js";
 import { examplesOf } from "../helpers/webhook-examples.js";
@@ -9,10 +11,17 @@ const EVENTS = ["workflow_job", "check_run", "status", "workflow_run", "pull_req
 let db: TestDatabase;
 let app: TestApp;
 beforeAll(async () => {
+  // pull_request examples that open or update a PR get the `Sift config` look at their files (none is a config).
+  nock.disableNetConnect();
+  nock.enableNetConnect("127.0.0.1");
+  nock(API).persist().post(/\/app\/installations\/\d+\/access_tokens/).reply(201, { token: "ghs_examples", expires_at: new Date(Date.now() + 3600_000).toISOString() });
+  nock(API).persist().get("/repos/Codertocat/Hello-World/pulls/2/files").query(true).reply(200, [{ filename: "README.md", status: "modified" }]);
   db = await createTestDatabase();
   app = await startTestApp(db);
 });
 afterAll(async () => {
+  nock.cleanAll();
+  nock.enableNetConnect();
   await app?.close();
   await db?.destroy();
 });
@@ -25,6 +34,7 @@ describe.each(EVENTS)("%s examples", (event) => {
       expect(res.status, `${event} example ${i} (${String(payload.action)}): ${res.body}`).toBeLessThan(300);
     }
     expect(app.logs.errors()).toEqual([]);
+    expect(app.logs.lines.filter((l) => l.level >= 40 && /Sift config/.test(l.msg))).toEqual([]);
     expect(app.logs.lines.filter((l) => l.level >= 40 && /rejected/.test(l.msg))).toEqual([]);
   });
 });

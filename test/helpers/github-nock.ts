@@ -214,3 +214,21 @@ export function nockRepoFile(owner: string, repo: string, path: string, content:
 export function nockGetWorkflowRun(owner: string, repo: string, runId: number, status: string): void {
   nock(API).get(`/repos/${owner}/${repo}/actions/runs/${runId}`).reply(200, { id: runId, status, conclusion: status === "completed" ? "failure" : null });
 }
+
+/** GET …/pulls/{n}/files, one page per call; `pages` in order. */
+export function nockListPullFiles(owner: string, repo: string, pr: number, pages: { filename: string; status?: string; previous_filename?: string }[][]): void {
+  pages.forEach((files, i) => {
+    const next = i + 1 < pages.length ? { link: `<${API}/repos/${owner}/${repo}/pulls/${pr}/files?per_page=100&page=${i + 2}>; rel="next"` } : undefined;
+    nock(API)
+      .get(`/repos/${owner}/${repo}/pulls/${pr}/files`)
+      .query((q) => q.per_page === "100" && (q.page ?? "1") === String(i + 1))
+      .reply(200, files.map((f) => ({ status: "modified", ...f })), next);
+  });
+}
+
+/** A file's raw contents at a ref (GET …/contents/{path}?ref=…); null = 404. */
+export function nockRepoFileAt(owner: string, repo: string, path: string, ref: string, content: string | null): void {
+  const scope = nock(API).get(`/repos/${owner}/${repo}/contents/${encodeURIComponent(path)}`).query({ ref });
+  if (content === null) scope.reply(404, { message: "Not Found" });
+  else scope.reply(200, content, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
+}

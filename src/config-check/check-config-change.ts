@@ -1,0 +1,62 @@
+// The `Sift config` check of a pull request: when it changes `.github/sift.yml` (a repository's,
+// or the org defaults in the org's `.github` repository), the file at the head SHA is validated
+// and the result is written on that SHA, every problem annotated on its line.
+import type { Logger } from "pino";
+import type { ProbotOctokit } from "probot";
+import { configPath, parseConfigText, type ConfigProblem } from "../config/index.js";
+import { changedConfig } from "./changed-config.js";
+import { readFileAt } from "./read-file-at.js";
+import { renderConfigCheck } from "./render-config-check.js";
+import { writeConfigCheck } from "./write-config-check.js";
+
+export interface ConfigCheckDeps {
+  log: Logger;
+  /** Lines of the repository's stored failures, to find patterns that match most of them. */
+  sample?: (repositoryId: number) => Promise<string[]>;
+}
+
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  repositoryId: number;
+  number: number;
+  headSha: string;
+}
+
+export type ConfigCheckResult = { written: false; reason: string } | { written: true; checkRunId: number; conclusion: "success" | "failure" };
+
+export async function checkConfigChange(octokit: ProbotOctokit, pr: PullRequestRef, deps: ConfigCheckDeps): Promise<ConfigCheckResult> {
+  // 1. did the pull request touch the file?
+  let change: Awaited<ReturnType<typeof changedConfig>>;
+  try {
+    change = await changedConfig(octokit, pr);
+  } catch (err) {
+    deps.log.warn({ err }, `${pr.owner}/${pr.repo}#${pr.number}: listing the pull request's files failed; no Sift config check`);
+    return { written: false, reason: `its files could not be listed (${(err as Error).message.split("\n")[0]})` };
+  }
+  if (change.status === "unchanged") {
+    return { written: false, reason: `${configPath} not among its ${change.listed} files${change.cut ? " (listing cut)" : ""}` };
+  }
+
+  // 2. the file at the head SHA → every problem, located
+  let problems: ConfigProblem[] = [];
+  const notes: string[] = [];
+  if (change.status === "removed") {
+    notes.push(`${configPath} is removed: the organisation's defaults and Sift's built-in patterns apply.`);
+  } else {
+    try {
+      const text = await readFileAt(octokit, { owner: pr.owner, repo: pr.repo, path: configPath, ref: pr.headSha });
+      const sample = deps.sample ? await deps.sample(pr.repositoryId).catch(() => []) : [];
+      problems = parseConfigText(text, `${pr.owner}/${pr.repo}/${configPath}`, { sample }).problems;
+    } catch (err) {
+      // Fail closed: a file Sift cannot read at the head SHA is not called valid.
+      problems = [{ file: configPath, path: "", message: `could not be read at ${pr.headSha.slice(0, 12)}: ${(err as Error).message.split("\n")[0]}` }];
+    }
+  }
+
+  // 3. the check run on the head SHA
+  const rendered = renderConfigCheck(configPath, problems, notes);
+  const checkRunId = await writeConfigCheck(octokit, pr, rendered);
+  deps.log.info(`${pr.owner}/${pr.repo}#${pr.number}: ${rendered.title} (Sift config ${rendered.conclusion})`);
+  return { written: true, checkRunId, conclusion: rendered.conclusion };
+}
