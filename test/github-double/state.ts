@@ -52,8 +52,10 @@ export class GitHubState {
   appSlug = "sift-test";
   installations = new Map<number, { id: number; account: { login: string; type: string } }>();
   jobs = new Map<number, DoubleJob>();
-  /** `${owner}/${repo}:${path}` → file text (for .github/sift.yml). */
+  /** `${owner}/${repo}:${path}` → file text (for .github/sift.yml); `${owner}/${repo}@${ref}:${path}` at one ref. */
   contents = new Map<string, string>();
+  /** Pull request number → its changed files (GET …/pulls/{n}/files, paginated like GitHub). */
+  pullFiles = new Map<number, { filename: string; status: string }[]>();
   checkRuns = new Map<number, DoubleCheckRun>();
   hookDeliveries: HookDelivery[] = [];
   redeliveries: number[] = [];

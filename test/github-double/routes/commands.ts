@@ -15,6 +15,14 @@ export const commandsRoutes: Routes = {
     if (!pr) return notFound(res);
     json(res, 200, { number: pr.number, body: pr.body, head: { sha: pr.headSha, ref: pr.headRef }, base: { ref: pr.baseRef, sha: pr.baseSha } });
   },
+  "GET /repos/:owner/:repo/pulls/:number/files": ({ state, res, params, url, origin }) => {
+    const files = state.pullFiles.get(Number(params.number));
+    if (!files) return notFound(res);
+    const perPage = Math.min(100, Number(url.searchParams.get("per_page") ?? 30));
+    const page = Number(url.searchParams.get("page") ?? 1);
+    const next = page * perPage < files.length ? `<${origin}/api/v3${url.pathname.replace(/^\/api\/v3/, "")}?per_page=${perPage}&page=${page + 1}>; rel="next"` : undefined;
+    res.writeHead(200, { "content-type": "application/json", ...(next ? { link: next } : {}) }).end(JSON.stringify(files.slice((page - 1) * perPage, page * perPage)));
+  },
   "GET /repos/:owner/:repo/compare/:basehead": ({ state, res, params }) => {
     const [, head = ""] = params.basehead!.split("...");
     json(res, 200, { status: state.defaultBranchShas.has(head) ? "behind" : "ahead" });

@@ -3,8 +3,9 @@ import type { Routes } from "../context.js";
 import { json, notFound } from "../http.js";
 
 export const reposRoutes: Routes = {
-  "GET /repos/:owner/:repo/contents/*": ({ state, req, res, params }) => {
-    const text = state.contents.get(`${params.owner}/${params.repo}:${params.path}`);
+  "GET /repos/:owner/:repo/contents/*": ({ state, req, res, params, url }) => {
+    const ref = url.searchParams.get("ref");
+    const text = (ref ? state.contents.get(`${params.owner}/${params.repo}@${ref}:${params.path}`) : undefined) ?? state.contents.get(`${params.owner}/${params.repo}:${params.path}`);
     if (text === undefined) return notFound(res);
     // The config plugin asks for the raw media type, and GitHub then sends the file itself.
     if (/\.raw\b/.test(req.headers.accept ?? "")) return void res.writeHead(200, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" }).end(text);
