@@ -2,11 +2,13 @@
 // module exporting run(); add yours to the list below.
 import { runAccuracyBench } from "./accuracy.js";
 import { runClassifyBench } from "./classify.js";
+import { runDayBench } from "./day.js";
 import { runIngestBench } from "./ingest.js";
 
 const benches: Record<string, () => Promise<void>> = {
   accuracy: runAccuracyBench,
   classify: runClassifyBench,
+  day: runDayBench,
   ingest: runIngestBench,
 };
 
@@ -16,7 +18,9 @@ if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(", ")} (known: ${Object.keys(benches).join(", ")})`);
   process.exit(2);
 }
-for (const name of names.length > 0 ? names : Object.keys(benches)) {
+// The day replay takes hours at its full size: only when named.
+const byDefault = Object.keys(benches).filter((n) => n !== "day");
+for (const name of names.length > 0 ? names : byDefault) {
   console.log(`\n## bench: ${name}`);
   await (benches[name] as () => Promise<void>)();
 }
