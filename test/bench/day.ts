@@ -208,7 +208,10 @@ async function replayDay(replicas: number): Promise<Outcome> {
           continue;
         }
         if (d === head) next++;
-        else (reactive.shift(), sentReactive++);
+        else {
+          reactive.shift();
+          sentReactive++;
+        }
         dispatch(d);
         continue;
       }
