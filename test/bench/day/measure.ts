@@ -26,13 +26,13 @@ export async function scrapeHistogram(url: string, name: string): Promise<Histog
   return new Histogram(buckets, value("sum"), value("count"));
 }
 
-/** Linear interpolation inside the bucket holding the quantile (the last finite bound when beyond it). */
+/** Linear interpolation inside the bucket holding the quantile (Infinity when beyond the last finite bound). */
 export function histogramQuantile(h: Histogram, q: number): number {
   const rank = q * h.count;
   let lower = 0;
   let below = 0;
   for (const [le, n] of h.buckets) {
-    if (n >= rank) return Number.isFinite(le) ? lower + ((le - lower) * (rank - below)) / Math.max(1, n - below) : lower;
+    if (n >= rank) return Number.isFinite(le) ? lower + ((le - lower) * (rank - below)) / Math.max(1, n - below) : Number.POSITIVE_INFINITY;
     lower = le;
     below = n;
   }
