@@ -39,7 +39,8 @@ export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStage
 
 function keptText(log: NormalisedLog, keepBytes: number, skippedLines: number): FailureText {
   const kept = failureTextOf(log, keepBytes);
-  return { ...kept, firstLine: kept.firstLine + skippedLines, lineCount: kept.lineCount + skippedLines };
+  const shift = (n: number) => n + skippedLines;
+  return { ...kept, firstLine: shift(kept.firstLine), stepStart: shift(kept.stepStart), stepEnd: shift(kept.stepEnd), lineCount: shift(kept.lineCount) };
 }
 
 function logTarget(job: JobInfo, ctx: AnalysisContext): LogTarget {

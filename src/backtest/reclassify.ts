@@ -1,5 +1,5 @@
-// PURE: a stored failure text judged again with another pattern set, as the classify stage would
-// judge the failing step: the kept lines are that step, line numbers as in the whole log.
+// PURE: a stored failure text judged again with another pattern set, as the classify stage judged
+// the log: the kept lines with the failing step where it was, line numbers as in the whole log.
 import { classify, type CompiledPatternSet, type Verdict } from "../classify/index.js";
 import type { FailureText } from "../keep/index.js";
 import { createLineIndex } from "../logs/index.js";
@@ -24,7 +24,8 @@ export function reclassify(kept: FailureText, compiled: CompiledPatternSet, job:
 
 function keptLog(kept: FailureText): NormalisedLog {
   const index = createLineIndex(kept.text);
-  const step = { name: kept.stepName ?? "(whole log)", startLine: 1, endLine: index.lineCount, post: false };
+  const local = (n: number) => Math.min(index.lineCount, Math.max(1, n - kept.firstLine + 1));
+  const step = { name: kept.stepName ?? "(whole log)", startLine: local(kept.stepStart), endLine: local(kept.stepEnd), post: false };
   return {
     text: kept.text,
     format: kept.format,

@@ -1,5 +1,7 @@
 // What re-classification needs of a failed job once its log is gone: the failing step's normalised
 // text (its tail, at most SIFT_KEEP_BYTES), where it sat in the log, and why it is that step.
+// A log that fits in SIFT_KEEP_BYTES is kept whole: job-terminal signals (a timeout, a lost runner)
+// often stand outside the failing step, and with the whole log a re-classification is exact.
 // PURE: a NormalisedLog in, plain data out.
 import type { LogFormat } from "../logs/linePrefix.js";
 import type { NormalisedLog } from "../logs/types.js";
@@ -7,10 +9,13 @@ import type { NormalisedLog } from "../logs/types.js";
 export const DEFAULT_KEEP_BYTES = 256 * 1024;
 
 export interface FailureText {
-  /** Normalised lines, "\n"-joined: the failing step's tail (the log's tail when no step is known). */
+  /** Normalised lines, "\n"-joined: the whole log when it fits, else the failing step's tail. */
   text: string;
   /** Line number, in the whole log, of the first kept line (line numbers of verdicts stay true). */
   firstLine: number;
+  /** The failing step's first and last lines, in the whole log (1 and lineCount when no step is known). */
+  stepStart: number;
+  stepEnd: number;
   /** Lines of the whole log. */
   lineCount: number;
   format: LogFormat;
@@ -30,10 +35,14 @@ export function failureTextOf(log: NormalisedLog, maxBytes: number = DEFAULT_KEE
   const to = step ? step.endLine : log.lineCount;
   const whole = log.slice(from, to);
   const fullBytes = Buffer.byteLength(whole, "utf8");
-  const { text, droppedLines } = fullBytes <= maxBytes ? { text: whole, droppedLines: 0 } : tailAtLine(whole, maxBytes);
+  const all = log.slice(1, log.lineCount);
+  const keepAll = Buffer.byteLength(all, "utf8") <= maxBytes;
+  const { text, droppedLines } = keepAll ? { text: all, droppedLines: 0 } : fullBytes <= maxBytes ? { text: whole, droppedLines: 0 } : tailAtLine(whole, maxBytes);
   return {
     text,
-    firstLine: from + droppedLines,
+    firstLine: keepAll ? 1 : from + droppedLines,
+    stepStart: from,
+    stepEnd: to,
     lineCount: log.lineCount,
     format: log.format,
     stepName: step?.name ?? null,

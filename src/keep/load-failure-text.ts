@@ -12,6 +12,8 @@ export async function failureTextFromRow(row: FailureTextRow): Promise<FailureTe
   return {
     text,
     firstLine: row.firstLine,
+    stepStart: row.stepStart,
+    stepEnd: row.stepEnd,
     lineCount: row.lineCount,
     format: row.format as LogFormat,
     stepName: row.stepName,

@@ -12,6 +12,8 @@ export async function saveFailureText(prisma: PrismaClient, at: { jobId: number;
     textBytes: Buffer.byteLength(kept.text, "utf8"),
     fullBytes: kept.fullBytes,
     firstLine: kept.firstLine,
+    stepStart: kept.stepStart,
+    stepEnd: kept.stepEnd,
     lineCount: kept.lineCount,
     format: kept.format,
     stepName: kept.stepName,

@@ -110,7 +110,7 @@ it("keeps the check run in progress while jobs still run, and defuses @-mentions
 
 it("stores each verdict with its pattern-set hash, and the failing step's text beside it", async () => {
   await job({ id: 1, name: "lint" });
-  const kept = { text: "src/a.ts:1:1 error no-unused-vars", firstLine: 40, lineCount: 50, format: "github" as const, stepName: "Run lint", stepReason: "the failed step", fullBytes: 34, truncatedHeadBytes: 0 };
+  const kept = { text: "src/a.ts:1:1 error no-unused-vars", firstLine: 40, stepStart: 30, stepEnd: 45, lineCount: 50, format: "github" as const, stepName: "Run lint", stepReason: "the failed step", fullBytes: 34, truncatedHeadBytes: 0 };
   const d = await deps({ classifyJob: async () => ({ ...failClosed("lint error"), patternSetHash: "0123456789abcdef", kept }) });
   nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
   nockCreateCheckRun(REPO.owner, REPO.name, 557);

@@ -1,5 +1,5 @@
 // Benchmark (issue 12): bytes stored per failed job when the failing step's text is kept
-// (SIFT_KEEP_BYTES of its tail, Brotli quality 5), over every log of the shared corpus.
+// (the whole log when it fits in SIFT_KEEP_BYTES, else the failing step's tail; Brotli quality 5), over every log of the shared corpus.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_KEEP_BYTES, failureTextOf, packText } from "../../src/keep/index.js";
@@ -13,7 +13,7 @@ function stats(label: string, values: number[]): void {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const k = (n: number) => `${(n / KiB).toFixed(1)} KiB`.padStart(11);
-  console.log(`${label.padEnd(34)} mean ${k(mean)}  median ${k(at(0.5))}  p90 ${k(at(0.9))}  max ${k(at(1))}`);
+  console.log(`${label.padEnd(46)} mean ${k(mean)}  median ${k(at(0.5))}  p90 ${k(at(0.9))}  max ${k(at(1))}`);
 }
 
 export async function runKeepBench(): Promise<void> {
@@ -40,7 +40,7 @@ export async function runKeepBench(): Promise<void> {
   console.log(`${files.length} failed jobs of the corpus, SIFT_KEEP_BYTES=${DEFAULT_KEEP_BYTES}`);
   stats("raw log", raw);
   stats("failing step, normalised", step);
-  stats("kept text (step tail)", kept);
+  stats("kept (the log if it fits, else the step tail)", kept);
   stats("stored (Brotli q5)", stored);
   console.log(`compression: ${(ms / files.length).toFixed(1)} ms per job`);
 }

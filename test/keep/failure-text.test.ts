@@ -10,15 +10,22 @@ import { corpusLogs } from "../helpers/corpus.js";
 const stepLines = Array.from({ length: 200 }, (_, i) => `test line ${i + 1} ${"x".repeat(40)}`);
 
 describe("failureTextOf", () => {
-  it("keeps the whole failing step when it fits, and where it starts in the log", () => {
+  it("keeps a log that fits whole, with the failing step's place in it", () => {
     const log = normaliseLog(ghaLog(["FAIL src/a.test.ts", "Error: boom"]));
     const kept = failureTextOf(log);
-    expect(kept.stepName).toBe("Run make test");
-    expect(kept.text).toContain("Error: boom");
-    expect(kept.text).not.toContain("Current runner version"); // the setup before the step
-    expect(kept.text).not.toContain("Cleaning up orphan processes"); // the post steps after it
-    expect(log.line(kept.firstLine)).toBe(kept.text.split("\n")[0]);
-    expect(kept.fullBytes).toBe(Buffer.byteLength(kept.text));
+    expect(kept).toMatchObject({ stepName: "Run make test", firstLine: 1, lineCount: log.lineCount });
+    expect(kept.text).toBe(log.slice(1, log.lineCount)); // setup and cleanup too: terminal signals stand there
+    expect(log.line(kept.stepStart)).toBe("##[group]Run make test");
+    expect(log.line(kept.stepEnd)).toBe("##[error]Process completed with exit code 1.");
+    expect(kept.fullBytes).toBe(Buffer.byteLength(log.slice(kept.stepStart, kept.stepEnd)));
+  });
+
+  it("keeps only the failing step when the log does not fit but the step does", () => {
+    const log = normaliseLog(ghaLog(["Error: boom"], { setup: stepLines }));
+    const kept = failureTextOf(log, 2000);
+    expect(kept.firstLine).toBe(kept.stepStart);
+    expect(kept.text).toBe(log.slice(kept.stepStart, kept.stepEnd));
+    expect(kept.text).not.toContain("test line 1 ");
   });
 
   it("keeps only the step's tail under the limit, cut at a line start, line numbers still true", () => {

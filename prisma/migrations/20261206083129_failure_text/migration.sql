@@ -7,6 +7,8 @@ CREATE TABLE "FailureText" (
     "textBytes" INTEGER NOT NULL,
     "fullBytes" INTEGER NOT NULL,
     "firstLine" INTEGER NOT NULL,
+    "stepStart" INTEGER NOT NULL,
+    "stepEnd" INTEGER NOT NULL,
     "lineCount" INTEGER NOT NULL,
     "format" TEXT NOT NULL,
     "stepName" TEXT,
