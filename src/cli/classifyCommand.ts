@@ -27,7 +27,7 @@ function human(file: string, v: Verdict): string {
 
 export async function classifyCommand(args: ClassifyArgs, io: CommandIO): Promise<number> {
   let failed = false;
-  const loaded = loadConfig(args.config);
+  const loaded = await loadConfig(args.config);
   if (loaded.error) {
     io.err(`sift: bad config ${loaded.error} (using built-in patterns only)`);
     failed = true;
