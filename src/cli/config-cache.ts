@@ -1,7 +1,7 @@
 // Checked configs, kept between runs of `sift classify`: YAML, zod and one RE2 compile per
 // pattern cost more than classifying a typical log. An entry is keyed by the config file's path
-// (problems name it) and bytes, and by the code that checks and merges configs (every file of
-// config/ and classify/, built-in library included), so an edited config or a new build misses.
+// (problems name it) and bytes, and by the code that checks and merges configs (size and time of
+// every file of config/ and classify/, built-in library included): an edited config or a new build misses.
 // The cache is an optimisation only: any error reading or writing it is ignored.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -32,14 +32,18 @@ export function configCacheDir(env: NodeJS.ProcessEnv = process.env): string | u
   return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "sift");
 }
 
+/** Name, size and modification time of every module of config/ and classify/ (stat is cheaper than reading them). */
 function codeStamp(): string {
-  const h = createHash("sha256");
+  const parts: string[] = [];
   for (const folder of ["../config/", "../classify/"]) {
     const dir = fileURLToPath(new URL(folder, import.meta.url));
     const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
-    for (const f of files) h.update(`${folder}${f}\0`).update(readFileSync(join(dir, f))).update("\0");
+    for (const f of files) {
+      const st = statSync(join(dir, f));
+      parts.push(`${folder}${f} ${st.size} ${st.mtimeMs}`);
+    }
   }
-  return h.digest("hex");
+  return parts.join("\n");
 }
 
 export function configCacheKey(path: string | undefined, text: string | undefined): string {
