@@ -5,11 +5,7 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node
 import { classify, classifyLog, type CompiledPatternSet, type JobContext, type Verdict } from "../classify/index.js";
 import { rawProbeSources } from "../classify/rawScan.js";
 import { detectFormatOf, normaliseLog } from "../logs/normalise.js";
-import { scanFile } from "./scanFile.js";
-import { spoolTail } from "./spool-tail.js";
 import { lineStartAtOrAfter } from "./scanRange.js";
-import { streamTextSource } from "./streamSource.js";
-import { tailSteps } from "./tailSteps.js";
 
 /** Logs up to this size are normalised in memory. */
 export const IN_MEMORY_BYTES = 16 << 20;
@@ -27,6 +23,8 @@ interface Cut {
 }
 
 async function streamed(fd: number, path: string, cut: Cut, size: number, compiled: CompiledPatternSet, options: ClassifyFileOptions): Promise<Verdict> {
+  // Loaded here: start-up is most of the time on a small log, which needs none of them.
+  const [{ scanFile }, { streamTextSource }, { tailSteps }] = await Promise.all([import("./scanFile.js"), import("./streamSource.js"), import("./tailSteps.js")]);
   const { start } = cut;
   let from = start;
   const head = Buffer.alloc(Math.min(16_384, size - start));
@@ -58,6 +56,7 @@ async function classifyOpen(fd: number, path: string, droppedBytes: number, comp
 }
 
 async function classifyStream(input: AsyncIterable<Buffer | string>, compiled: CompiledPatternSet, options: ClassifyFileOptions): Promise<Verdict> {
+  const { spoolTail } = await import("./spool-tail.js");
   // One byte more than the log keeps: it tells whether the kept part starts at a line start.
   const spooled = await spoolTail(input, options.maxBytes + 1);
   try {
