@@ -113,7 +113,7 @@ export async function runClassifyBench(): Promise<void> {
 
     const patterns = benchPatterns();
     const config = join(dir, "sift.json");
-    writeFileSync(config, JSON.stringify({ builtins: false, patterns, log: { max_bytes: 1024 * MB } }));
+    writeFileSync(config, JSON.stringify({ builtins: false, patterns, log: { max_bytes: 256 * MB } })); // the most log.max_bytes allows
     const sources = patterns.map((p) => p.regex);
     const ere = acceptedBy("grep", sources.map(toEre).filter((s): s is string => s !== undefined));
     const rust = acceptedBy("rg", sources);
@@ -170,7 +170,7 @@ export async function runClassifyBench(): Promise<void> {
     const big = join(dir, "big.log");
     const bigBytes = makeLog(big, 1024 * MB);
     const gib = timed("node", [SIFT, ...siftArgs, big], env);
-    console.log(`target peak RSS < 200 MiB on a 1 GiB log (${f(bigBytes / MB)} MiB): ${verdict(gib.rssMb < 200)} (${f(gib.rssMb)} MiB, ${secs(gib)} s)`);
+    console.log(`target peak RSS < 200 MiB on a 1 GiB log (${f(bigBytes / MB)} MiB; its last 256 MiB read, log.max_bytes' maximum): ${verdict(gib.rssMb < 200)} (${f(gib.rssMb)} MiB, ${secs(gib)} s)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
