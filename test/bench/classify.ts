@@ -77,14 +77,25 @@ function series(runs: number, run: () => Run): Series {
   return { best: all[0] as Run, median: all[Math.floor((all.length - 1) / 2)] as Run, runs: all.length };
 }
 
-/** Wall time of a short command without wrappers (start-up), in ms: best and median. */
-function startup(cmd: string, args: string[], env?: NodeJS.ProcessEnv): { best: number; median: number } {
-  const ms = Array.from({ length: Math.max(RUNS, 7) }, () => {
-    const t = performance.now();
-    spawnSync(cmd, args, { stdio: "ignore", env: env ?? process.env });
-    return performance.now() - t;
-  }).sort((a, b) => a - b);
-  return { best: ms[0] as number, median: ms[Math.floor((ms.length - 1) / 2)] as number };
+type Command = readonly [string, readonly string[]];
+
+/**
+ * Wall time of short commands without wrappers (start-up), in ms: best and median. The commands
+ * take turns, so a busy moment of a shared machine falls on all of them alike.
+ */
+function startups(commands: readonly Command[], env?: NodeJS.ProcessEnv): { best: number; median: number }[] {
+  const times = commands.map(() => [] as number[]);
+  for (let round = 0; round < Math.max(RUNS, 9); round++) {
+    commands.forEach(([cmd, args], i) => {
+      const t = performance.now();
+      spawnSync(cmd, args, { stdio: "ignore", env: env ?? process.env });
+      times[i]?.push(performance.now() - t);
+    });
+  }
+  return times.map((ms) => {
+    ms.sort((a, b) => a - b);
+    return { best: ms[0] as number, median: ms[Math.floor((ms.length - 1) / 2)] as number };
+  });
 }
 
 function have(tool: string): boolean {
@@ -124,7 +135,7 @@ export async function runClassifyBench(): Promise<void> {
     console.log(`patterns: ${patterns.length} (${pytorch} pytorch ruleset + ${patterns.length - pytorch} built-in infrastructure), whole-log; grep -E could take ${ere.length}, rg ${rust.length}`);
     console.log(`log: ${(rawBytes / MB).toFixed(0)} MiB raw (sift), ${(strippedBytes / MB).toFixed(0)} MiB without timestamps (grep, rg); ${RUNS} runs per figure: best / median; the machine may be shared`);
 
-    const coldStart = startup("node", [SIFT, "classify", "--config", config, one], { ...env, SIFT_CACHE_DIR: "" });
+    const coldStart = startups([["node", [SIFT, "classify", "--config", config, one]]], { ...env, SIFT_CACHE_DIR: "" })[0] as { best: number; median: number };
     const siftArgs = ["classify", "--json", "--config", config];
     const tools = [
       { name: "sift classify (raw log)", bytes: rawBytes, cmd: "node", args: [SIFT, ...siftArgs, raw], start: ["node", [SIFT, ...siftArgs, one]] },
@@ -132,11 +143,9 @@ export async function runClassifyBench(): Promise<void> {
       { name: "rg -c -f", bytes: strippedBytes, cmd: "rg", args: ["-c", "-f", join(dir, "rg.txt"), stripped], start: ["rg", ["-c", "-f", join(dir, "rg.txt"), one]] },
       { name: "rg -c -f, \\b as (?-u:\\b)", bytes: strippedBytes, cmd: "rg", args: ["-c", "-f", join(dir, "rg-ascii.txt"), stripped], start: ["rg", ["-c", "-f", join(dir, "rg-ascii.txt"), one]] },
     ] as const;
-    const results = tools.map((t) => {
-      const s = series(RUNS, () => timed(t.cmd, [...t.args], env));
-      return { ...t, ...s, startup: startup(t.start[0], [...t.start[1]], env) };
-    });
-    const node = startup("node", ["-e", "0"]);
+    const starts = startups([["node", ["-e", "0"]], ...tools.map((t) => t.start as Command)], env);
+    const node = starts[0] as { best: number; median: number };
+    const results = tools.map((t, i) => ({ ...t, ...series(RUNS, () => timed(t.cmd, [...t.args], env)), startup: starts[i + 1] as { best: number; median: number } }));
     const sift = results[0] as (typeof results)[number];
 
     const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
