@@ -17,7 +17,7 @@ const HELP = new Set(["help", "--help", "-h"]);
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== undefined && HELP.has(command)) {
-    console.log(USAGE);
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (command !== "classify") {
@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    console.log(USAGE);
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const threads = values.threads === undefined ? undefined : Number(values.threads);
