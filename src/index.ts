@@ -62,14 +62,16 @@ export function sift(deps: AppDeps): SiftApp {
     const stages: Partial<AnalysisStages> = {
       loadConfig: (ctx) => loadConfig(ctx.octokit, ctx.repo.owner, ctx.repo.name),
       classifyJob: createClassifyStage(),
-      decide: createDecideStage({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics }),
+      decide: createDecideStage({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds }),
       writeReport,
       retry: createRetryStage({ prisma, metrics }),
       ...deps.stages,
     };
     if (deps.worker !== false) {
       stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages, pollMs: deps.pollMs }));
-      stops.push(startRetrySweep({ prisma, now, metrics, log, octokitFor: (id) => app.auth(id) }));
+      // Due backoffs go out within half the base (30 s at most, 1 s at least).
+      const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
+      stops.push(startRetrySweep({ prisma, now, metrics, log, octokitFor: (id) => app.auth(id), intervalMs }));
     }
   };
   return {

@@ -23,6 +23,8 @@ export interface Settings {
   concurrency: number;
   concurrencyPerInstallation: number;
   reconcileIntervalSeconds: number;
+  /** Base of the exponential backoff between automatic re-runs (a repo's retry.backoff_seconds wins). */
+  retryBackoffSeconds: number;
 }
 
 export class SettingsError extends Error {
@@ -92,5 +94,6 @@ export function readSettings(env: Env = process.env): Settings {
     concurrency: int(env, "SIFT_CONCURRENCY", 8, 1),
     concurrencyPerInstallation: int(env, "SIFT_CONCURRENCY_PER_INSTALLATION", 2, 1),
     reconcileIntervalSeconds: int(env, "SIFT_RECONCILE_INTERVAL_SECONDS", 600),
+    retryBackoffSeconds: int(env, "SIFT_RETRY_BACKOFF_SECONDS", 60),
   };
 }

@@ -56,6 +56,13 @@ export const configSchema = z
         enabled: z.boolean().default(true).describe("Re-run flaky jobs automatically."),
         max_attempts: z.number().int().min(1).max(10).default(3).describe("A job is not re-run once its run_attempt reaches this."),
         budget_per_hour: z.number().int().min(0).max(10_000).default(20).describe("At most this many automatic re-runs per repository per hour."),
+        backoff_seconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(86_400)
+          .optional()
+          .describe("Backoff base: the first re-run goes at once, the second base seconds after the failure, then 2×base… (default: SIFT_RETRY_BACKOFF_SECONDS, 60)."),
         exclude_workflows: z
           .array(glob)
           .default(["*deploy*", "*release*", "*publish*"])

@@ -32,8 +32,12 @@ export function retryGate(job: JobInfo, failure: ClassifiedFailure, policy: Retr
   return { go: true, maxAttempts };
 }
 
-/** Exponential backoff between attempts of the same job: base, 2×base, 4×base after each failure. */
-export function backoffUntil(job: JobInfo, baseSeconds: number): Date | null {
-  if (!job.completedAt) return null;
-  return new Date(job.completedAt.getTime() + baseSeconds * 1000 * 2 ** Math.max(0, job.runAttempt - 1));
+/**
+ * When the next automatic re-run of a job may go out. The first re-run goes as soon as GitHub allows
+ * it (its run has completed): a lost runner is the usual cause and waiting helps nobody. From the
+ * second re-run on, exponential backoff after the failed attempt: base, 2×base, 4×base…
+ */
+export function backoffUntil(job: Pick<JobInfo, "completedAt" | "runAttempt">, baseSeconds: number): Date | null {
+  if (!job.completedAt || job.runAttempt <= 1) return null;
+  return new Date(job.completedAt.getTime() + baseSeconds * 1000 * 2 ** (job.runAttempt - 2));
 }

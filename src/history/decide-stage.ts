@@ -13,7 +13,11 @@ export interface DecideStageDeps {
   prisma: PrismaClient;
   githubWebUrl: string;
   metrics?: Metrics | undefined;
+  /** The installation's backoff base (SIFT_RETRY_BACKOFF_SECONDS); a repo's retry.backoff_seconds wins. */
+  retryBackoffSeconds?: number | undefined;
 }
+
+const DEFAULT_BACKOFF_SECONDS = 60;
 
 /** The repo's `retry` settings, from the configuration loaded at the start of the analysis. */
 function retryPolicyOf(ctx: AnalysisContext): RetryPolicy {
@@ -33,7 +37,8 @@ export function createDecideStage(deps: DecideStageDeps): AnalysisStages["decide
     const history = await loadHistory(deps.prisma, ctx.octokit, q);
     const policy = retryPolicyOf(ctx);
     const jobIds = report.jobs.map((j) => j.job.id);
-    const retry = await loadRetryContext(deps.prisma, { repositoryId, installationId: ctx.repo.installationId, jobIds, policy, now });
+    const backoffBaseSeconds = policy.backoff_seconds ?? deps.retryBackoffSeconds ?? DEFAULT_BACKOFF_SECONDS;
+    const retry = await loadRetryContext(deps.prisma, { repositoryId, installationId: ctx.repo.installationId, jobIds, policy, now, backoffBaseSeconds });
     const decided = decide({ now, report, history, retry, regexTest });
     await countNewVerdicts(deps, decided.jobs);
     return decided;

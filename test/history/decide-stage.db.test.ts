@@ -99,6 +99,18 @@ describe("createDecideStage", () => {
     expect(report.retryPlan).toEqual([]);
   });
 
+  it("takes the backoff base from retry.backoff_seconds, else from the installation's setting", async () => {
+    const completedAt = new Date(NOW.getTime() - 10_000);
+    await seedJob(db(), { externalId: 1, name: "flaky-one", sha: PR_SHA, runAttempt: 2, completedAt });
+    const flaky = failure({ class: "flaky", patternId: "net.reset", category: "network", retry: { enabled: true } });
+    const stage = createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com", retryBackoffSeconds: 5 });
+    expect((await stage(await classified({ "flaky-one": flaky }), ctx())).retryPlan).toEqual([expect.objectContaining({ when: "now" })]);
+    const config = configFromFiles([{ owner: SEED.owner, repo: SEED.repo, path: ".github/sift.yml", config: { retry: { backoff_seconds: 30 } } }], SEED.owner, SEED.repo);
+    expect(config.problems).toEqual([]);
+    const report = await stage(await classified({ "flaky-one": flaky }), { ...ctx(), config });
+    expect(report.retryPlan).toEqual([expect.objectContaining({ when: "after-backoff", notBefore: new Date(completedAt.getTime() + 30_000) })]);
+  });
+
   it("holds re-runs when one infrastructure cause hits many jobs across the installation", async () => {
     await seedJob(db(), { externalId: 1, name: "flaky-one", sha: PR_SHA });
     for (let i = 0; i < 10; i++) {
