@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { inline } from "../report/markdown.js";
-import type { Metrics } from "../web/metrics.js";
+import type { Metrics } from "../model/index.js";
 import { checkPermission } from "./check-permission.js";
 import { react, reply, type CommandSite } from "./command-site.js";
 import { clearKnownBroken, declareKnownBroken } from "./known-broken-command.js";

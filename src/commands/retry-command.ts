@@ -2,8 +2,8 @@
 // GitHub's rules do: rerun-failed-jobs only when every failed job of the run is wanted, otherwise one
 // job now and the others as the run completes. Commit statuses cannot be re-run.
 import type { ProbotOctokit } from "probot";
-import { collectJobs } from "../analyse/index.js";
-import type { JobInfo } from "../analyse/types.js";
+import { collectJobs } from "../history/index.js";
+import type { JobInfo } from "../model/index.js";
 import { globMatcher } from "../decide/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { code } from "../report/markdown.js";

@@ -1,11 +1,10 @@
 // The brakes on one flaky job's automatic re-run, in order: provider, policy, pattern, workflow,
 // attempt cap, outage hold. Budget and run grouping come after, in plan-retries.ts.
-import type { ClassifiedFailure, JobInfo, RetryState } from "../analyse/types.js";
-import type { SiftConfig } from "../config/schema.js";
+import type { ClassifiedFailure, JobInfo, RetryPolicy, RetryState } from "../model/index.js";
 import { globMatcher } from "./glob.js";
 import { outageNote, type Outage } from "./outages.js";
 
-export type RetryPolicy = SiftConfig["retry"];
+export type { RetryPolicy };
 
 /** Retry rows Sift already wrote for this SHA's failed attempts. */
 export interface PreviousRetry {

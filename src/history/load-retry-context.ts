@@ -1,7 +1,8 @@
 // The brakes' inputs from the database: this repo's re-runs and flaky failures in the last hour, the
 // installation's outages, and what Sift already did for these failed attempts.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { activeOutages, defaultOutageOptions, kindOfCategory, type OutageOptions, type RetryContext, type RetryPolicy } from "../decide/index.js";
+import { activeOutages, defaultOutageOptions, type OutageOptions, type RetryContext, type RetryPolicy } from "../decide/index.js";
+import { failureKind } from "../model/index.js";
 
 export interface RetryContextQuery {
   repositoryId: number;
@@ -29,7 +30,7 @@ export async function loadRetryContext(prisma: PrismaClient, q: RetryContextQuer
         updatedAt: { gte: new Date(q.now.getTime() - Math.max(opts.windowMinutes, opts.quietMinutes) * 60_000) },
         job: { repository: { installationId: BigInt(q.installationId) } },
       },
-      select: { patternId: true, category: true, updatedAt: true },
+      select: { verdict: true, patternId: true, category: true, updatedAt: true },
     }),
     prisma.retry.findMany({
       where: { status: "held", repository: { installationId: BigInt(q.installationId) } },
@@ -38,7 +39,7 @@ export async function loadRetryContext(prisma: PrismaClient, q: RetryContextQuer
     }),
     prisma.retry.findMany({ where: { jobId: { in: q.jobIds }, trigger: "auto" }, orderBy: { id: "asc" } }),
   ]);
-  const infra = sightings.filter((s) => kindOfCategory(s.category, s.patternId) === "infrastructure");
+  const infra = sightings.filter((s) => failureKind(s) === "infrastructure");
   const heldCauses = held.flatMap((h) => (h.cause ? [h.cause] : []));
   return {
     policy: q.policy,

@@ -2,7 +2,7 @@
 // A job that was re-run meanwhile (by a person, or a newer attempt exists) is superseded, not re-run.
 import type { ProbotOctokit } from "probot";
 import type { Job, PrismaClient, Repository, Retry } from "../generated/prisma/client.js";
-import type { Metrics } from "../web/metrics.js";
+import type { Metrics } from "../model/index.js";
 import { requestRerun, type RerunMethod } from "./request-rerun.js";
 
 export type StoredRetry = Retry & { job: Job; repository: Repository };

@@ -1,7 +1,8 @@
 // The periodic pass over stored re-runs: backoffs that are due, and held re-runs whose outage ended
 // (the cause stopped appearing). Each is executed once.
 import type { ProbotOctokit } from "probot";
-import { activeOutages, defaultOutageOptions, kindOfCategory, type OutageOptions } from "../decide/index.js";
+import { activeOutages, defaultOutageOptions, type OutageOptions } from "../decide/index.js";
+import { failureKind } from "../model/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { runStoredRetries, type StoredRetry, type StoredRetryDeps } from "./run-stored-retries.js";
 
@@ -17,12 +18,12 @@ async function endedHolds(prisma: PrismaClient, now: Date, opts: OutageOptions):
   const since = new Date(now.getTime() - Math.max(opts.windowMinutes, opts.quietMinutes) * 60_000);
   const recent = await prisma.classification.findMany({
     where: { verdict: "flaky", patternId: { in: [...new Set(held.flatMap((h) => (h.cause ? [h.cause] : [])))] }, updatedAt: { gte: since } },
-    select: { patternId: true, category: true, updatedAt: true, job: { select: { repository: { select: { installationId: true } } } } },
+    select: { verdict: true, patternId: true, category: true, updatedAt: true, job: { select: { repository: { select: { installationId: true } } } } },
   });
   return held.filter((h) => {
     const inst = h.repository.installationId;
     const sightings = recent
-      .filter((r) => r.job.repository.installationId === inst && kindOfCategory(r.category, r.patternId) === "infrastructure")
+      .filter((r) => r.job.repository.installationId === inst && failureKind(r) === "infrastructure")
       .map((r) => ({ cause: r.patternId as string, at: r.updatedAt }));
     return !activeOutages(sightings, h.cause ? [h.cause] : [], now, opts).some((o) => o.cause === h.cause);
   });

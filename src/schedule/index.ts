@@ -7,4 +7,3 @@ export { finishAnalysis, releaseForRetry, renewLease, scheduleRecheck } from "./
 export { startWorker, type Worker, type WorkerOptions } from "./worker.js";
 export { redeliverFailed } from "./redeliver-failed.js";
 export { startReconcile } from "./start-reconcile.js";
-export { startAnalysisWorker, type AnalysisWorkerDeps } from "./start-analysis-worker.js";

@@ -1,7 +1,7 @@
 // What the details page shows for one head SHA, read from the database only: the page must not
 // depend on GitHub answering at request time.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { VerdictClass } from "../analyse/types.js";
+import { groupAttempts, type VerdictClass } from "../model/index.js";
 import { causeHistory, type CauseHistory } from "./cause-history.js";
 
 export interface DetailsAttempt {
@@ -99,14 +99,4 @@ export async function loadDetails(prisma: PrismaClient, repo: DetailsData["repo"
   const order: Record<VerdictClass, number> = { genuine: 0, "known-problem": 1, flaky: 2 };
   jobs.sort((a, b) => order[a.verdict] - order[b.verdict]);
   return { repo, sha, status: checkRun?.status ?? null, conclusion: checkRun?.conclusion ?? head?.conclusion ?? null, title: checkRun?.title ?? null, jobs };
-}
-
-/** Attempts of one job share its workflow and name (Actions gives each attempt a new job id). */
-function groupAttempts<T extends { workflowName: string | null; name: string; provider: string }>(rows: T[]): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = JSON.stringify([row.provider, row.workflowName, row.name]);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return [...groups.values()];
 }

@@ -1,9 +1,9 @@
 import type { Database } from "../db/index.js";
-import type { Metrics } from "./metrics.js";
+import type { AppMetrics } from "./metrics.js";
 import { send, type Router } from "./router.js";
 
 /** GET /healthz answers 200 only when the database does; GET /metrics is Prometheus text. */
-export function addHealthRoutes(router: Router, db: Database, metrics: Metrics): void {
+export function addHealthRoutes(router: Router, db: Database, metrics: AppMetrics): void {
   router.get("/healthz", async (_req, res) => {
     try {
       await withTimeout(db.sql.query("select 1"), 5_000);

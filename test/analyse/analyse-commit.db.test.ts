@@ -7,6 +7,7 @@ import { useTestDatabase } from "../helpers/use-test-database.js";
 import { nockCreateCheckRun, nockInstallationToken, nockListCheckRunsForRef, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
 import { INSTALLATION_ID, REPO, sha, workflowJobPayload, type JobOptions } from "../helpers/payloads.js";
 import { TEST_APP_ID, TestOctokit, captureLogger, testSettings } from "../helpers/probot.js";
+import { stagesWith } from "../helpers/stand-in-stages.js";
 
 useStrictNock();
 const db = useTestDatabase(async (db) => {
@@ -17,12 +18,12 @@ const SHA = sha(42);
 const job = (o: Partial<JobOptions> & { id: number }) =>
   upsertJob(db().sql, REPO.id, jobFromWorkflowJob(payloads.workflowJobPayload.parse(workflowJobPayload({ sha: SHA, ...o }))), new Date());
 
-async function deps(stages?: AnalyseDeps["stages"]): Promise<AnalyseDeps> {
+async function deps(over?: Parameters<typeof stagesWith>[0]): Promise<AnalyseDeps> {
   const s = testSettings();
   const probot = new Probot({ appId: s.appId, privateKey: s.privateKey, secret: s.webhookSecret, Octokit: TestOctokit, log: captureLogger().log });
   nockInstallationToken(INSTALLATION_ID);
   const octokit = await probot.auth(INSTALLATION_ID);
-  return { prisma: db().prisma, octokit, log: captureLogger().log, now: () => new Date(), appId: TEST_APP_ID, publicUrl: "https://sift.test", stages };
+  return { prisma: db().prisma, octokit, log: captureLogger().log, now: () => new Date(), appId: TEST_APP_ID, publicUrl: "https://sift.test", stages: stagesWith(over) };
 }
 const commit = { repositoryId: REPO.id, installationId: INSTALLATION_ID, owner: REPO.owner, repo: REPO.name, sha: SHA };
 const summaryOf = (body: unknown) => (body as { output: { summary: string } }).output.summary;

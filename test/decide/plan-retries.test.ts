@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ClassifiedFailure, JobInfo } from "../../src/analyse/types.js";
+import type { ClassifiedFailure, JobInfo } from "../../src/model/index.js";
 import { activeOutages, decide, emptyHistory, type RetryContext } from "../../src/decide/index.js";
 import { NOW, classifiedReport, flaky, genuine, job, retryContext } from "./fixtures.js";
 

@@ -4,7 +4,7 @@
 // Credits: "There is only … free space left" from pytorch/test-infra's log classifier (BSD-3-Clause);
 // "There is not enough space in the file system" and "Read-only file system" from
 // nodejs/node-core-utils ci_failure_parser.js (MIT); MSVC heap errors after pytorch's "MSVC out of memory".
-import type { PatternInput } from "../../config/schema.js";
+import type { PatternInput } from "../../model/config-schema.js";
 import { TEST_CHATTER } from "./noise.js";
 
 // A quoted string that contains the phrase and closes after it: a fixture or a message under test.
