@@ -4,6 +4,6 @@ export { executeCommand, type CommandDeps, type CommandOutcome } from "./execute
 export { checkPermission, type Permission } from "./check-permission.js";
 export { react, reply, type CommandSite } from "./command-site.js";
 export { declareKnownBroken, clearKnownBroken, REPO_WIDE_DAYS } from "./known-broken-command.js";
-export { makeDueNow } from "./make-due-now.js";
+export { makeDueNow } from "../schedule/index.js";
 export { retryCommand, type RetryCommandResult } from "./retry-command.js";
 export { syncKnownProblemIssue, KNOWN_PROBLEM_LABEL } from "./sync-known-problem-issue.js";

@@ -37,7 +37,8 @@ export async function loadRetryContext(prisma: PrismaClient, q: RetryContextQuer
       distinct: ["cause"],
       select: { cause: true },
     }),
-    prisma.retry.findMany({ where: { jobId: { in: q.jobIds }, trigger: "auto" }, orderBy: { id: "asc" } }),
+    // Re-runs a person asked for (/retry) count too: Sift never asks twice for the same attempt.
+    prisma.retry.findMany({ where: { jobId: { in: q.jobIds } }, orderBy: { id: "asc" } }),
   ]);
   const infra = sightings.filter((s) => failureKind(s) === "infrastructure");
   const heldCauses = held.flatMap((h) => (h.cause ? [h.cause] : []));

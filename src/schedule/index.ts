@@ -7,3 +7,4 @@ export { finishAnalysis, releaseForRetry, renewLease, scheduleRecheck } from "./
 export { startWorker, type Worker, type WorkerOptions } from "./worker.js";
 export { redeliverFailed } from "./redeliver-failed.js";
 export { startReconcile } from "./start-reconcile.js";
+export { makeDueNow } from "./make-due-now.js";

@@ -59,15 +59,20 @@ export async function findRepository(prisma: PrismaClient, owner: string, name: 
 
 /** null when Sift knows nothing of this SHA. */
 export async function loadDetails(prisma: PrismaClient, repo: DetailsData["repo"], sha: string, now: Date): Promise<DetailsData | null> {
-  const [checkRun, head, rows] = await Promise.all([
-    prisma.checkRun.findUnique({ where: { repositoryId_headSha: { repositoryId: repo.id, headSha: sha } } }),
-    prisma.headCommit.findUnique({ where: { repositoryId_sha: { repositoryId: repo.id, sha } } }),
-    prisma.job.findMany({
-      where: { repositoryId: repo.id, headSha: sha },
-      include: { classification: true, retries: { orderBy: { createdAt: "asc" } } },
-      orderBy: [{ name: "asc" }, { runAttempt: "asc" }, { id: "asc" }],
-    }),
-  ]);
+  // One snapshot: the check run's record and the verdicts it was rendered from are written in one
+  // transaction (analyse-commit.ts), so the page reads them in one too and never mixes two states.
+  const [checkRun, head, rows] = await prisma.$transaction(
+    [
+      prisma.checkRun.findUnique({ where: { repositoryId_headSha: { repositoryId: repo.id, headSha: sha } } }),
+      prisma.headCommit.findUnique({ where: { repositoryId_sha: { repositoryId: repo.id, sha } } }),
+      prisma.job.findMany({
+        where: { repositoryId: repo.id, headSha: sha },
+        include: { classification: true, retries: { orderBy: { createdAt: "asc" } } },
+        orderBy: [{ name: "asc" }, { runAttempt: "asc" }, { id: "asc" }],
+      }),
+    ],
+    { isolationLevel: "RepeatableRead" },
+  );
   if (!checkRun && !head && rows.length === 0) return null;
   const jobs: DetailsJob[] = [];
   for (const group of groupAttempts(rows)) {
@@ -98,5 +103,6 @@ export async function loadDetails(prisma: PrismaClient, repo: DetailsData["repo"
   }
   const order: Record<VerdictClass, number> = { genuine: 0, "known-problem": 1, flaky: 2 };
   jobs.sort((a, b) => order[a.verdict] - order[b.verdict]);
-  return { repo, sha, status: checkRun?.status ?? null, conclusion: checkRun?.conclusion ?? head?.conclusion ?? null, title: checkRun?.title ?? null, jobs };
+  // Status and conclusion are the check run's, from its record: never the worker's own bookkeeping.
+  return { repo, sha, status: checkRun?.status ?? null, conclusion: checkRun?.conclusion ?? null, title: checkRun?.title ?? null, jobs };
 }

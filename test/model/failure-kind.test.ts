@@ -13,7 +13,7 @@ describe("failureKind", () => {
   });
 
   it("counts flaky and known CI causes as infrastructure", () => {
-    for (const [patternId, category] of [["gha.runner-lost", "runner"], ["npm.registry-5xx", "registry"], ["net.reset", "network"], ["disk.full", "disk"], ["oom.killed", "memory"], ["gha.job-timeout", "timeout"]]) {
+    for (const [patternId, category] of [["gha.runner-lost", "runner"], ["npm.registry-5xx", "registry"], ["net.reset", "network"], ["disk.full", "disk"], ["oom.killed", "memory"], ["gha.job-timeout", "timeout"]] as const) {
       expect(failureKind({ verdict: "flaky", patternId, category }), `${patternId}`).toBe("infrastructure");
     }
     expect(failureKind({ verdict: "known_problem", patternId: "grid-down", category: "service" })).toBe("infrastructure");
