@@ -2,14 +2,14 @@
 import nock from "nock";
 import { Probot } from "probot";
 import { describe, expect, it } from "vitest";
-import { analyseCommit, createDecideStage, createRetryStage, type AnalyseDeps } from "../../src/analyse/index.js";
+import { analyseCommit, createDecideStage, createRetryStage, createStages, type AnalyseDeps } from "../../src/analyse/index.js";
 import { failClosed, type AnalysisStages, type ClassifiedFailure, type JobInfo } from "../../src/model/index.js";
 import { writeReport } from "../../src/report/index.js";
 import { loadDetails } from "../../src/web/details-data.js";
 import { detailsJson } from "../../src/web/details-json.js";
 import { jobFromWorkflowJob, payloads, upsertJob, upsertRepository } from "../../src/ingest/index.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
-import { nockCreateCheckRun, nockInstallationToken, nockListCheckRunsForRef, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
+import { nockCreateCheckRun, nockInstallationToken, nockListCheckRunsForRef, nockRepoFile, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
 import { INSTALLATION_ID, REPO, sha, workflowJobPayload, type JobOptions } from "../helpers/payloads.js";
 import { TEST_APP_ID, TestOctokit, captureLogger, testSettings } from "../helpers/probot.js";
 import { stagesWith } from "../helpers/stand-in-stages.js";
@@ -184,4 +184,17 @@ describe("one state for the details page and the check run", () => {
     const details = await loadDetails(db().prisma, { id: BigInt(REPO.id), owner: REPO.owner, name: REPO.name, private: false }, SHA, new Date());
     expect(detailsJson(details!)).toMatchObject({ status: "completed", conclusion: "success", jobs: [{ name: "unit", class: "known-problem" }] });
   });
+});
+
+it("loads the configuration once per analysis: one GET of .github/sift.yml, read by every stage", async () => {
+  await job({ id: 1, name: "build", runId: 9100 });
+  const d = await deps();
+  nockRepoFile(REPO.owner, REPO.name, ".github/sift.yml", "retry:\n  max_attempts: 1\n"); // strict: a second GET fails the test
+  nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
+  nockCreateCheckRun(REPO.owner, REPO.name, 702);
+  const real = createStages({ prisma: db().prisma, githubWebUrl: "https://github.com", retryBackoffSeconds: 60 });
+  const flaky = async (): Promise<ClassifiedFailure> => ({ ...failClosed(""), class: "flaky", patternId: "gha.runner-lost", category: "runner", reason: "lost", retry: { enabled: true } });
+  const result = await analyseCommit({ ...d, stages: stagesWith({ loadConfig: real.loadConfig, classifyJob: flaky, decide: real.decide, retry: real.retry }) }, commit);
+  // decide read retry.max_attempts from that one load: attempt 1 of 1, no re-run (no rerun request mocked)
+  expect(result.report.jobs[0]?.retry).toMatchObject({ state: "exhausted" });
 });
