@@ -128,7 +128,7 @@ describe("one state for the details page and the check run", () => {
         : failClosed("AssertionError: expected 1 to be 2"),
     decide: createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com", retryBackoffSeconds: 60 }),
     retry: async (...args: Parameters<AnalysisStages["retry"]>) => {
-      const out = await createRetryStage({ prisma: db().prisma, now: () => new Date() })(...args);
+      const out = await createRetryStage({ prisma: db().prisma })(...args);
       events.push("retry stage done");
       return out;
     },
