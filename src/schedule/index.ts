@@ -1,7 +1,7 @@
 // schedule: when a head SHA is due, who analyses it, and recovery of missed deliveries.
 export type { Timing } from "./timing.js";
-export { failureParams, failureUpsert, scheduleFailure } from "./schedule-failure.js";
-export { refreshParams, refreshUpdate, scheduleRefresh } from "./schedule-refresh.js";
+export { failureUpsert, scheduleFailure, type FailureAt } from "./schedule-failure.js";
+export { refreshUpdate, scheduleRefresh, type RefreshAt } from "./schedule-refresh.js";
 export { claimDue, type ClaimedCommit } from "./claim.js";
 export { finishAnalysis, releaseForRetry, renewLease, scheduleRecheck } from "./finish.js";
 export { startWorker, type Worker, type WorkerOptions } from "./worker.js";
