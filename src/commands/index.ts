@@ -7,3 +7,4 @@ export { declareKnownBroken, clearKnownBroken, REPO_WIDE_DAYS } from "./known-br
 export { makeDueNow } from "../schedule/index.js";
 export { retryCommand, type RetryCommandResult } from "./retry-command.js";
 export { syncKnownProblemIssue, KNOWN_PROBLEM_LABEL } from "./sync-known-problem-issue.js";
+export { pullRequestSite, commitSite } from "./comment-site.js";
