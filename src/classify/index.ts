@@ -7,3 +7,8 @@ export { locate, locateFirst } from "./locate.js";
 export { failureSignature } from "./signature.js";
 export { rawProbeSources, scanRawChunk } from "./rawScan.js";
 export type { JobContext, JobSignals, RetryPolicy, Verdict, VerdictClass } from "./verdict.js";
+export { failingTests, failingTestsInSource, failingTestsOf, MAX_FAILING_TESTS, type FailingTest, type FailingTests } from "./failing-tests.js";
+export { runnerFlakyReports, runnerFlakyReportsInSource, runnerFlakyReportsOf, testKey, type RunnerFlakyReport } from "./runner-flaky-reports.js";
+export { flakyTestMatcher, namesTest, testIdsFromIssue, testScopes, type DeclaredMatch, type FlakyTestMatcher, type TestRef } from "./flaky-test-globs.js";
+export { testEventsInRange, testEventsInSource, type LineAt } from "./test-events-in-range.js";
+export type { TestEvent, TestOutcome, TestRunner } from "./test-events.js";

@@ -34,6 +34,8 @@ export interface Verdict {
   patternSetHash: string;
   /** Config problems (bad patterns were skipped); shown in the report. */
   problems: ConfigProblem[];
+  /** Genuine verdicts: the failing tests the failing step names (runner-specific ids; see failing-tests.ts). */
+  tests?: { id: string; file?: string }[];
 }
 
 /** Facts about the job that do not come from its log text. */

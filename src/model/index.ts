@@ -14,6 +14,8 @@ export { CHECK_RUN_NAME, checkRunState, type CheckRunRecord, type CheckRunStatus
 export {
   configSchema,
   patternSchema,
+  MAX_PATTERNS,
+  MAX_LOG_BYTES,
   retryPolicySchema,
   type Pattern,
   type PatternInput,
