@@ -90,7 +90,9 @@ describe("history", () => {
     expect(failures.test).toBeGreaterThanOrEqual(1);
     expect(failures.infrastructure).toBeGreaterThanOrEqual(1);
     const top = (history.causes as { top: { pattern: string | null; class: string; kind: string }[] }).top;
-    expect(top.find((c) => c.pattern === "sift.genuine.test-failure")).toMatchObject({ class: "genuine", kind: "test" });
+    const genuine = top.filter((c) => c.class === "genuine");
+    expect(genuine.length).toBeGreaterThanOrEqual(1);
+    expect(genuine.map((c) => c.kind)).toEqual(genuine.map(() => "test"));
     expect(top.find((c) => c.pattern === "gha.runner-lost")).toMatchObject({ class: "flaky", kind: "infrastructure" });
   });
 });
