@@ -1,13 +1,12 @@
-// Step 4: the verdict of each failed job from this analysis, replacing the previous one, with the
-// hash of the pattern set that made it; and the failing step's text kept for re-classification.
-import type { PrismaClient } from "../generated/prisma/client.js";
+// The verdict of each failed job from this analysis, with the hash of the pattern set that made it,
+// replacing the previous one (inside the transaction that also stores the check run's record).
+import type { Prisma } from "../generated/prisma/client.js";
 import type { Verdict } from "../generated/prisma/enums.js";
-import { saveFailureText } from "../keep/index.js";
-import type { JobReport, VerdictClass } from "./types.js";
+import type { JobReport, VerdictClass } from "../model/index.js";
 
 const VERDICT: Record<VerdictClass, Verdict> = { flaky: "flaky", "known-problem": "known_problem", genuine: "genuine" };
 
-export async function saveClassifications(prisma: PrismaClient, jobs: JobReport[], at: { repositoryId: number; now: Date }): Promise<void> {
+export async function saveClassifications(prisma: Prisma.TransactionClient, jobs: JobReport[]): Promise<void> {
   for (const { job, failure, finalClass, knownProblem } of jobs) {
     const data = {
       verdict: VERDICT[finalClass],
@@ -22,6 +21,5 @@ export async function saveClassifications(prisma: PrismaClient, jobs: JobReport[
       knownProblem: knownProblem?.description ?? null,
     };
     await prisma.classification.upsert({ where: { jobId: job.id }, create: { jobId: job.id, ...data }, update: data });
-    if (failure.kept) await saveFailureText(prisma, { jobId: job.id, repositoryId: at.repositoryId, now: at.now }, failure.kept);
   }
 }

@@ -3,7 +3,7 @@
 import { classify, type CompiledPatternSet, type Verdict } from "../classify/index.js";
 import type { FailureText } from "../keep/index.js";
 import { createLineIndex } from "../logs/index.js";
-import type { NormalisedLog } from "../logs/index.js";
+import type { LogFormat, NormalisedLog } from "../logs/index.js";
 
 export interface StoredJob {
   name: string;
@@ -28,7 +28,7 @@ function keptLog(kept: FailureText): NormalisedLog {
   const step = { name: kept.stepName ?? "(whole log)", startLine: local(kept.stepStart), endLine: local(kept.stepEnd), post: false };
   return {
     text: kept.text,
-    format: kept.format,
+    format: kept.format as LogFormat,
     steps: [step],
     failingStep: step,
     failingStepReason: kept.stepReason,

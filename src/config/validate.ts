@@ -2,20 +2,10 @@
 // the check run, instead of stopping at the first. Bad patterns are dropped one by one; the
 // others still apply. Bad top-level settings fall back to their defaults.
 import type { z } from "zod";
-import { configSchema, MAX_PATTERNS, patternSchema, type Pattern, type SiftConfig } from "./schema.js";
+import { configSchema, MAX_PATTERNS, patternSchema, type ConfigProblem, type Pattern, type SiftConfig } from "../model/index.js";
 import { compileRegex, regexProblem } from "../classify/regex.js";
 
-export interface ConfigProblem {
-  /** Which file: e.g. "owner/repo/.github/sift.yml" or "org defaults". */
-  file: string;
-  /** Key path, e.g. "patterns[3].regex". */
-  path: string;
-  message: string;
-  patternId?: string;
-  /** Where in the file (1-based), when the problem was found in its text (parse-config-text.ts). */
-  line?: number;
-  column?: number;
-}
+export type { ConfigProblem };
 
 export interface ValidateOptions {
   /** Lines of this repository's stored failures: a pattern matching most of them is too broad. */

@@ -3,32 +3,14 @@
 // A log that fits in SIFT_KEEP_BYTES is kept whole: job-terminal signals (a timeout, a lost runner)
 // often stand outside the failing step, and with the whole log a re-classification is exact.
 // PURE: a NormalisedLog in, plain data out.
-import type { LogFormat } from "../logs/linePrefix.js";
 import type { NormalisedLog } from "../logs/types.js";
+import type { FailureText } from "../model/index.js";
+
+export type { FailureText };
 
 export const DEFAULT_KEEP_BYTES = 256 * 1024;
 
-export interface FailureText {
-  /** Normalised lines, "\n"-joined: the whole log when it fits, else the failing step's tail. */
-  text: string;
-  /** Line number, in the whole log, of the first kept line (line numbers of verdicts stay true). */
-  firstLine: number;
-  /** The failing step's first and last lines, in the whole log (1 and lineCount when no step is known). */
-  stepStart: number;
-  stepEnd: number;
-  /** Lines of the whole log. */
-  lineCount: number;
-  format: LogFormat;
-  /** The failing step and why it was chosen; null stepName: no step was known, the log's tail is kept. */
-  stepName: string | null;
-  stepReason: string;
-  /** UTF-8 bytes of the step (or log) before its head was cut to the limit. */
-  fullBytes: number;
-  /** Bytes of the log's head that retrieval already skipped (log.max_bytes). */
-  truncatedHeadBytes: number;
-}
-
-/** The failing step's last `maxBytes` (cut at a line start), or the log's tail when no step is known. */
+/** The whole log when it fits in `maxBytes`; else the failing step, or its last `maxBytes` cut at a line start. */
 export function failureTextOf(log: NormalisedLog, maxBytes: number = DEFAULT_KEEP_BYTES): FailureText {
   const step = log.failingStep;
   const from = step ? step.startLine : 1;

@@ -1,6 +1,5 @@
 // A stored failure text back as plain data (for re-classification and backtests).
 import type { FailureText as FailureTextRow } from "../generated/prisma/client.js";
-import type { LogFormat } from "../logs/linePrefix.js";
 import type { FailureText } from "./failure-text.js";
 import { unpackText } from "./pack.js";
 
@@ -15,7 +14,7 @@ export async function failureTextFromRow(row: FailureTextRow): Promise<FailureTe
     stepStart: row.stepStart,
     stepEnd: row.stepEnd,
     lineCount: row.lineCount,
-    format: row.format as LogFormat,
+    format: row.format,
     stepName: row.stepName,
     stepReason: row.stepReason,
     fullBytes: row.fullBytes,

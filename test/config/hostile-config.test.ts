@@ -40,7 +40,7 @@ describe("hostile configuration", () => {
     const config = await loadConfig(testOctokit(), "octo", "app");
     expect(config.problems).toEqual([
       { file: "octo/app/.github/sift.yml", path: "retyr", message: "unknown key (known: builtins, patterns, retry, log)" },
-      { file: "octo/app/.github/sift.yml", path: "retry.budget", message: "unknown key (known: enabled, max_attempts, budget_per_hour, exclude_workflows)" },
+      { file: "octo/app/.github/sift.yml", path: "retry.budget", message: expect.stringMatching(/^unknown key \(known: enabled, max_attempts, budget_per_hour, .*exclude_workflows\)$/) },
       { file: "octo/app/.github/sift.yml", path: "patterns[0].colour", message: expect.stringMatching(/^unknown key \(known: id, regex, class, /), patternId: "p" },
     ]);
     // A section or pattern with an unknown key is not applied (the defaults and built-ins are).
