@@ -43,7 +43,7 @@ describe("config cache", () => {
     expect(readdirSync(cache)).toHaveLength(1);
     const warm = await loadConfig(file, cache);
     expect(summary(warm)).toEqual(summary(cold));
-    expect(summary(cold).problems.map((p) => p.path)).toEqual(["patterns[1].regex", "patterns[3]"]);
+    expect(summary(cold).problems.map((p) => p.path)).toEqual(["patterns[1].regex", "patterns[3].colour"]);
     expect(summary(cold).ids.slice(0, 2)).toEqual(["repo:ours.flake:0", "repo:ours.multi:multi"]);
     expect(summary(await loadConfig(file, undefined))).toEqual(summary(cold)); // and uncached
   });
