@@ -17,6 +17,7 @@ import { loadConfig } from "./config/index.js";
 import { createDecideStage } from "./history/index.js";
 import { writeReport } from "./report/index.js";
 import { createRetryStage, startRetrySweep, workflowRunHook } from "./retry/index.js";
+import { stallingFetch } from "./octokit.js";
 
 export interface AppDeps {
   db: Database;
@@ -61,10 +62,10 @@ export function sift(deps: AppDeps): SiftApp {
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }) });
     const stages: Partial<AnalysisStages> = {
       loadConfig: (ctx) => loadConfig(ctx.octokit, ctx.repo.owner, ctx.repo.name),
-      classifyJob: createClassifyStage(),
+      classifyJob: createClassifyStage({ fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000) }),
       decide: createDecideStage({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics }),
       writeReport,
-      retry: createRetryStage({ prisma, metrics }),
+      retry: createRetryStage({ prisma, metrics, now }),
       ...deps.stages,
     };
     if (deps.worker !== false) {

@@ -6,6 +6,7 @@ import { migrate, openDatabase, DatabaseError } from "./db/index.js";
 import { createLogger } from "./log.js";
 import { SettingsError, readSettings } from "./settings.js";
 import { sift } from "./index.js";
+import { SiftOctokit, stallingFetch } from "./octokit.js";
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
       privateKey: settings.privateKey,
       secret: settings.webhookSecret,
       baseUrl: settings.githubApiUrl,
+      Octokit: SiftOctokit,
+      request: { fetch: stallingFetch(settings.githubTimeoutSeconds * 1000) },
       log,
     }),
   });

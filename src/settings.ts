@@ -23,6 +23,12 @@ export interface Settings {
   concurrency: number;
   concurrencyPerInstallation: number;
   reconcileIntervalSeconds: number;
+  /** How long a claim on a SHA lasts unless renewed (renewed every third of it). */
+  leaseSeconds: number;
+  /** A GitHub request (API or log storage) that sends nothing for this long is abandoned. */
+  githubTimeoutSeconds: number;
+  /** After an analysis failed (GitHub or the database erred), the SHA is tried again this much later. */
+  retrySeconds: number;
 }
 
 export class SettingsError extends Error {
@@ -92,5 +98,8 @@ export function readSettings(env: Env = process.env): Settings {
     concurrency: int(env, "SIFT_CONCURRENCY", 8, 1),
     concurrencyPerInstallation: int(env, "SIFT_CONCURRENCY_PER_INSTALLATION", 2, 1),
     reconcileIntervalSeconds: int(env, "SIFT_RECONCILE_INTERVAL_SECONDS", 600),
+    leaseSeconds: int(env, "SIFT_LEASE_SECONDS", 60, 3),
+    githubTimeoutSeconds: int(env, "SIFT_GITHUB_TIMEOUT_SECONDS", 30, 1),
+    retrySeconds: int(env, "SIFT_RETRY_SECONDS", 60, 1),
   };
 }
