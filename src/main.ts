@@ -6,7 +6,7 @@ import { migrate, openDatabase, DatabaseError } from "./db/index.js";
 import { createLogger } from "./log.js";
 import { SettingsError, readSettings } from "./settings.js";
 import { sift } from "./index.js";
-import { SiftOctokit, stallingFetch } from "./octokit.js";
+import { siftOctokit, stallingFetch } from "./octokit.js";
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       privateKey: settings.privateKey,
       secret: settings.webhookSecret,
       baseUrl: settings.githubApiUrl,
-      Octokit: SiftOctokit,
+      Octokit: siftOctokit(settings.githubTimeoutSeconds * 1000),
       request: { fetch: stallingFetch(settings.githubTimeoutSeconds * 1000) },
       log,
     }),

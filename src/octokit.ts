@@ -53,13 +53,36 @@ function hostOf(input: Parameters<typeof globalThis.fetch>[0]): string {
 }
 
 type RequestOptions = { method: string; url: string; request?: Record<string, unknown> };
+type Hooked = { hook: { before(name: "request", fn: (options: RequestOptions) => void): void } };
 
-/** Octokit plugin: POSTs other than token requests get no automatic retry on 5xx or network errors. */
-export function noBlindRetries(octokit: { hook: { before(name: "request", fn: (options: RequestOptions) => void): void } }): void {
-  octokit.hook.before("request", (options) => {
-    if (options.method === "POST" && !/\/access_tokens$/.test(options.url)) options.request = { ...options.request, retries: 0 };
-  });
+/**
+ * The Octokit class for `Probot.defaults({ Octokit })`: every request through the stalling fetch
+ * (set per request: Probot's option merging may drop a `request.fetch` default), and POSTs other than
+ * token requests without automatic retries on 5xx or network errors.
+ */
+export function siftOctokit(timeoutMs: number): typeof ProbotOctokit {
+  const fetch = stallingFetch(timeoutMs);
+  const plugin = (octokit: Hooked) => {
+    octokit.hook.before("request", (options) => {
+      options.request = { ...options.request, fetch: options.request?.fetch ?? fetch };
+      if (options.method === "POST" && !/\/access_tokens$/.test(options.url)) options.request.retries = 0;
+    });
+  };
+  return ProbotOctokit.plugin(plugin as Parameters<typeof ProbotOctokit.plugin>[0]).defaults((options: Record<string, unknown>) => ({
+    ...options,
+    throttle: { ...(options.throttle as object | undefined), enabled: true, onRateLimit: waitOut("rate limit"), onSecondaryRateLimit: waitOut("secondary rate limit") },
+  }));
 }
 
-/** The Octokit class for `Probot.defaults({ Octokit })`. */
-export const SiftOctokit = ProbotOctokit.plugin(noBlindRetries as Parameters<typeof ProbotOctokit.plugin>[0]);
+/** Longest rate-limit wait inside a request; longer ones fail it, and the worker reschedules the SHA at the reset. */
+export const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
+
+// Probot's own handlers never retry a secondary limit: the analysis would fail and come back after
+// SIFT_RETRY_SECONDS, whatever `retry-after` said.
+function waitOut(what: string) {
+  return (retryAfter: number, options: { method: string; url: string; request: { retryCount?: number } }, octokit: { log: { warn(msg: string): void } }): boolean => {
+    const wait = retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS && (options.request.retryCount ?? 0) < 2;
+    octokit.log.warn(`GitHub ${what} on ${options.method} ${options.url}: ${wait ? `retrying in ${retryAfter} s` : `not waiting ${retryAfter} s in the request`}`);
+    return wait;
+  };
+}

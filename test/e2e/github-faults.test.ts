@@ -14,7 +14,10 @@ const { gh, sift } = useSiftWithDouble(undefined, { SIFT_GITHUB_TIMEOUT_SECONDS:
 const GENUINE = "2024-01-01T00:00:00.0000000Z ##[group]Run make\n2024-01-01T00:00:01.0000000Z error: the build broke\n2024-01-01T00:00:02.0000000Z ##[error]Process completed with exit code 2.\n";
 const FLAKY = "2024-01-01T00:00:00.0000000Z ##[group]Run tests\n2024-01-01T00:00:01.0000000Z ##[error]The runner: ubuntu-22 lost communication with the server. Verify the machine is running and has a healthy network connection.\n";
 
-afterEach(() => gh().faults.clear());
+afterEach((ctx) => {
+  gh().faults.clear();
+  if (process.env.DUMP && ctx.task.result?.state === "fail") console.log(sift().proc.output().slice(-20000));
+});
 
 const siftRuns = (s: string) => gh().state.checkRunsFor(REPO.owner, REPO.name, s).filter((c) => c.name === "Sift");
 const settled = (s: string) => waitFor(async () => siftRuns(s).find((c) => c.status === "completed"), 60_000, `the Sift check run of ${s.slice(0, 7)}`);
@@ -56,7 +59,7 @@ it("a check run created on GitHub whose answer was lost (502, or none at all) is
 
 it(`a GitHub that never answers is given up on after ${TIMEOUT_SECONDS} s and asked again`, async () => {
   const S = sha(0xf504);
-  gh().faults.add("GET /repos/:owner/:repo/contents/*", { kind: "hang" }, 4);
+  gh().faults.add("GET /repos/:owner/:repo/contents/*", { kind: "hang" }, 2);
   gh().faults.add("POST /repos/:owner/:repo/check-runs", { kind: "hang" });
   gh().faults.add("GET /_storage/logs/:id", { kind: "hang" });
   const started = Date.now();
@@ -65,17 +68,17 @@ it(`a GitHub that never answers is given up on after ${TIMEOUT_SECONDS} s and as
   expect(run).toMatchObject({ conclusion: "failure", output: { title: "1 to fix" } });
   expect(run.output?.summary).toContain("error: the build broke");
   await stillOne(S);
-  console.log(`GitHub hanging (config ×4, log storage, check-run create): reported ${((Date.now() - started) / 1000).toFixed(1)} s after the failure`);
+  console.log(`GitHub hanging (config ×2, log storage, check-run create): reported ${((Date.now() - started) / 1000).toFixed(1)} s after the failure`);
 }, 120_000);
 
 it("rate limits: a secondary limit waits its retry-after, an exhausted primary limit waits for its reset", async () => {
   const S = sha(0xf505);
-  gh().faults.add("POST /repos/:owner/:repo/check-runs", { kind: "secondary-rate-limit", retryAfterSeconds: 2 });
+  gh().faults.add("POST /repos/:owner/:repo/check-runs", { kind: "secondary-rate-limit", retryAfterSeconds: 3 });
   await failJob(505, S, GENUINE);
   await settled(S);
   const creates = gh().state.requests.filter((r) => r.method === "POST" && r.path === `/repos/${REPO.owner}/${REPO.name}/check-runs` && (r.body as { head_sha?: string }).head_sha === S);
   expect(creates).toHaveLength(2);
-  expect(creates[1]!.at - creates[0]!.at).toBeGreaterThanOrEqual(2000);
+  expect(creates[1]!.at - creates[0]!.at).toBeGreaterThanOrEqual(3000);
 
   const T = sha(0xf506);
   const resetAt = Math.ceil(Date.now() / 1000) + 4;
@@ -130,7 +133,7 @@ it("log downloads that break off, vanish (410), or whose storage fails or hangs:
   }
   const expired = await settled(sha(0xf600 + gone));
   expect(expired).toMatchObject({ conclusion: "failure" });
-  expect(expired.output?.summary).toMatch(/expired \(410 Gone\)/);
+  expect(expired.output?.summary).toMatch(/expired \\?\(410 Gone\\?\)/);
   // Storage down for the whole first analysis: fail closed, say so, and look again a minute later.
   const first = await settled(sha(0xf600 + down));
   expect(first.output?.summary).toMatch(/not available yet; Sift will look again/);
