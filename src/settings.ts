@@ -29,6 +29,10 @@ export interface Settings {
   githubTimeoutSeconds: number;
   /** After an analysis failed (GitHub or the database erred), the SHA is tried again this much later. */
   retrySeconds: number;
+  /** Webhook bodies over this many bytes are refused with 413 before they are read. */
+  maxWebhookBytes: number;
+  /** When set, /metrics asks for it as a bearer token and names private repositories too. */
+  metricsToken: string | undefined;
 }
 
 export class SettingsError extends Error {
@@ -101,5 +105,7 @@ export function readSettings(env: Env = process.env): Settings {
     leaseSeconds: int(env, "SIFT_LEASE_SECONDS", 60, 3),
     githubTimeoutSeconds: int(env, "SIFT_GITHUB_TIMEOUT_SECONDS", 30, 1),
     retrySeconds: int(env, "SIFT_RETRY_SECONDS", 60, 1),
+    maxWebhookBytes: int(env, "SIFT_MAX_WEBHOOK_BYTES", 25 * 1024 * 1024, 1024),
+    metricsToken: env.SIFT_METRICS_TOKEN || undefined,
   };
 }

@@ -2,11 +2,13 @@
 // module exporting run(); add yours to the list below.
 import { runAccuracyBench } from "./accuracy.js";
 import { runClassifyBench } from "./classify.js";
+import { runCleanBench } from "./clean.js";
 import { runIngestBench } from "./ingest.js";
 
 const benches: Record<string, () => Promise<void>> = {
   accuracy: runAccuracyBench,
   classify: runClassifyBench,
+  clean: runCleanBench,
   ingest: runIngestBench,
 };
 
