@@ -15,7 +15,7 @@ const GENUINE = "2024-01-01T00:00:00.0000000Z ##[group]Run make\n2024-01-01T00:0
 const FLAKY = "2024-01-01T00:00:00.0000000Z ##[error]The runner: ubuntu-22 lost communication with the server.\n";
 const S = sha(0x5ec);
 const PR = 77;
-const privateRepo = <T extends { repository: object }>(p: T): T => ({ ...p, repository: { ...p.repository, private: true } });
+const privateRepo = (p: ReturnType<typeof workflowJobPayload>) => ({ ...p, repository: { ...(p.repository as object), private: true } });
 /** Every page body served, for the search at the end. */
 const pages: string[] = [];
 
