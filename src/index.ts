@@ -16,6 +16,7 @@ import type { CompiledPatternSet } from "./classify/index.js";
 import { sampleFailureLines, startKeepPurge } from "./keep/index.js";
 import { checkConfigChange, type PullRequestRef } from "./config-check/index.js";
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
+import { stallingFetch } from "./octokit.js";
 
 export interface AppDeps {
   db: Database;
@@ -59,7 +60,10 @@ export function sift(deps: AppDeps): SiftApp {
     const commands = { prisma, now, metrics, log };
     const checkConfig = (octokit: ProbotOctokit, pr: PullRequestRef) => checkConfigChange(octokit, pr, { log, sample: (id) => sampleFailureLines(prisma, id) });
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }), checkConfig });
-    const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds, keepBytes: deps.settings.keepBytes });
+    const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
+      fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000),
+      keepBytes: deps.settings.keepBytes,
+    });
     const stages: AnalysisStages<CompiledPatternSet> = { ...real, ...deps.stages };
     if (deps.worker !== false) {
       stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages, pollMs: deps.pollMs }));

@@ -15,12 +15,14 @@ export interface StageDeps {
   metrics?: Metrics | undefined;
   /** SIFT_KEEP_BYTES: what of each failed job's log is kept for re-classification. */
   keepBytes?: number | undefined;
+  /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
+  fetch?: typeof globalThis.fetch;
 }
 
 export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet> {
   return {
     loadConfig: (scope) => loadConfig(scope.octokit, scope.repo.owner, scope.repo.name),
-    classifyJob: createClassifyStage(deps.keepBytes === undefined ? {} : { keepBytes: deps.keepBytes }),
+    classifyJob: createClassifyStage({ ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.keepBytes === undefined ? {} : { keepBytes: deps.keepBytes }) }),
     decide: createDecideStage(deps),
     retry: createRetryStage(deps),
     writeReport,

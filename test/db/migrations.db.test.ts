@@ -64,6 +64,11 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.WebhookDelivery = await p.webhookDelivery.create({
       data: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958", event: "workflow_job", installationId: bigId },
     });
+    const body = new Uint8Array([0x1b, 0x00, 0xff]); // bytes, as Brotli writes them
+    const kept = await p.failureText.create({
+      data: { jobId, repositoryId, encoding: "br", body, textBytes: 3, fullBytes: 3, firstLine: 1, stepStart: 1, stepEnd: 1, lineCount: 1, format: "github", stepReason: "the failed step" },
+    });
+    rows.FailureText = { id: kept.jobId };
     const window = await p.commandWindow.create({ data: { repositoryId, login: "octocat", windowStart: when, commands: 1 } });
     rows.CommandWindow = { id: [window.repositoryId, window.login, window.windowStart] }; // a composite key
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
@@ -92,6 +97,8 @@ describe(`migrated database (${testDbKind})`, () => {
     expect(repo.checkRuns[0]?.checkRunId).toBe(bigId + 3n);
     const counted = await p.commandWindow.findUniqueOrThrow({ where: { repositoryId_login_windowStart: { repositoryId, login: "octocat", windowStart: when } } });
     expect(counted).toMatchObject({ commands: 1, replied: false });
+    const text = await p.failureText.findUniqueOrThrow({ where: { jobId } });
+    expect([...text.body]).toEqual([0x1b, 0x00, 0xff]);
     const delivery = await p.webhookDelivery.findUniqueOrThrow({ where: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
     expect(delivery.installationId).toBe(bigId);
 
