@@ -83,7 +83,7 @@ export async function analyseCommit(deps: AnalyseDeps, commit: CommitToAnalyse):
   const report = await stages.decide(classified, ctx);
 
   // 4. persist the verdicts
-  await saveClassifications(prisma, report.jobs);
+  await saveClassifications(prisma, report.jobs, commit.repositoryId);
 
   // 5. write the report: one check run per SHA, updated in place
   const at = { repositoryId: commit.repositoryId, owner: commit.owner, repo: commit.repo, sha: commit.sha, appId: deps.appId };

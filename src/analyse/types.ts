@@ -48,6 +48,19 @@ export interface ClassifiedFailure {
   notes: string[];
   /** The log could not be had yet (not uploaded, a 5xx): worth analysing again a little later. */
   logRetryLater?: boolean;
+  /** Genuine failures: the failing tests the failing step names (ids as the runner prints them). */
+  tests?: { id: string; file?: string }[];
+  /** Genuine failures: tests of the failing step its runner re-tried until they passed. */
+  flakyReports?: { id: string; file?: string; how: string }[];
+}
+
+/** How sure Sift is of a final class; defined in src/decide/confidence.ts. */
+export type Confidence = "high" | "medium" | "low";
+
+/** A human sentence for the report, with the links that back it (jobs, pull requests, issues). */
+export interface EvidenceSentence {
+  text: string;
+  links: { label: string; url: string }[];
 }
 
 /** Why a failure counts as a known problem. */
@@ -83,6 +96,10 @@ export interface JobReport {
   knownProblem: KnownProblem | null;
   retry: { state: RetryState; reason: string } | null;
   attempts: AttemptInfo[];
+  /** Set by decide/: how sure Sift is of finalClass. */
+  confidence?: Confidence;
+  /** Set by decide/: flaky-test evidence for or against this failure, as sentences with links. */
+  evidence?: EvidenceSentence[];
 }
 
 export interface ConfigProblem {

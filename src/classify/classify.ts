@@ -5,7 +5,9 @@
 import type { LogStep, NormalisedLog } from "../logs/types.js";
 import type { CompiledPattern, CompiledPatternSet } from "./compile.js";
 import { clip, excerptAround } from "./excerpt.js";
-import { failingTestsInSource } from "./failing-tests.js";
+import { failingTestsOf } from "./failing-tests.js";
+import { runnerFlakyReportsOf } from "./runner-flaky-reports.js";
+import { testEventsInSource } from "./test-events-in-range.js";
 import { locateFirst, locateMultiline, type Located } from "./locate.js";
 import { failureSignature } from "./signature.js";
 import { memoryTextSource, type TextSource } from "./textSource.js";
@@ -121,9 +123,12 @@ function pickGenuine(ctx: Ctx, from: number, to: number): { hit?: Located; id: s
   return { id: "sift.genuine.unknown", category: "unknown" };
 }
 
-function testsOf(source: TextSource, from: number, to: number): Pick<Verdict, "tests"> {
-  const tests = failingTestsInSource(source, from, to).tests.map(({ id, file }) => (file ? { id, file } : { id }));
-  return tests.length > 0 ? { tests } : {};
+/** The failing step's failing tests and the runner's own flaky reports, from one scan of its test events. */
+function testsOf(source: TextSource, from: number, to: number): Pick<Verdict, "tests" | "flakyReports"> {
+  const events = testEventsInSource(source, from, to);
+  const tests = failingTestsOf(events).tests.map(({ id, file }) => (file ? { id, file } : { id }));
+  const flakyReports = runnerFlakyReportsOf(events).map(({ id, file, how }) => (file ? { id, file, how } : { id, how }));
+  return { ...(tests.length > 0 ? { tests } : {}), ...(flakyReports.length > 0 ? { flakyReports } : {}) };
 }
 
 /** Classifies a log read through `source` (in memory or streamed). */

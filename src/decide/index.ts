@@ -1,5 +1,9 @@
 // decide/: PURE. Verdicts of a head SHA + history → final classes, known problems, re-run plan.
-export { decide, type DecideInput } from "./decide.js";
+export { decide, needsChangedFiles, type DecideInput } from "./decide.js";
+export { judgeEvidence, evidenceContext, evidenceSubjects, defaultEvidencePolicy, EVIDENCE_PATTERN, DECLARED_PATTERN, type EvidencePolicy, type EvidenceOutcome } from "./flaky-evidence.js";
+export { confidenceOf } from "./confidence.js";
+export { failingTestKey, sameTest, samePathBySuffix, normaliseTestPath, type TestRef } from "../classify/failing-test-key.js";
+export { changedTestFile } from "./changed-files.js";
 export { planRetries, type RetryContext, type RetryPlan } from "./plan-retries.js";
 export type { RetryAction } from "../analyse/types.js";
 export { retryGate, backoffUntil, type PreviousRetry, type RetryPolicy } from "./retry-gate.js";
@@ -13,4 +17,16 @@ export { parseKnownProblemIssueBody, issueCovers, type RegexTest } from "./known
 export { fixedIssues } from "./fixed-issues.js";
 export { resolveKnownProblem } from "./known-problem.js";
 export { failureKind, kindOfCategory, type FailureKind } from "./failure-kind.js";
-export { emptyHistory, type History, type TrunkHistory, type TrunkCommit, type TrunkJob, type Declaration, type KnownProblemIssueInfo } from "./history.js";
+export {
+  emptyHistory,
+  type History,
+  type TrunkHistory,
+  type TrunkCommit,
+  type TrunkJob,
+  type Declaration,
+  type KnownProblemIssueInfo,
+  type Flip,
+  type FlakyEvidence,
+  type FlakyTestIssue,
+  type ChangedFiles,
+} from "./history.js";

@@ -1,6 +1,6 @@
-// issues: keeps the `sift:known-problem` issues Sift matches failures against.
+// issues: keeps the `sift:known-problem` and `sift:flaky-test` issues Sift matches failures against.
 import type { Context } from "probot";
-import { KNOWN_PROBLEM_LABEL, syncKnownProblemIssue, type CommandDeps } from "../commands/index.js";
+import { TRACKED_LABELS, syncKnownProblemIssue, type CommandDeps } from "../commands/index.js";
 
 const ACTIONS = new Set(["opened", "edited", "labeled", "unlabeled", "closed", "reopened", "deleted", "transferred"]);
 
@@ -10,8 +10,8 @@ export function onIssues(deps: Pick<CommandDeps, "prisma">) {
     if (!ACTIONS.has(action)) return context.log.debug(`issues ${context.id}: ignored, ${action} does not change coverage`);
     const labels = (issue.labels ?? []).flatMap((l) => (typeof l === "string" ? [l] : l ? [l.name] : []));
     const gone = action === "deleted" || action === "transferred";
-    if (!labels.includes(KNOWN_PROBLEM_LABEL) && !(await isKnown(deps, repository.id, issue.number))) {
-      return context.log.debug(`issues ${context.id}: ignored, not labelled ${KNOWN_PROBLEM_LABEL}`);
+    if (!TRACKED_LABELS.some((l) => labels.includes(l)) && !(await isKnown(deps, repository.id, issue.number))) {
+      return context.log.debug(`issues ${context.id}: ignored, not labelled ${TRACKED_LABELS.join(" or ")}`);
     }
     const repoRow = await deps.prisma.repository.findUnique({ where: { id: BigInt(repository.id) } });
     if (!repoRow) return context.log.debug(`issues ${context.id}: ignored, repository ${repository.full_name} not installed yet`);
@@ -24,7 +24,7 @@ export function onIssues(deps: Pick<CommandDeps, "prisma">) {
       open: !gone && issue.state === "open",
       labels,
     });
-    context.log.info(`issues ${context.id}: known-problem issue #${issue.number} ${result}`);
+    context.log.info(`issues ${context.id}: tracked issue #${issue.number} ${result}`);
   };
 }
 

@@ -4,7 +4,21 @@ import type { DetailsData } from "./details-data.js";
 export interface DetailsJson {
   sha: string;
   conclusion: string | null;
-  jobs: { name: string; id: string; class: string; pattern: string | null; line: number | null; excerpt: string | null; retried: boolean }[];
+  jobs: {
+    name: string;
+    id: string;
+    class: string;
+    pattern: string | null;
+    line: number | null;
+    excerpt: string | null;
+    retried: boolean;
+    /** Failing test ids (with the file as the runner printed it). */
+    tests: { id: string; file: string | null }[];
+    /** high, medium or low: see src/decide/confidence.ts. */
+    confidence: string;
+    /** Flaky-test evidence: sentences with links. */
+    evidence: { text: string; links: { label: string; url: string }[] }[];
+  }[];
 }
 
 export function detailsJson(data: DetailsData): DetailsJson {
@@ -19,6 +33,9 @@ export function detailsJson(data: DetailsData): DetailsJson {
       line: j.line,
       excerpt: j.excerpt,
       retried: j.attempts.length > 1 || j.retries.some((r) => r.status === "requested"),
+      tests: j.tests,
+      confidence: j.confidence,
+      evidence: j.evidence,
     })),
   };
 }
