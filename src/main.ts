@@ -43,12 +43,19 @@ async function main(): Promise<void> {
   await server.load(app.appFn);
   await server.start();
 
+  // SIGTERM: stop taking webhooks and work together, give running analyses a grace period, hand the
+  // rest back (due now, for the next process), close the database; all within SHUTDOWN_MS.
   onSignals(log, async () => {
-    await server.stop().catch((err: unknown) => log.error({ err }, "server stop"));
-    await app.stop().catch((err: unknown) => log.error({ err }, "worker stop"));
+    await Promise.all([
+      server.stop().catch((err: unknown) => log.error({ err }, "server stop")),
+      app.stop().catch((err: unknown) => log.error({ err }, "worker stop")),
+    ]);
     await db.close().catch((err: unknown) => log.error({ err }, "database close"));
   });
 }
+
+/** `docker stop` kills after 10 s: exit before, leases handed back. */
+const SHUTDOWN_MS = 9_000;
 
 function onSignals(log: Logger, stop: () => Promise<void>): void {
   let stopping = false;
@@ -56,7 +63,12 @@ function onSignals(log: Logger, stop: () => Promise<void>): void {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: stopping`);
+    setTimeout(() => {
+      log.error(`${signal}: not stopped after ${SHUTDOWN_MS} ms, exiting anyway (unreleased leases lapse)`);
+      process.exit(1);
+    }, SHUTDOWN_MS).unref();
     await stop();
+    log.info(`${signal}: stopped`);
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,14 +1,19 @@
 // Patterns + a normalised log → one verdict. PURE: no I/O, no clock, no database.
-// Order: signals beside the log (no log, no runner) → runner death read from the log →
-// patterns (known-problem beats flaky; repo, org, built-ins in file order) → platform timeout →
-// genuine, with the line a human would point at. Anything uncertain is genuine, with a reason.
+// Only lines that can decide count (RULES.md, decisive.ts): the failing step, minus passing tests'
+// output and warnings a tool recovered from; job-terminal signals count wherever they stand.
+// Order: signals beside the log → a known-problem pattern → a genuine error in the failing step
+// (it decides, whatever else the log says) → runner death → flaky patterns → platform timeout →
+// genuine, quoting the decisive block's most specific line. Anything uncertain is genuine.
 import type { LogStep, NormalisedLog } from "../logs/types.js";
-import type { CompiledPattern, CompiledPatternSet } from "./compile.js";
+import type { CompiledPattern, CompiledPatternSet, Probe } from "./compile.js";
+import { decisiveLines, type Decisive } from "./decisive.js";
 import { clip, excerptAround } from "./excerpt.js";
 import { failingTestsOf } from "./failing-tests.js";
+import { locate, locateBackwards, locateFirst, locateMultiline, type Located } from "./locate.js";
+import { PICK_RANKS } from "./pick.js";
+import { reasonLine } from "./reason-line.js";
 import { runnerFlakyReportsOf } from "./runner-flaky-reports.js";
 import { testEventsInSource } from "./test-events-in-range.js";
-import { locateFirst, locateMultiline, type Located } from "./locate.js";
 import { failureSignature } from "./signature.js";
 import { memoryTextSource, type TextSource } from "./textSource.js";
 import type { JobContext, JobSignals, Verdict, VerdictClass } from "./verdict.js";
@@ -33,7 +38,13 @@ interface Ctx {
   facts: LogFacts;
   source: TextSource;
   compiled: CompiledPatternSet;
+  decisive: Decisive;
 }
+
+/** Error lines of one rank looked at from the end of the step, and the gap that ends the decisive block. */
+const PER_RANK = 50;
+const BLOCK_GAP = 60;
+const GENERIC_RANK = PICK_RANKS.findIndex((r) => r.id === "sift.genuine.error");
 
 function base(ctx: Ctx | undefined, compiled: CompiledPatternSet, truncated: number): Pick<Verdict, "truncatedHeadBytes" | "patternSetHash" | "problems" | "step" | "stepReason"> {
   const step = ctx?.facts.failingStep;
@@ -88,39 +99,99 @@ function runnerDied(ctx: Ctx, from: number, to: number): Located | undefined {
   return locateFirst(source, compiled, probeIndex(compiled, "sift.signal.killed"), from, to);
 }
 
+/** Categories whose patterns are job-terminal: they count wherever they stand, not only in the decisive lines. */
+const TERMINAL = new Set(["runner", "timeout", "cancelled"]);
+/** Hits of one pattern looked at before giving up on it (each is checked against the rules). */
+const MAX_HITS = 200;
+
 function matchPattern(ctx: Ctx, p: CompiledPattern, step: LogStep | undefined): Located | undefined {
-  const whole = p.pattern.scope === "log";
+  const terminal = TERMINAL.has(p.pattern.category);
+  const whole = p.pattern.scope === "log" || terminal;
   if (!whole && !step) return undefined;
   const from = whole ? 1 : (step as LogStep).startLine;
-  const to = whole ? ctx.facts.lineCount : (step as LogStep).endLine;
-  if (p.multiline) return locateMultiline(ctx.source, p.multiline, from, to, p.unless);
-  return locateFirst(ctx.source, ctx.compiled, p.probe as number, from, to, p.unless ? { unless: p.unless } : {});
+  // Steps after the failing one never explain it; job-terminal signals stand wherever they stand.
+  const to = terminal || !step ? ctx.facts.lineCount : step.endLine;
+  const counts = (hit: Located) => ctx.decisive.excluded(hit.line, { anyStep: whole }) === undefined;
+  if (p.multiline) {
+    const hit = locateMultiline(ctx.source, p.multiline, from, to, p.unless);
+    return hit && counts(hit) ? hit : undefined;
+  }
+  let seen = 0;
+  for (const hit of locate(ctx.source, ctx.compiled, p.probe as number, from, to, p.unless ? { unless: p.unless } : {})) {
+    if (counts(hit)) return hit;
+    if (++seen >= MAX_HITS) break;
+  }
+  return undefined;
 }
 
-function patternVerdict(ctx: Ctx, context: JobContext): { p: CompiledPattern; hit: Located } | undefined {
+interface PatternHit {
+  p: CompiledPattern;
+  hit: Located;
+}
+
+/** Every pattern's first hit that counts, in precedence order. */
+function patternHits(ctx: Ctx, context: JobContext): PatternHit[] {
   const step = ctx.facts.failingStep;
   const facts = { ...context, ...(step ? { stepName: step.name } : {}) };
-  let flaky: { p: CompiledPattern; hit: Located } | undefined;
+  const hits: PatternHit[] = [];
   for (const p of ctx.compiled.patterns) {
-    if (flaky && p.pattern.class === "flaky") continue;
     if (!p.applies(facts)) continue;
     const hit = matchPattern(ctx, p, step);
-    if (!hit) continue;
-    if (p.pattern.class === "known-problem") return { p, hit };
-    flaky ??= { p, hit };
+    if (hit) hits.push({ p, hit });
   }
-  return flaky;
+  return hits;
 }
 
+/** A line some flaky or known-problem pattern matches: infrastructure, not evidence of a genuine error. */
+function infraLine(ctx: Ctx, text: string): boolean {
+  return ctx.compiled.patterns.some((p) => p.probe !== undefined && ctx.compiled.probes[p.probe]?.line.test(text) === true && !(p.unless?.test(text) ?? false));
+}
+
+/** The first genuine error that counts in the failing step and that no infrastructure line before it in the same test explains. */
+function genuineEvidence(ctx: Ctx, hits: PatternHit[], from: number, to: number): Located | undefined {
+  const { compiled, source } = ctx;
+  let first: Located | undefined;
+  compiled.probes.forEach((probe, i) => {
+    if (probe.kind !== "pick" || !PICK_RANKS.find((r) => r.id === probe.id)?.evidence) return;
+    let seen = 0;
+    for (const hit of locate(source, compiled, i, from, first ? first.line : to, { skip: compiled.generic })) {
+      if (++seen > MAX_HITS) break;
+      if (ctx.decisive.excluded(hit.line) !== undefined || infraLine(ctx, hit.text)) continue;
+      if (hits.some((h) => h.hit.line < hit.line && ctx.decisive.sameBlock(h.hit.line, hit.line))) continue;
+      if (!first || hit.line < first.line) first = hit;
+      break;
+    }
+  });
+  return first;
+}
+
+/** The decisive block: the last cluster of error lines that count; its best-ranked first line, followed to its reason. */
 function pickGenuine(ctx: Ctx, from: number, to: number): { hit?: Located; id: string; category: string } {
   const { compiled, source } = ctx;
-  for (let i = 0; i < compiled.probes.length; i++) {
-    const probe = compiled.probes[i];
-    if (probe?.kind !== "pick") continue;
-    const hit = locateFirst(source, compiled, i, from, to, { skip: compiled.generic });
-    if (hit) return { hit, id: probe.id, category: probe.category };
+  const found: { hit: Located; rank: number; probe: Probe }[] = [];
+  let rank = 0;
+  compiled.probes.forEach((probe, i) => {
+    if (probe.kind !== "pick") return;
+    const r = rank++;
+    let kept = 0;
+    for (const hit of locateBackwards(source, compiled, i, from, to, { skip: compiled.generic })) {
+      if (ctx.decisive.excluded(hit.line) !== undefined) continue;
+      found.push({ hit, rank: r, probe });
+      if (++kept >= PER_RANK) break;
+    }
+  });
+  const specific = found.filter((f) => f.rank < GENERIC_RANK);
+  const pool = (specific.length > 0 ? specific : found).sort((a, b) => b.hit.line - a.hit.line);
+  if (pool.length === 0) return { id: "sift.genuine.unknown", category: "unknown" };
+  const block = [pool[0] as (typeof pool)[number]];
+  for (const f of pool.slice(1)) {
+    if ((block[block.length - 1] as (typeof pool)[number]).hit.line - f.hit.line > BLOCK_GAP) break;
+    block.push(f);
   }
-  return { id: "sift.genuine.unknown", category: "unknown" };
+  const best = block.reduce((a, b) => (b.rank < a.rank || (b.rank === a.rank && b.hit.line < a.hit.line) ? b : a));
+  const line = reasonLine((n) => source.line(n), best.hit.line, to, compiled.generic);
+  const text = line === best.hit.line ? best.hit.text : source.line(line);
+  return { hit: { line, text, matched: text.trim() }, id: best.probe.id, category: best.probe.category };
 }
 
 /** The failing step's failing tests and the runner's own flaky reports, from one scan of its test events. */
@@ -133,7 +204,7 @@ function testsOf(source: TextSource, from: number, to: number): Pick<Verdict, "t
 
 /** Classifies a log read through `source` (in memory or streamed). */
 export function classifyLog(facts: LogFacts, source: TextSource, compiled: CompiledPatternSet, context: JobContext = {}, signals: JobSignals = {}): Verdict {
-  const ctx: Ctx = { facts, source, compiled };
+  const ctx: Ctx = { facts, source, compiled, decisive: decisiveLines(source, facts.failingStep, facts.lineCount) };
   const common = base(ctx, compiled, facts.truncatedHeadBytes);
   if (facts.lineCount === 0) {
     return { ...signalVerdict("genuine", "sift.signal.no-log", "no-log", "The job's log is empty.", "an empty log cannot show a flaky cause, so the failure counts as genuine", {}), ...common };
@@ -142,7 +213,10 @@ export function classifyLog(facts: LogFacts, source: TextSource, compiled: Compi
   const from = step?.startLine ?? 1;
   const to = step?.endLine ?? facts.lineCount;
 
-  const died = runnerDied(ctx, from, to);
+  const hits = patternHits(ctx, context);
+  const known = hits.find((h) => h.p.pattern.class === "known-problem");
+  const evidence = known ? undefined : genuineEvidence(ctx, hits, from, to);
+  const died = evidence ? undefined : runnerDied(ctx, from, to);
   if (died) {
     const where = at(ctx, died);
     return {
@@ -152,7 +226,7 @@ export function classifyLog(facts: LogFacts, source: TextSource, compiled: Compi
     };
   }
 
-  const match = patternVerdict(ctx, context);
+  const match = known ?? (evidence ? undefined : hits[0]);
   if (match) {
     const { p, hit } = match;
     const retry = p.pattern.retry;
@@ -161,7 +235,7 @@ export function classifyLog(facts: LogFacts, source: TextSource, compiled: Compi
       patternId: p.pattern.id,
       category: p.pattern.category,
       description: p.pattern.description ?? `Matched pattern ${p.pattern.id}.`,
-      reason: `pattern "${p.pattern.id}" (${p.origin}) matched line ${hit.line}${p.pattern.scope === "log" ? " of the log" : " of the failing step"}`,
+      reason: `pattern "${p.pattern.id}" (${p.origin}) matched line ${hit.line}${step && hit.line >= step.startLine && hit.line <= step.endLine ? " of the failing step" : " of the log"}`,
       ...at(ctx, hit),
       signature: `${p.pattern.id}:${failureSignature(hit.matched)}`,
       retry:
@@ -184,7 +258,10 @@ export function classifyLog(facts: LogFacts, source: TextSource, compiled: Compi
   }
 
   const pick = pickGenuine(ctx, from, to);
-  const reason = step
+  const overruled = evidence ? hits[0] : undefined;
+  const reason = overruled
+    ? `The failing step holds a genuine error (line ${evidence?.line}); it decides, so pattern "${overruled.p.pattern.id}" (line ${overruled.hit.line}) does not explain the failure.`
+    : step
     ? "No flaky or known-problem pattern matched the failing step."
     : `No failing step could be identified (${facts.failingStepReason}), so step-scoped patterns could not apply.`;
   return {

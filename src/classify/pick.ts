@@ -1,11 +1,15 @@
-// The line a human would point at when no pattern explains the failure: ranked shapes of test
-// failures, then build/compiler errors, then generic errors; the first line of the best rank in
-// the failing step wins. Lines that only say "something failed" never qualify.
+// The line a human would point at when no pattern explains the failure: ranked shapes, from the
+// most specific (an assertion message, a compiler or linter diagnostic) to a test's name, a build
+// tool's error and a generic error. The decisive block (classify.ts) is the last cluster of such
+// lines in the failing step; its best-ranked first line wins. Lines that only relay a failure
+// (GENERIC_LINE) never qualify.
 
 export interface PickRank {
   id: string;
   category: string;
   source: string;
+  /** A genuine error on its own: when it counts, no infrastructure pattern explains the job. */
+  evidence?: boolean;
 }
 
 export const PICK_RANKS: readonly PickRank[] = [
@@ -15,21 +19,39 @@ export const PICK_RANKS: readonly PickRank[] = [
     source: String.raw`Exceeded timeout of \d+ ?ms for a (?:test|hook)|Timeout - Async callback was not invoked|^\s*E?\s*Failed: Timeout >\d|^TIMED OUT: |^Command took >\d+min|panic: test timed out after`,
   },
   {
+    id: "sift.genuine.assertion",
+    category: "test-failure",
+    evidence: true,
+    source: String.raw`AssertionError\b|AssertionFailedError|ComparisonFailure|(?:^\s*|: )[Ee]xpected:? .+ but (?:got|was|received)|^\s*E\s{2,}\S|Failed asserting that|^\s*expect\(.+\)\.(?:not\.)?\w+\(|^\s+\S+_test\.go:\d+: \S|thread '.+' panicked at|^panic: |^\s*Error:\s+(?:Not equal|Should|Expected|Received)|^\s*assertion .*failed`,
+  },
+  {
+    id: "sift.genuine.diagnostic",
+    category: "build-error",
+    evidence: true,
+    source: String.raw`^error\[E\d+\]: |^error: (?:could not compile|aborting due to)|\S\.\w+:\d+(?::\d+)?:? (?:fatal )?error(?:\[\w+\])?: |\berror TS\d+:|^\S+\.\w+(?::\d+)+: fatal error\b|^\[ERROR\] \S+\.\w+:\[\d+|cannot find symbol|^\S+:\d+:\d+: [A-Z]{1,4}\d+ |^[Ww]ould reformat:? |^\S+\.\w+:\d+(?::\d+)?: (?:error|fatal)|^\s*(?:SyntaxError|ModuleNotFoundError|ImportError|NameError|TypeError|ReferenceError): |^\s+\d+:\d+\s+error\s+\S|^\S+\(\d+,\d+\): error |^Diff in \S+ at line \d+|^\s*\S+\.\w+:\d+(?::\d+)?:? .+ \([\w/@-]+\)$`,
+  },
+  {
     id: "sift.genuine.test-failure",
     category: "test-failure",
-    source: String.raw`^not ok \d+ |^\S+ > .+ FAILED$|^(?:FAILED|ERROR) \S+::\S+|^--- FAIL: |^\s*● .+ › |AssertionError\b|AssertionFailedError|ComparisonFailure|(?:^\s*|: )Expected:? .+ but (?:got|was|received)|^\s*FAIL\s+\S+\.\w+|^\s+● \S|^_{3,} \S+ _{3,}$|^\[  FAILED  \] |TEST-UNEXPECTED-(?:FAIL|TIMEOUT|ERROR)|^FAIL(?:ED)?:? [^\[\s]|^\s*(?:Tests run|Tests): .*(?:Failures|failed): [1-9]|^FAILED CONSISTENTLY: |^\S.*Test\S* .*(?:FAILED|failed)$|^\s+\d+\) \S.+$`,
+    source: String.raw`^not ok \d+ |^\S+ > .+ FAILED$|^(?:FAILED|ERROR) \S+::\S+|^\s*--- FAIL: |^\s*● .+ › |^\s*FAIL\s+\S+\.\w+|^\s+● \S|^_{3,} \S+ _{3,}$|^\[  FAILED  \] |TEST-UNEXPECTED-(?:FAIL|TIMEOUT|ERROR)|^FAIL(?:ED)?:? [^\[\s]|^FAILED CONSISTENTLY: |^\S.*Test\S* .*(?:FAILED|failed)$|^\s*\d+\) \S.+$|<<< (?:FAILURE|ERROR)!`,
   },
   {
     id: "sift.genuine.build-error",
     category: "build-error",
-    source: String.raw`\berror(?:\[E\d+\])?: |\berror TS\d+:|: fatal error\b|^\[ERROR\] (?:COMPILATION ERROR|\S+\.\w+:\[\d+)|cannot find symbol|^\S+:\d+:\d+: [A-Z]{1,4}\d+ |^Would reformat: |^\S+\.{4,}Failed$|^\S+\.\w+:\d+(?::\d+)?: (?:error|fatal)|^\s*(?:SyntaxError|ModuleNotFoundError|ImportError|NameError|TypeError|ReferenceError): |^> Task \S+ FAILED$|^>>> Lint for |^E\s{2,}\S`,
+    source: String.raw`^\[ERROR\] COMPILATION ERROR|^> Task \S+ FAILED$|Execution failed for task|^\S+\.{4,}Failed$|^>>> Lint for `,
   },
   {
     id: "sift.genuine.error",
     category: "error",
-    source: String.raw`^FAILURE: |^BUILD FAIL|^\[ERROR\] \S|^(?:ERROR|Error|error|FATAL|fatal)(?:\[\w+\])?:? \S|Execution failed for task|^npm ERR! |^##\[error\]|^\s*(?:Caused by: |Exception in thread "[^"]*" )?[\w.$]*(?:Exception|Error)(?::|$)|^Traceback \(most recent call last\)|^make(?:\[\d+\])?: \*\*\* |exited with (?:code )?[1-9]\d*`,
+    source: String.raw`^\[ERROR\] \S|^(?:ERROR|Error|error|FATAL|fatal)(?:\[\w+\])?:? \S|^npm ERR! |^##\[error\]|^\s*(?:Caused by: |Exception in thread "[^"]*" )?[\w.$]*(?:Exception|Error)(?::|$)|^Traceback \(most recent call last\)`,
   },
 ];
 
-/** Lines that report a failure without saying what failed: never the line of a verdict. */
-export const GENERIC_LINE = String.raw`^##\[error\](?:Process completed with exit code \d+|The process '[^']*' failed with exit code \d+)|^Error: Process completed with exit code|^\[ERROR\]\s*$|^\[ERROR\] (?:-> \[Help|Re-run Maven|For more information|To see the full stack|After correcting|  mvn <args>|Failed to execute goal)|#\s*(?:TODO|SKIP)\b|^npm ERR! (?:code|errno|A complete log|$)|^ERROR: Job failed|^\s*● Console$|\b(?:SKIPPED|XFAIL|xfail|XPASS)\b`;
+/** Lines that report a failure without saying what failed (wrappers, summaries): never the line of a verdict. */
+export const GENERIC_LINE = [
+  String.raw`^##\[error\](?:Process completed with exit code \d+|The process '[^']*' failed with exit code \d+)|^Error: Process completed with exit code`,
+  String.raw`^\[ERROR\]\s*$|^\[ERROR\] (?:-> \[Help|Re-run Maven|For more information|To see the full stack|After correcting|  mvn <|Failed to execute goal|Tests run:|Errors:\s*$|Failures:\s*$|\[Help \d+\])`,
+  String.raw`#\s*(?:TODO|SKIP)\b|^npm ERR! (?:code|errno|A complete log|Exit status|Failed at|This is probably|Lifecycle|$)|^ERROR: Job failed|^\s*● Console$|\b(?:SKIPPED|XFAIL|xfail|XPASS)\b`,
+  String.raw`^make(?:\[\d+\])?: \*\*\* |exited with (?:code )?\d+|^error Command failed with exit code|^ELIFECYCLE|Done\. Your build exited|^BUILD FAIL|^FAILURE: Build failed|^FAILURES!$|^\* What went wrong`,
+  String.raw`^\s*(?:Tests run|Tests|Test Suites|Test Files): .*(?:Failures|failed)|^\d+ tests? completed, \d+ failed|^> (?:There were failing tests|Compilation failed; see)|^Finished: FAILURE|marked build as failure|^FAIL$|^FAIL\s+\S+\s+[\d.]+s$`,
+].join("|");

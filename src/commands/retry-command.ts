@@ -1,30 +1,36 @@
 // `/retry [GLOB]`: a person asked, so the automatic brakes (cap, budget, outage) do not apply, but
 // GitHub's rules do: rerun-failed-jobs only when every failed job of the run is wanted, otherwise one
-// job now and the others as the run completes. Commit statuses cannot be re-run.
+// job now and the others as the run completes. Commit statuses cannot be re-run. A job whose re-run is
+// already on its way (requested, or waiting for its run) is left alone: ten /retry, one re-run.
 import type { ProbotOctokit } from "probot";
 import { collectJobs } from "../analyse/index.js";
 import type { JobInfo } from "../analyse/types.js";
 import { globMatcher } from "../decide/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { code } from "../report/markdown.js";
-import { recordRetry, requestRerun, type RerunMethod } from "../retry/index.js";
+import { pendingReruns, recordRetry, requestRerun, type RerunMethod } from "../retry/index.js";
 import type { CommandSite } from "./command-site.js";
 
 export interface RetryCommandResult {
   requested: number;
   waiting: number;
+  /** Wanted jobs left alone because their re-run is already on its way. */
+  already: number;
   /** Lines for the reply when something could not be re-run; empty when all went well. */
   problems: string[];
 }
 
-export async function retryCommand(prisma: PrismaClient, octokit: ProbotOctokit, site: CommandSite, glob: string | null): Promise<RetryCommandResult> {
+export async function retryCommand(prisma: PrismaClient, octokit: ProbotOctokit, site: CommandSite, glob: string | null, now: Date): Promise<RetryCommandResult> {
   const failed = (await collectJobs(prisma, site.repositoryId, site.sha)).failed.map((f) => f.job);
-  const wanted = glob ? failed.filter((j) => globMatcher([glob])?.(j.name)) : failed;
-  const result: RetryCommandResult = { requested: 0, waiting: 0, problems: [] };
-  if (wanted.length === 0) {
+  const matching = glob ? failed.filter((j) => globMatcher([glob])?.(j.name)) : failed;
+  const result: RetryCommandResult = { requested: 0, waiting: 0, already: 0, problems: [] };
+  if (matching.length === 0) {
     result.problems.push(glob ? `No failed job of this commit matches ${code(glob)}.` : "This commit has no failed job to re-run.");
     return result;
   }
+  const onTheirWay = await pendingReruns(prisma, matching.map((j) => j.id), now);
+  const wanted = matching.filter((j) => !onTheirWay.has(j.id));
+  result.already = matching.length - wanted.length;
   const record = (job: JobInfo, method: RerunMethod, status: "requested" | "waiting" | "failed", reason: string | null) =>
     recordRetry(prisma, { repositoryId: site.repositoryId, jobId: job.id, attempt: job.runAttempt, method, trigger: "command", requestedBy: site.comment.author, status, reason, cause: null, notBefore: null });
   const runs = new Map<string, JobInfo[]>();

@@ -7,7 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { acquireDataDirLock } from "./data-dir-lock.js";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
 import { DatabaseError, describeConnectError, redactUrl } from "./errors.js";
 import type { SqlRunner } from "./sql-runner.js";
 
@@ -18,6 +18,8 @@ export interface Database {
   prisma: PrismaClient;
   /** Raw SQL on a connection of its own, for migrations and health checks. */
   sql: SqlRunner;
+  /** What makes the database unusable besides a failing query (PGlite: its folder gone or its lock lost). */
+  problem(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     where,
     prisma,
     sql,
+    problem: () => undefined,
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -73,30 +76,36 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 }
 
 async function openPGlite(dataDir: string | undefined): Promise<Database> {
-  let release = () => {};
+  let lock: DataDirLock = { problem: () => undefined, release: () => {} };
   if (dataDir) {
     try {
       mkdirSync(dataDir, { recursive: true });
     } catch (err) {
       throw new DatabaseError(`SIFT_DATA_DIR: cannot create ${dataDir}: ${(err as Error).message}`);
     }
-    release = acquireDataDirLock(dataDir);
+    lock = await acquireDataDirLock(dataDir);
   }
   let db: PGlite;
   try {
     db = await PGlite.create(dataDir ? join(dataDir, "pglite") : "memory://");
     await db.query("select 1");
   } catch (err) {
-    release();
+    lock.release();
     throw new DatabaseError(
       `SIFT_DATA_DIR: ${dataDir} does not hold a usable database (${(err as Error).message || String(err)}); ` +
         `move it aside to start afresh`,
     );
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  // A folder deleted or taken over under PGlite: refuse, so that webhooks answer 5xx (GitHub records the
+  // failure, reconcile redelivers) rather than being acknowledged into a database that is gone.
+  const usable = () => {
+    const problem = lock.problem();
+    if (problem) throw new DatabaseError(problem);
+  };
   const sql: SqlRunner = {
-    query: async (text, params) => (await db.query(text, params as unknown[])).rows as Record<string, unknown>[],
-    exec: async (text) => void (await db.exec(text)),
+    query: async (text, params) => (usable(), (await db.query(text, params as unknown[])).rows as Record<string, unknown>[]),
+    exec: async (text) => (usable(), void (await db.exec(text))),
     // PGlite is a single connection: the session is the database itself.
     withSession: async (fn) => fn({ query: sql.query, exec: sql.exec }),
   };
@@ -105,10 +114,11 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
     where: dataDir ?? "memory",
     prisma,
     sql,
+    problem: () => lock.problem(),
     close: async () => {
       await prisma.$disconnect();
       await db.close();
-      release();
+      lock.release();
     },
   };
 }

@@ -3,6 +3,7 @@ export { createRetryStage } from "./create-retry-stage.js";
 export { executeRetryPlan, type ExecuteDeps } from "./execute-plan.js";
 export { requestRerun, type RerunMethod, type RerunOutcome, type RerunTarget } from "./request-rerun.js";
 export { recordRetry, type RetryRecord } from "./record-retry.js";
+export { pendingReruns, REQUESTED_RERUN_FRESH_MS } from "./pending-reruns.js";
 export { recordRetryOutcomes } from "./record-outcomes.js";
 export { runStoredRetries, type StoredRetry, type StoredRetryDeps } from "./run-stored-retries.js";
 export { onWorkflowRunCompleted, type CompletedRun } from "./on-workflow-run-completed.js";

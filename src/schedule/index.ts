@@ -1,5 +1,5 @@
 // schedule: when a head SHA is due, who analyses it, and recovery of missed deliveries.
-export type { Timing } from "./timing.js";
+export { HEARTBEAT_SECONDS, LEASE_SECONDS, STOP_GRACE_MS, type Timing } from "./timing.js";
 export { failureParams, failureUpsert, scheduleFailure } from "./schedule-failure.js";
 export { refreshParams, refreshUpdate, scheduleRefresh } from "./schedule-refresh.js";
 export { claimDue, type ClaimedCommit } from "./claim.js";

@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import type { SqlSession } from "../db/index.js";
 import { claimDue, type ClaimedCommit } from "./claim.js";
 import { finishAnalysis, releaseForRetry, renewLease, scheduleRecheck } from "./finish.js";
-import type { Timing } from "./timing.js";
+import { LEASE_SECONDS, STOP_GRACE_MS, type Timing } from "./timing.js";
 
 export interface WorkerOptions {
   sql: SqlSession;
@@ -24,7 +24,7 @@ export interface WorkerOptions {
   retryDelaySeconds?: number;
   /** Identifies this replica in leaseOwner. */
   owner?: string;
-  /** How long stop() waits for running analyses; their leases expire for another worker after. */
+  /** How long stop() waits for running analyses before it hands their SHAs back. */
   stopTimeoutMs?: number;
 }
 
@@ -33,6 +33,7 @@ export interface Worker {
   tick(): Promise<number>;
   /** Resolves when every started analysis has finished (or the timeout passed). */
   idle(timeoutMs?: number): Promise<void>;
+  /** Takes no more work, waits a grace period, then hands back (due now) every SHA it still holds. */
   stop(): Promise<void>;
 }
 
@@ -40,11 +41,13 @@ const ms = (a: Date, b: Date) => `${Math.max(0, a.getTime() - b.getTime())} ms`;
 
 export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const leaseSeconds = opts.leaseSeconds ?? 600;
+  const leaseSeconds = opts.leaseSeconds ?? LEASE_SECONDS;
   const pollMs = opts.pollMs ?? 1000;
   const global = new PQueue({ concurrency: opts.concurrency });
   const perInstallation = new Map<number, PQueue>();
   let inFlight = 0;
+  /** Claimed and not yet finished or released: what stop() hands back. */
+  const held = new Set<ClaimedCommit>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
@@ -59,15 +62,16 @@ export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
   };
 
   async function run(claim: ClaimedCommit): Promise<void> {
-    if (stopped) {
-      // Claimed but not started before shutdown: hand it back now rather than after the lease.
-      await releaseForRetry(opts.sql, claim, owner, opts.now()).catch(() => {});
-      return;
-    }
-    // A long analysis (slow log downloads) keeps its lease; a crashed one lets it expire.
+    if (stopped) return; // stop() hands it back
+    // A long analysis (slow log downloads) keeps its short lease; a dead process's lease lapses
+    // within LEASE_SECONDS. Three renewals fit in a lease, so one failed renewal loses nothing.
     const heartbeat = setInterval(() => {
+      if (!held.has(claim)) return clearInterval(heartbeat); // handed back on shutdown
       const until = new Date(opts.now().getTime() + leaseSeconds * 1000);
-      renewLease(opts.sql, claim, owner, until).catch((err: unknown) => opts.log.warn({ err }, "lease renewal failed"));
+      renewLease(opts.sql, claim, owner, until).then(
+        (kept) => kept || opts.log.warn(`${claim.owner}/${claim.repo}@${claim.sha.slice(0, 12)}: lease lost to another worker`),
+        (err: unknown) => opts.log.warn({ err }, "lease renewal failed"),
+      );
     }, (leaseSeconds * 1000) / 3);
     try {
       const { conclusion, recheckAt } = await opts.analyse(claim);
@@ -83,13 +87,34 @@ export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
       await releaseForRetry(opts.sql, claim, owner, retryAt).catch((e: unknown) => opts.log.error({ err: e }, "release failed"));
     } finally {
       clearInterval(heartbeat);
+      held.delete(claim);
     }
   }
 
+  // Due now for the next process, instead of a lease that has to lapse first. An analysis still
+  // running meanwhile is fenced: its finishAnalysis finds the lease gone ("lost").
+  async function handBack(claims: ClaimedCommit[]): Promise<void> {
+    claims.forEach((c) => held.delete(c));
+    await Promise.all(
+      claims.map((claim) =>
+        releaseForRetry(opts.sql, claim, owner, opts.now()).then(
+          () => opts.log.info(`${claim.owner}/${claim.repo}@${claim.sha.slice(0, 12)} handed back on shutdown`),
+          (err: unknown) => opts.log.error({ err }, "handing back a lease on shutdown failed; it lapses instead"),
+        ),
+      ),
+    );
+  }
+
   async function tick(): Promise<number> {
+    if (stopped) return 0;
     const claims = await claimDue(opts.sql, { owner, now: opts.now(), leaseSeconds, limit: opts.concurrency - inFlight });
+    if (stopped) {
+      await handBack(claims); // claimed while stop() ran
+      return 0;
+    }
     for (const claim of claims) {
       inFlight++;
+      held.add(claim);
       void queueOf(claim.installationId)
         .add(() => global.add(() => run(claim)))
         .finally(() => inFlight--);
@@ -120,7 +145,8 @@ export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
-      await idle(opts.stopTimeoutMs ?? 10_000);
+      await idle(opts.stopTimeoutMs ?? STOP_GRACE_MS);
+      await handBack([...held]);
     },
   };
 }

@@ -2,10 +2,15 @@ import type { Database } from "../db/index.js";
 import type { Metrics } from "./metrics.js";
 import { send, type Router } from "./router.js";
 
-/** GET /healthz answers 200 only when the database does; GET /metrics is Prometheus text. */
+/**
+ * GET /healthz answers 200 only when the database does (and, embedded, its folder is still there
+ * and still locked by this process); GET /metrics is Prometheus text.
+ */
 export function addHealthRoutes(router: Router, db: Database, metrics: Metrics): void {
   router.get("/healthz", async (_req, res) => {
     try {
+      const problem = db.problem();
+      if (problem) throw new Error(problem);
       await withTimeout(db.sql.query("select 1"), 5_000);
       send(res, 200, "ok\n");
     } catch (err) {

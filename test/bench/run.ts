@@ -1,9 +1,11 @@
 // `npm run bench [-- NAME...]`: runs the named benchmarks, or all of them. Each benchmark is a
 // module exporting run(); add yours to the list below.
+import { runAccuracyBench } from "./accuracy.js";
 import { runClassifyBench } from "./classify.js";
 import { runIngestBench } from "./ingest.js";
 
 const benches: Record<string, () => Promise<void>> = {
+  accuracy: runAccuracyBench,
   classify: runClassifyBench,
   ingest: runIngestBench,
 };

@@ -29,12 +29,12 @@ describe("corpus: infrastructure failures are not genuine", () => {
   });
 });
 
-/** cidiff sidecars: "C a" / "E a-b" line ranges (context / error) of the raw log. */
+/** cidiff sidecars: the "E a-b" line ranges (the error message) of the raw log. */
 function groundTruth(file: string): [number, number][] {
   return readFileSync(file, "utf8")
     .split("\n")
     .slice(1)
-    .filter((l) => /^[CE] /.test(l))
+    .filter((l) => /^E /.test(l)) // the error lines themselves, not their context ("C")
     .map((l) => {
       const [a, b] = l.slice(2).split("-").map(Number);
       return [a as number, (b ?? a) as number];

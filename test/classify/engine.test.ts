@@ -41,7 +41,13 @@ describe("scope", () => {
     expect(verdictOf(text, [net]).class).toBe("genuine");
   });
   it("scope: log widens it to the whole log", () => {
-    expect(verdictOf(text, [{ ...net, scope: "log" }])).toMatchObject({ class: "flaky", line: 1 });
+    const quiet = ghaLog(["make: *** [test] Error 1"], { setup: ["Connection reset by peer while downloading the runner"] });
+    expect(verdictOf(quiet, [{ ...net, scope: "log" }])).toMatchObject({ class: "flaky", line: 1 });
+  });
+  it("but a genuine error in the failing step decides, whatever an earlier step said", () => {
+    const v = verdictOf(text, [{ ...net, scope: "log" }]);
+    expect(v).toMatchObject({ class: "genuine", category: "test-failure", line: 5 });
+    expect(v.reason).toContain('pattern "net.reset" (line 1) does not explain the failure');
   });
   it("post-job cleanup never counts as the failing step", () => {
     const v = verdictOf(ghaLog(["AssertionError: 1 != 2"], { cleanup: ["Connection reset by peer"] }), [net]);

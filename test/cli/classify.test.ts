@@ -38,7 +38,7 @@ describe("sift classify --json", () => {
     expect(r.code).toBe(0);
     const [a, b] = jsonLines(r.stdout);
     expect(Object.keys(a as object)).toEqual(["file", "class", "pattern", "category", "line", "excerpt"]);
-    expect(a).toMatchObject({ file: genuine, class: "genuine", line: 514 });
+    expect(a).toMatchObject({ file: genuine, class: "genuine", line: 515 });
     expect(b).toMatchObject({ file: infra, class: "flaky", line: 21 });
     expect(String(b?.excerpt)).toContain("503");
   });
@@ -100,7 +100,7 @@ describe("large logs are streamed", () => {
     writeFileSync(config, "log:\n  max_bytes: 1073741824\n");
     const r = await sift("--json", "--config", config, big);
     expect(r.stderr).toBe("");
-    expect(jsonLines(r.stdout)).toEqual([expect.objectContaining({ class: "genuine", line: lines + 514 })]);
+    expect(jsonLines(r.stdout)).toEqual([expect.objectContaining({ class: "genuine", line: lines + 515 })]);
     const capped = await sift("--json", big); // default cap: 64 MiB tail, line numbers count from the cut
     expect(jsonLines(capped.stdout)[0]).toMatchObject({ class: "genuine" });
   }, 120_000);

@@ -64,6 +64,8 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.WebhookDelivery = await p.webhookDelivery.create({
       data: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958", event: "workflow_job", installationId: bigId },
     });
+    const window = await p.commandWindow.create({ data: { repositoryId, login: "octocat", windowStart: when, commands: 1 } });
+    rows.CommandWindow = { id: [window.repositoryId, window.login, window.windowStart] }; // a composite key
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
 
     const repo = await p.repository.findUniqueOrThrow({
@@ -88,6 +90,8 @@ describe(`migrated database (${testDbKind})`, () => {
     expect(repo.knownBroken[0]).toMatchObject({ jobGlob: "e2e-*", prNumber: 12, clearedAt: null });
     expect(repo.knownProblemIssues[0]).toMatchObject({ number: 7, jobGlobs: ["e2e-*"], patterns: [], open: true });
     expect(repo.checkRuns[0]?.checkRunId).toBe(bigId + 3n);
+    const counted = await p.commandWindow.findUniqueOrThrow({ where: { repositoryId_login_windowStart: { repositoryId, login: "octocat", windowStart: when } } });
+    expect(counted).toMatchObject({ commands: 1, replied: false });
     const delivery = await p.webhookDelivery.findUniqueOrThrow({ where: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
     expect(delivery.installationId).toBe(bigId);
 

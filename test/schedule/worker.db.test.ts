@@ -1,7 +1,7 @@
 // The worker loop: bounded concurrency (global and per installation), finish and retry after errors.
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { upsertRepository } from "../../src/ingest/index.js";
-import { scheduleFailure, startWorker, type ClaimedCommit } from "../../src/schedule/index.js";
+import { HEARTBEAT_SECONDS, LEASE_SECONDS, scheduleFailure, startWorker, type ClaimedCommit } from "../../src/schedule/index.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 import { sha } from "../helpers/payloads.js";
 import { captureLogger } from "../helpers/probot.js";
@@ -53,4 +53,54 @@ it("puts a SHA whose analysis failed back in the queue for later, with an error 
   expect(rows.every((r) => r.state === "pending" && r.leaseOwner === null && r.dueAt!.getTime() > Date.now() + 500_000)).toBe(true);
   expect(logs.errors().map((l) => l.msg)).toHaveLength(8);
   expect(logs.errors()[0]?.msg).toMatch(/analysis failed; trying again at/);
+});
+
+describe("leases", () => {
+  const hang = () => new Promise<never>(() => {});
+
+  it("are short (60 s) and renewed while the analysis runs, so a dead replica's work moves within a minute", async () => {
+    const worker = startWorker({ sql: db().sql, timing, log: captureLogger().log, now: () => new Date(), concurrency: 8, concurrencyPerInstallation: 8, analyse: hang }, false);
+    const claimedAt = Date.now();
+    expect(await worker.tick()).toBe(8);
+    const rows = await db().prisma.headCommit.findMany();
+    for (const r of rows) {
+      expect(r.state).toBe("running");
+      expect(r.leaseUntil!.getTime() - claimedAt).toBeLessThanOrEqual(LEASE_SECONDS * 1000 + 1000);
+    }
+    expect(LEASE_SECONDS).toBeLessThanOrEqual(60);
+    expect(HEARTBEAT_SECONDS).toBeLessThanOrEqual(LEASE_SECONDS / 3);
+    await worker.stop();
+  });
+
+  it("heartbeat keeps a long analysis's lease; a lapsed lease lets another worker take the SHA", async () => {
+    const worker = (owner: string, leaseSeconds: number) =>
+      startWorker({ sql: db().sql, timing, log: captureLogger().log, now: () => new Date(), concurrency: 8, concurrencyPerInstallation: 8, analyse: hang, leaseSeconds, owner, stopTimeoutMs: 50 }, false);
+    const A = worker("A", 0.6);
+    const B = worker("B", 60);
+    expect(await A.tick()).toBe(8);
+    for (let n = 0; n < 5; n++) {
+      await new Promise((r) => setTimeout(r, 300)); // 1.5 s in all: 2.5 leases of A
+      expect(await B.tick()).toBe(0);
+    }
+    // A dead replica renews nothing (as after SIGKILL): its lease lapses and B takes the SHA.
+    await db().sql.query(`update "HeadCommit" set "leaseOwner" = 'dead', "leaseUntil" = now() - interval '1 second' where sha = $1`, [sha(0)]);
+    expect(await B.tick()).toBe(1);
+    await A.stop();
+    await B.stop();
+  });
+
+  it("stop() hands back the SHAs still being analysed: pending, due now, lease cleared", async () => {
+    const worker = startWorker(
+      { sql: db().sql, timing, log: captureLogger().log, now: () => new Date(), concurrency: 2, concurrencyPerInstallation: 2, analyse: hang, stopTimeoutMs: 200 },
+      false,
+    );
+    expect(await worker.tick()).toBe(2);
+    const started = Date.now();
+    await worker.stop();
+    expect(Date.now() - started).toBeLessThan(2000);
+    const rows = await db().prisma.headCommit.findMany();
+    expect(rows.map((r) => [r.state, r.leaseOwner])).toEqual(rows.map(() => ["pending", null]));
+    expect(rows.every((r) => r.dueAt!.getTime() <= Date.now())).toBe(true);
+    expect(await worker.tick()).toBe(0); // a stopped worker takes no more work
+  });
 });

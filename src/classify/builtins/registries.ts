@@ -118,6 +118,14 @@ export const registryPatterns: PatternInput[] = [
     unless: TEST_CHATTER,
   },
   {
+    id: "docker.push-5xx",
+    regex: String.raw`(?:failed to push \S+|unexpected status from (?:PUT|POST|PATCH|HEAD|GET) request to \S+|received unexpected HTTP status|error pushing \S+): (?:5\d\d|429)\b|blob upload unknown|error parsing HTTP 5\d\d response body`,
+    class: "flaky",
+    category: "registry",
+    description: "The container registry failed (server error or rate limit) while an image was pushed.",
+    unless: TEST_CHATTER,
+  },
+  {
     id: "cargo.download",
     regex: String.raw`error: failed to (?:download from \x60https://(?:static\.)?crates\.io|get \x60[\w-]+\x60 as a dependency).{0,300}$|\[(?:6|7|28|35|52|56)\] (?:Couldn't resolve host name|Couldn't connect to server|Timeout was reached|SSL connect error|Server returned nothing|Failure when receiving data from the peer)`,
     class: "flaky",

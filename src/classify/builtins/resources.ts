@@ -4,6 +4,8 @@
 // Credits: "There is only … free space left" from pytorch/test-infra's log classifier (BSD-3-Clause);
 // "There is not enough space in the file system" and "Read-only file system" from
 // nodejs/node-core-utils ci_failure_parser.js (MIT); MSVC heap errors after pytorch's "MSVC out of memory".
+// Node's "JavaScript heap out of memory" is deliberately absent: it is the process hitting its own
+// heap limit (--max-old-space-size), which the code under test decides, not the OS killing it (RULES.md).
 import type { PatternInput } from "../../config/schema.js";
 import { TEST_CHATTER } from "./noise.js";
 
@@ -54,6 +56,33 @@ export const resourcePatterns: PatternInput[] = [
     description: "A process was killed with SIGKILL (usually the out-of-memory killer).",
     retry: { max_attempts: 2 },
     unless: TEST_CHATTER,
+  },
+  {
+    id: "oom.compiler-killed",
+    regex: String.raw`(?:fatal error|error): Killed signal terminated program \S+|collect2: fatal error: ld terminated with signal 9 \[Killed\]|\(signal: 9, SIGKILL: kill\)`,
+    class: "flaky",
+    category: "memory",
+    description: "The compiler or linker was killed with SIGKILL (the runner ran out of memory).",
+    retry: { max_attempts: 2 },
+    unless: TEST_CHATTER,
+  },
+  {
+    id: "oom.worker-sigkill",
+    regex: String.raw`(?:A jest worker process|[Ww]orker(?: process)?) \(pid=\d+\) was terminated by another process: signal=SIGKILL`,
+    class: "flaky",
+    category: "memory",
+    description: "A test worker was killed from outside (SIGKILL, usually the out-of-memory killer).",
+    retry: { max_attempts: 2 },
+    unless: TEST_CHATTER,
+  },
+  {
+    // Only where it ends the step (RULES.md): 137 = 128 + SIGKILL, the kernel's out-of-memory kill.
+    id: "oom.exit-137",
+    regex: String.raw`^##\[error\]Process completed with exit code 137\.|^make(?:\[\d+\])?: \*\*\* \[[^\]\n]+\] Error 137$|returned non-zero exit status 137\b|^Error: Process completed with exit code 137\b|^ERROR: Job failed: exit code 137$`,
+    class: "flaky",
+    category: "memory",
+    description: "The step's process was killed with SIGKILL (exit code 137), usually for using too much memory.",
+    retry: { max_attempts: 2 },
   },
   {
     id: "msvc.out-of-heap",

@@ -15,6 +15,23 @@ export const servicePatterns: PatternInput[] = [
     scope: "log",
   },
   {
+    id: "docker.daemon-unreachable",
+    regex: String.raw`Cannot connect to the Docker daemon at (?:unix|tcp)://\S+\. Is the docker daemon running\?|error during connect: .{0,200}(?:docker_engine|dial tcp [\w.:\[\]]+:237[56]: connect: connection refused)`,
+    class: "flaky",
+    category: "service",
+    description: "The Docker daemon (a docker:dind service or the runner's own) was not reachable.",
+    retry: { max_attempts: 2 },
+    unless: TEST_CHATTER,
+  },
+  {
+    id: "coverage.upload",
+    regex: String.raw`\['error'\] There was an error running the uploader|Error uploading to https://(?:codecov\.io|[\w.-]*codecov[\w.-]*)|Codecov: Failed to properly upload|Upload failed: .{0,80}\b(?:5\d\d|429)\b|Coveralls API: .{0,80}\b(?:5\d\d|429)\b|Bad response: (?:5\d\d|429)\b.{0,80}coveralls`,
+    class: "flaky",
+    category: "coverage",
+    description: "The coverage service (Codecov, Coveralls) failed to take the upload.",
+    unless: TEST_CHATTER,
+  },
+  {
     id: "gitlab.k8s-unreachable",
     regex: String.raw`Error: Kubernetes cluster unreachable`,
     class: "flaky",

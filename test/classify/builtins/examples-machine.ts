@@ -76,9 +76,46 @@ export const machineExamples: Record<string, Examples> = {
     ],
     miss: ["Killed 3 stale processes before the run", "test_killed_process_is_reaped PASSED"],
   },
+  "oom.compiler-killed": {
+    match: [
+      "g++: fatal error: Killed signal terminated program cc1plus",
+      "c++: error: Killed signal terminated program cc1plus",
+      "collect2: fatal error: ld terminated with signal 9 [Killed]",
+      "Caused by: process didn't exit successfully: `rustc --crate-name serde` (signal: 9, SIGKILL: kill)",
+    ],
+    miss: ["src/a.cpp:12:5: error: 'foo' was not declared in this scope", "it('reports Killed signal terminated program cc1plus')"],
+  },
+  "oom.worker-sigkill": {
+    match: [
+      "A jest worker process (pid=4242) was terminated by another process: signal=SIGKILL, exitCode=null. Operations that usually cause this are: running out of memory",
+      "Worker (pid=311) was terminated by another process: signal=SIGKILL",
+    ],
+    miss: ["A worker process has failed to exit gracefully and has been force exited...", "  ✓ restarts a worker terminated by another process: signal=SIGKILL (12 ms)"],
+  },
+  "oom.exit-137": {
+    match: ["##[error]Process completed with exit code 137.", "make: *** [Makefile:12: test] Error 137", "subprocess.CalledProcessError: Command '['ninja']' returned non-zero exit status 137."],
+    miss: ["##[error]Process completed with exit code 1.", "make: *** [Makefile:12: test] Error 1", "Ran 137 tests in 3.2s"],
+  },
   "msvc.out-of-heap": {
     match: ["C:\\a\\src\\big.cpp(1): fatal error C1060: compiler is out of heap space"],
     miss: ["C:\\a\\src\\big.cpp(12): error C2065: 'heap': undeclared identifier"],
+  },
+  "docker.daemon-unreachable": {
+    match: [
+      "Cannot connect to the Docker daemon at tcp://docker:2375. Is the docker daemon running?",
+      "docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?.",
+      "error during connect: Get \"http://docker:2375/v1.24/info\": dial tcp 172.17.0.3:2375: connect: connection refused",
+    ],
+    miss: ["it('explains Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?')", "Docker daemon is running: 24.0.7"],
+  },
+  "coverage.upload": {
+    match: [
+      "[2024-03-01T10:00:00.000Z] ['error'] There was an error running the uploader: Error uploading to https://codecov.io: Error: There was an error fetching the storage URL during POST: 503 - upstream connect error",
+      "Error: Codecov: Failed to properly upload: The process '/home/runner/work/_actions/codecov/codecov-action/v3/dist/codecov' failed with exit code 255",
+      "error - 2024-03-01 10:00:00,000 -- Upload failed: {\"status\": 502, \"detail\": \"Bad Gateway\"}",
+      "Coveralls API: Request failed with status 503",
+    ],
+    miss: ["[2024-03-01T10:00:00.000Z] ['info'] Uploading to https://codecov.io", "expect(upload).toThrow('Error uploading to https://codecov.io')"],
   },
   "gha.service-unhealthy": {
     match: ["##[error]Failed to initialize, postgres service is unhealthy."],

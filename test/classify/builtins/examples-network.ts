@@ -69,6 +69,14 @@ export const networkExamples: Record<string, Examples> = {
     match: ["E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 2180 (unattended-upgr)"],
     miss: ["Waiting for cache lock: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 2180 (unattended-upgr)... 5s"],
   },
+  "docker.push-5xx": {
+    match: [
+      "ERROR: failed to solve: failed to push ghcr.io/acme/app:sha-1a2b3c4: unexpected status from PUT request to https://ghcr.io/v2/acme/app/manifests/sha-1a2b3c4: 500 Internal Server Error",
+      "error parsing HTTP 503 response body: invalid character '<' looking for beginning of value",
+      "failed to push docker.io/acme/app:latest: 502 Bad Gateway",
+    ],
+    miss: ["ERROR: failed to solve: failed to push ghcr.io/acme/app:1: unexpected status from PUT request to https://ghcr.io/v2/acme/app/manifests/1: 403 Forbidden", "The push refers to repository [docker.io/acme/app]"],
+  },
   "docker.rate-limit": {
     match: ["Error response from daemon: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit"],
     miss: ["it('surfaces toomanyrequests: You have reached your pull rate limit', () => {"],
