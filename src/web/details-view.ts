@@ -100,7 +100,7 @@ function testList(tests: DetailsJob["tests"]): Html {
 
 function evidenceList(evidence: DetailsJob["evidence"]): Html {
   const items = evidence.map((e) => {
-    const links = e.links.map((l, i) => html`${i > 0 ? ", " : ""}${link(l.label, l.url)}`);
+    const links = e.links.map((l, i) => html`${i > 0 ? ", " : ""}${safeHref(l.url) ? link(l.label, l.url) : l.label}`);
     return html`<li>${e.text}${e.links.length > 0 ? html` (${links})` : ""}</li>`;
   });
   return html`<ul class="plain">${items}</ul>`;
