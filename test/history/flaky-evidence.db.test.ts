@@ -126,6 +126,15 @@ describe("the decide stage with evidence", () => {
     expect(unknown?.evidence?.at(-1)?.text).toContain("(GitHub did not list the pull request's files (HTTP 502)), so the failure counts as genuine");
   });
 
+  it("keeps a test that fails on the default branch right now genuine (broken trunk), asking GitHub nothing", async () => {
+    await twoFlips();
+    const onMain = await seedJob(db(), { externalId: 900, name: "test (2, 2)", sha: "9".repeat(40), headBranch: "main", completedAt: NOW });
+    await failingTest(onMain, TEST);
+    const r = (await createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com" })(await classified(failure()), ctx())).jobs[0];
+    expect(r?.finalClass).toBe("genuine");
+    expect(r?.evidence?.at(-1)?.text).toContain(`is failing on main right now (9999999): that is broken trunk`);
+  });
+
   it("asks GitHub nothing when evidence is too thin, and stays genuine when the evidence query fails", async () => {
     await rerun("c".repeat(40), { id: 100, then: "success" });
     await seedJob(db(), { externalId: 1, name: "test (1, 2)", sha: PR_SHA, completedAt: NOW });
