@@ -2,11 +2,13 @@
 // module exporting run(); add yours to the list below.
 import { runAccuracyBench } from "./accuracy.js";
 import { runClassifyBench } from "./classify.js";
+import { runEvidenceBench } from "./evidence.js";
 import { runIngestBench } from "./ingest.js";
 
 const benches: Record<string, () => Promise<void>> = {
   accuracy: runAccuracyBench,
   classify: runClassifyBench,
+  evidence: runEvidenceBench,
   ingest: runIngestBench,
 };
 
