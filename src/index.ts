@@ -47,11 +47,11 @@ export function sift(deps: AppDeps): SiftApp {
       pendingCommits: () => deps.db.prisma.headCommit.count({ where: { state: { in: ["pending", "running"] } } }),
       defaultBranchRed: () => defaultBranchRed(deps.db.sql),
       failures24h: () => failuresLastDay(deps.db.prisma, now()),
-    });
+    }, { privateRepoNames: Boolean(deps.settings.metricsToken) });
   const stops: (() => Promise<void>)[] = [];
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
-    addHealthRoutes(router, deps.db, metrics);
+    addHealthRoutes(router, deps.db, metrics, { metricsToken: deps.settings.metricsToken });
     addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now });
     addHandler(router.handler());
     const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics });

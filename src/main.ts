@@ -6,6 +6,7 @@ import { migrate, openDatabase, DatabaseError } from "./db/index.js";
 import { createLogger } from "./log.js";
 import { SettingsError, readSettings } from "./settings.js";
 import { sift } from "./index.js";
+import { createWebhookGate, gateRequests } from "./web/webhook-gate.js";
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -41,7 +42,10 @@ async function main(): Promise<void> {
     }),
   });
   await server.load(app.appFn);
-  await server.start();
+  const httpServer = await server.start();
+  // Before Probot's middleware reads a byte: size limit, signature, one bounded line per refusal.
+  const gate = createWebhookGate({ path: "/api/github/webhooks", secret: settings.webhookSecret ?? "", maxBytes: settings.maxWebhookBytes, log });
+  gateRequests(httpServer, gate, log);
 
   // SIGTERM: stop taking webhooks and work together, give running analyses a grace period, hand the
   // rest back (due now, for the next process), close the database; all within SHUTDOWN_MS.

@@ -34,4 +34,10 @@ describe("readSettings", () => {
     expect(() => readSettings({ SIFT_COOL_OFF_SECONDS: "soon" })).toThrow(/SIFT_COOL_OFF_SECONDS/);
     expect(() => readSettings({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
+
+  it("caps webhook bodies at 25 MiB unless SIFT_MAX_WEBHOOK_BYTES says otherwise; SIFT_METRICS_TOKEN is optional", () => {
+    expect(readSettings({})).toMatchObject({ maxWebhookBytes: 25 * 1024 * 1024, metricsToken: undefined });
+    expect(readSettings({ SIFT_MAX_WEBHOOK_BYTES: "1048576", SIFT_METRICS_TOKEN: "t" })).toMatchObject({ maxWebhookBytes: 1048576, metricsToken: "t" });
+    expect(() => readSettings({ SIFT_MAX_WEBHOOK_BYTES: "10" })).toThrow(/SIFT_MAX_WEBHOOK_BYTES/);
+  });
 });

@@ -1,7 +1,7 @@
 // The real `classifyJob` stage: fetch the job's log (streamed, tail-capped), normalise it, and let
 // the pure classifier judge it with the repo's patterns. Anything that goes wrong is genuine, with why.
 import type { ApiStep } from "../logs/types.js";
-import { fetchLog, normaliseLog, type LogTarget } from "../logs/index.js";
+import { fetchLog, normaliseLogYielding, type LogTarget } from "../logs/index.js";
 import { classify, type JobSignals, type Verdict } from "../classify/index.js";
 import type { AnalysisContext, AnalysisStages } from "./stages.js";
 import type { ClassifiedFailure, JobInfo } from "./types.js";
@@ -24,7 +24,8 @@ export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStage
       const failure = toFailure(classify({ compiled: config.compiled, context, signals: { ...signals, logMissing: fetched.reason } }));
       return { ...failure, ...(fetched.retryLater ? { logRetryLater: true } : {}) };
     }
-    const log = normaliseLog(fetched.text, { apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes });
+    // Yielding: a 64 MB log must not hold webhooks and /healthz while it is cleaned.
+    const log = await normaliseLogYielding(fetched.text, { apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes });
     const failure = toFailure(classify({ log, compiled: config.compiled, context, signals }));
     // Line numbers count from the start of the whole log, also when its head was skipped.
     return failure.line === null ? failure : { ...failure, line: failure.line + fetched.truncatedHeadLines };

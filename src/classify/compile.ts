@@ -6,7 +6,8 @@ import picomatch from "picomatch";
 import type { ConfigProblem } from "../config/validate.js";
 import type { SourcedPattern } from "../config/merge.js";
 import type { Pattern } from "../config/schema.js";
-import { compileRegex, compileRegexSet, PatternRegexError, type RE2 } from "./regex.js";
+import { compileRegex, countedRepetitions, PatternRegexError, type RE2 } from "./regex.js";
+import { fitRegexSet, type RegexSet } from "./fit-regex-set.js";
 import { GENERIC_LINE, PICK_RANKS } from "./pick.js";
 import { STEP_MARKERS, SIGNAL_PROBES } from "./probes.js";
 import { PREFIX_SOURCE, type LogFormat } from "../logs/linePrefix.js";
@@ -40,7 +41,7 @@ export interface CompiledPatternSet {
   patterns: CompiledPattern[];
   probes: Probe[];
   /** RE2.Set over every probe source, in probe order. */
-  set: ReturnType<typeof compileRegexSet>;
+  set: RegexSet;
   generic: RE2;
   hash: string;
   problems: ConfigProblem[];
@@ -84,6 +85,21 @@ function probe(kind: ProbeKind, id: string, source: string, category: string, pa
   };
 }
 
+function fileOf(s: SourcedPattern): string {
+  return s.origin === "builtin" ? "built-in library" : `${s.origin} config`;
+}
+
+function setProblem(c: CompiledPattern): ConfigProblem {
+  const message = "compiles alone, but not together with the other patterns in one RE2.Set (too large together); it is not applied: simplify it or drop other patterns";
+  return { file: fileOf(c), path: `patterns[id=${c.pattern.id}].regex`, message, patternId: c.pattern.id };
+}
+
+function untriedProblem(cs: readonly CompiledPattern[]): ConfigProblem {
+  const ids = cs.slice(0, 10).map((c) => c.pattern.id).join(", ");
+  const message = `${cs.length} more patterns (${ids}${cs.length > 10 ? ", …" : ""}) are not applied: the patterns before them already fill one RE2.Set`;
+  return { file: fileOf(cs[0] as CompiledPattern), path: "patterns", message };
+}
+
 export function patternSetHash(patterns: readonly SourcedPattern[]): string {
   const h = createHash("sha256");
   h.update("sift-patterns-v1\n");
@@ -94,32 +110,48 @@ export function patternSetHash(patterns: readonly SourcedPattern[]): string {
 /** Compiles `sourced` (already in precedence order). Patterns RE2 rejects become problems; the rest apply. */
 export function compilePatternSet(sourced: readonly SourcedPattern[], problems: readonly ConfigProblem[] = []): CompiledPatternSet {
   const out: ConfigProblem[] = [...problems];
-  const patterns: CompiledPattern[] = [];
-  const probes: Probe[] = [];
+  const compiledOnes: CompiledPattern[] = [];
   for (const s of sourced) {
     const p = s.pattern;
     try {
       const unless = p.unless === undefined ? undefined : compileRegex(p.unless, { id: p.id, field: "unless" });
       const compiled: CompiledPattern = { ...s, applies: appliesFn(p), ...(unless ? { unless } : {}) };
       if (p.multiline) compiled.multiline = compileRegex(p.regex, { id: p.id, flags: "gm" });
-      else {
-        compileRegex(p.regex, { id: p.id }); // rejects what RE2 cannot compile, with the pattern's id
-        compiled.probe = probes.length;
-        probes.push(probe("pattern", p.id, p.regex, p.category, patterns.length));
-      }
-      patterns.push(compiled);
+      else compileRegex(p.regex, { id: p.id }); // rejects what RE2 cannot compile, with the pattern's id
+      compiledOnes.push(compiled);
     } catch (error) {
       if (!(error instanceof PatternRegexError)) throw error;
-      out.push({ file: s.origin === "builtin" ? "built-in library" : `${s.origin} config`, path: `patterns[id=${p.id}].${error.field}`, message: `does not compile under RE2: ${error.reason}`, patternId: p.id });
+      out.push({ file: fileOf(s), path: `patterns[id=${p.id}].${error.field}`, message: `does not compile under RE2: ${error.reason}`, patternId: p.id });
     }
   }
-  for (const r of PICK_RANKS) probes.push(probe("pick", r.id, r.source, r.category));
-  for (const m of STEP_MARKERS) probes.push(probe("marker", m.id, m.source, "marker"));
-  for (const s of SIGNAL_PROBES) probes.push(probe("signal", s.id, s.source, s.category));
+  const own = [
+    ...PICK_RANKS.map((r) => ({ kind: "pick" as const, id: r.id, source: r.source, category: r.category })),
+    ...STEP_MARKERS.map((m) => ({ kind: "marker" as const, id: m.id, source: m.source, category: "marker" })),
+    ...SIGNAL_PROBES.map((s) => ({ kind: "signal" as const, id: s.id, source: s.source, category: s.category })),
+  ];
+  // Repo and org patterns that cannot join one RE2.Set with those before them are left out, and said so.
+  const single = compiledOnes.filter((c) => !c.pattern.multiline);
+  const sources = [...single.map((c) => c.pattern.regex), ...own.map((o) => o.source)];
+  const fitted = fitRegexSet(sources, (i) => i >= single.length || single[i]?.origin === "builtin", (s) => s.length + 10 * countedRepetitions(s));
+  const left = new Set([...fitted.dropped, ...fitted.untried].map((i) => single[i] as CompiledPattern));
+  for (const i of fitted.dropped) out.push(setProblem(single[i] as CompiledPattern));
+  if (fitted.untried.length > 0) out.push(untriedProblem(fitted.untried.map((i) => single[i] as CompiledPattern)));
+  const patterns: CompiledPattern[] = [];
+  const probes: Probe[] = [];
+  for (const compiled of compiledOnes) {
+    if (left.has(compiled)) continue;
+    const p = compiled.pattern;
+    if (!p.multiline) {
+      compiled.probe = probes.length;
+      probes.push(probe("pattern", p.id, p.regex, p.category, patterns.length));
+    }
+    patterns.push(compiled);
+  }
+  for (const o of own) probes.push(probe(o.kind, o.id, o.source, o.category));
   return {
     patterns,
     probes,
-    set: compileRegexSet(probes.map((p) => p.source)),
+    set: fitted.set,
     generic: compileRegex(GENERIC_LINE, { id: "sift.generic-line" }),
     hash: patternSetHash(sourced),
     problems: out,

@@ -3,6 +3,16 @@
 import { z } from "zod";
 
 const glob = z.string().min(1).max(500);
+
+/** Patterns one file may hold; validate.ts keeps the first ones and reports the rest. */
+export const MAX_PATTERNS = 1000;
+
+/**
+ * The largest log.max_bytes: the log's tail is decoded into one string of up to this many
+ * characters, and V8 strings stop at 2^29 - 24 (1 GiB failed with "Cannot create a string longer
+ * than…"); 256 MiB leaves room for the copies normalisation makes.
+ */
+export const MAX_LOG_BYTES = 256 * 1024 * 1024;
 const globs = z.union([glob, z.array(glob).max(100)]).transform((g) => (Array.isArray(g) ? g : [g]));
 
 export const retryPolicySchema = z
@@ -50,7 +60,7 @@ export const configSchema = z
       .union([z.boolean(), z.object({ disable: z.array(z.string()).default([]) }).strict()])
       .default(true)
       .describe("Use Sift's built-in library (true), none (false), or all but some ids ({disable: [...]})."),
-    patterns: z.array(patternSchema).max(1000).default([]).describe("Your patterns; repo first, then org, then built-ins."),
+    patterns: z.array(patternSchema).max(MAX_PATTERNS).default([]).describe("Your patterns; repo first, then org, then built-ins."),
     retry: z
       .object({
         enabled: z.boolean().default(true).describe("Re-run flaky jobs automatically."),
@@ -90,9 +100,9 @@ export const configSchema = z
           .number()
           .int()
           .min(64 * 1024)
-          .max(1024 * 1024 * 1024)
+          .max(MAX_LOG_BYTES)
           .default(64 * 1024 * 1024)
-          .describe("Only the last max_bytes of a log are read (failures are at the end)."),
+          .describe("Only the last max_bytes of a log are read (failures are at the end); at most 256 MiB."),
       })
       .strict()
       .default({ max_bytes: 64 * 1024 * 1024 }),

@@ -1,7 +1,7 @@
 // Validates one `.github/sift.yml` layer and collects every problem (file, key path, reason) for
 // the check run, instead of stopping at the first. Bad patterns are dropped one by one; the
 // others still apply. Bad top-level settings fall back to their defaults.
-import { configSchema, patternSchema, type Pattern, type SiftConfig } from "./schema.js";
+import { configSchema, MAX_PATTERNS, patternSchema, type Pattern, type SiftConfig } from "./schema.js";
 import { regexProblem } from "../classify/regex.js";
 
 export interface ConfigProblem {
@@ -32,9 +32,12 @@ function patternsOf(raw: unknown, file: string, problems: ConfigProblem[]): Patt
     problems.push({ file, path: "patterns", message: "must be a list of patterns" });
     return [];
   }
+  if (raw.length > MAX_PATTERNS) {
+    problems.push({ file, path: "patterns", message: `at most ${MAX_PATTERNS} patterns: the ${raw.length - MAX_PATTERNS} after the ${MAX_PATTERNS}th are ignored` });
+  }
   const patterns: Pattern[] = [];
   const seen = new Map<string, number>();
-  raw.forEach((item, i) => {
+  raw.slice(0, MAX_PATTERNS).forEach((item, i) => {
     const parsed = patternSchema.safeParse(item);
     const id = typeof (item as { id?: unknown })?.id === "string" ? (item as { id: string }).id : undefined;
     if (!parsed.success) {

@@ -3,7 +3,10 @@ import type { Logger } from "pino";
 import type { z } from "zod";
 import type { SqlSession } from "../db/index.js";
 import { rememberDelivery, wasDelivered, type DeliveryMeta } from "./deliveries.js";
-import { describeIssues } from "./schemas.js";
+import { describeIssues, storableText } from "./schemas.js";
+
+/** GitHub's delivery ids are UUIDs; a longer one cannot be remembered (it is an index key). */
+const MAX_DELIVERY_ID_CHARS = 200;
 
 export interface Delivery {
   /** X-GitHub-Delivery */
@@ -20,18 +23,23 @@ export function deliveryMeta(delivery: Delivery): DeliveryMeta {
   return {
     id: delivery.id,
     event: delivery.event,
-    action: typeof payload?.action === "string" ? payload.action : null,
+    action: typeof payload?.action === "string" ? storableText(payload.action, 100) : null,
     installationId: typeof payload?.installation?.id === "number" ? payload.installation.id : null,
   };
 }
 
 /** The payload's needed fields, or undefined after a warning that names what is missing. */
 export function validate<S extends z.ZodType>(delivery: Delivery, schema: S): z.infer<S> | undefined {
+  // Redelivering would not help: say what is wrong, store nothing, answer 2xx.
+  const { action } = deliveryMeta(delivery);
+  const what = `${delivery.event}${action ? `.${action.slice(0, 40)}` : ""} delivery ${storableText(delivery.id, 60)}`;
+  if (delivery.id.length > MAX_DELIVERY_ID_CHARS) {
+    delivery.log.warn(`${what} rejected, nothing stored: the delivery id of ${delivery.id.length} characters is longer than ${MAX_DELIVERY_ID_CHARS}`);
+    return undefined;
+  }
   const parsed = schema.safeParse(delivery.payload);
   if (parsed.success) return parsed.data;
-  // Redelivering would not help: say what is missing, store nothing, answer 2xx.
-  const { action } = deliveryMeta(delivery);
-  delivery.log.warn(`${delivery.event}${action ? `.${action}` : ""} delivery ${delivery.id} rejected, nothing stored: ${describeIssues(parsed.error)}`);
+  delivery.log.warn(`${what} rejected, nothing stored: ${describeIssues(parsed.error)}`);
   return undefined;
 }
 

@@ -2,6 +2,8 @@
 // the same text: ANSI/APC escape sequences (Buildkite's `ESC _bk;t=… BEL` stamps included), NUL
 // bytes, CR before LF, and bare-CR progress lines (only the last redraw survives, as on a
 // terminal). Newlines are never removed, so line N of the result is line N of the input.
+import { setImmediate as nextTurn } from "node:timers/promises";
+
 const ESC = 0x1b;
 const CR = 0x0d;
 const LF = 0x0a;
@@ -45,48 +47,85 @@ function nextOf(b: Buffer, byte: number, from: number): number {
   return i === -1 ? Number.MAX_SAFE_INTEGER : i;
 }
 
+/** Where the line holding out[w - 1] begins, knowing it begins at or after `from`. */
+function lineStartIn(out: Buffer, from: number, w: number): number {
+  for (let i = w - 1; i >= from; i--) if (out[i] === LF) return i + 1;
+  return from;
+}
+
+function asBuffer(buf: Uint8Array): Buffer {
+  return Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
 /**
- * Returns `buf` itself when nothing needs changing, else a cleaned copy. Linear: it jumps from
- * special byte to special byte with indexOf (memchr) and copies the runs between them.
+ * The clean-up of `b` as resumable work: run(until) cleans on until the input before `until` is
+ * done and says whether all of it is. Linear: it jumps from special byte to special byte with
+ * indexOf (memchr) and copies the runs between them; a bare CR looks back for its line start only
+ * through the text written since the previous one.
  */
-export function cleanBytes(buf: Uint8Array): Buffer {
-  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (!needsCleaning(b)) return b;
+function cleaner(b: Buffer): { run(until: number): boolean; result(): Buffer } {
   const out = Buffer.allocUnsafe(b.length);
   let w = 0;
-  let lineStart = 0; // in `out`: where the current output line begins (bare CR rewinds to it)
+  let lineStart = 0; // in `out`: the current line begins at or after it (bare CR rewinds to it)
   let r = 0;
   let nextEsc = nextOf(b, ESC, 0);
   let nextCr = nextOf(b, CR, 0);
   let nextNul = nextOf(b, NUL, 0);
-  for (;;) {
-    const p = Math.min(nextEsc, nextCr, nextNul);
-    if (p === Number.MAX_SAFE_INTEGER) break;
-    // copy the run before p, tracking the last newline for bare-CR rewinds
-    if (p > r) {
-      const lastLf = b.lastIndexOf(LF, p - 1);
-      if (lastLf >= r) lineStart = w + (lastLf - r) + 1;
-      w += b.copy(out, w, r, p);
+  let done = false;
+  const run = (until: number): boolean => {
+    while (!done) {
+      const p = Math.min(nextEsc, nextCr, nextNul);
+      if (p === Number.MAX_SAFE_INTEGER) {
+        if (r < b.length) w += b.copy(out, w, r, b.length);
+        done = true;
+        break;
+      }
+      if (p >= until) break;
+      if (p > r) w += b.copy(out, w, r, p);
+      if (p === nextEsc) {
+        r = escapeEnd(b, p);
+        nextEsc = nextOf(b, ESC, r);
+      } else if (p === nextCr) {
+        r = p + 1;
+        let q = r;
+        while (b[q] === CR) q++;
+        // CR(s) right before LF or the end is a line ending; anything else is a redraw.
+        if (q < b.length && b[q] !== LF) {
+          lineStart = lineStartIn(out, lineStart, w);
+          w = lineStart;
+        }
+        r = q;
+        nextCr = nextOf(b, CR, r);
+      } else {
+        r = p + 1;
+        nextNul = nextOf(b, NUL, r);
+      }
+      if (nextEsc < r) nextEsc = nextOf(b, ESC, r);
+      if (nextCr < r) nextCr = nextOf(b, CR, r);
+      if (nextNul < r) nextNul = nextOf(b, NUL, r);
     }
-    if (p === nextEsc) {
-      r = escapeEnd(b, p);
-      nextEsc = nextOf(b, ESC, r);
-    } else if (p === nextCr) {
-      r = p + 1;
-      let q = r;
-      while (b[q] === CR) q++;
-      // CR(s) right before LF or the end is a line ending; anything else is a redraw.
-      if (q < b.length && b[q] !== LF) w = lineStart;
-      r = q;
-      nextCr = nextOf(b, CR, r);
-    } else {
-      r = p + 1;
-      nextNul = nextOf(b, NUL, r);
-    }
-    if (nextEsc < r) nextEsc = nextOf(b, ESC, r);
-    if (nextCr < r) nextCr = nextOf(b, CR, r);
-    if (nextNul < r) nextNul = nextOf(b, NUL, r);
-  }
-  if (r < b.length) w += b.copy(out, w, r, b.length);
-  return out.subarray(0, w);
+    return done;
+  };
+  return { run, result: () => out.subarray(0, w) };
+}
+
+/** Returns `buf` itself when nothing needs changing, else a cleaned copy. */
+export function cleanBytes(buf: Uint8Array): Buffer {
+  const b = asBuffer(buf);
+  if (!needsCleaning(b)) return b;
+  const work = cleaner(b);
+  work.run(Number.MAX_SAFE_INTEGER);
+  return work.result();
+}
+
+/** Input bytes cleaned between two turns of the event loop (about 40 ms of work). */
+const SLICE_BYTES = 4 * 1024 * 1024;
+
+/** cleanBytes for the server: the same result, with a turn of the event loop after every slice. */
+export async function cleanBytesYielding(buf: Uint8Array, sliceBytes = SLICE_BYTES): Promise<Buffer> {
+  const b = asBuffer(buf);
+  if (!needsCleaning(b)) return b;
+  const work = cleaner(b);
+  for (let until = sliceBytes; !work.run(until); until += sliceBytes) await nextTurn();
+  return work.result();
 }

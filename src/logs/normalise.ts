@@ -1,6 +1,7 @@
 // Raw log bytes → NormalisedLog. Work happens in a few whole-buffer passes (memchr jumps in
 // cleanBytes, one native regex for prefixes) rather than per line in JS: logs reach 1 GB.
-import { cleanBytes } from "./cleanBytes.js";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { cleanBytes, cleanBytesYielding } from "./cleanBytes.js";
 import { createLineIndex } from "./lineIndex.js";
 import { detectLogFormat, stripLinePrefixes, type LogFormat } from "./linePrefix.js";
 import { findGhCliSteps, findGithubMarkers, findGitlabSections } from "./stepMarkers.js";
@@ -46,11 +47,79 @@ function markersOf(raw: Buffer, cleaned: string, format: LogFormat): StepMarker[
 }
 
 export function normaliseLog(input: Uint8Array | string, options: NormaliseOptions = {}): NormalisedLog {
-  const raw = withoutBom(typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  const raw = rawOf(input);
   const cleaned = cleanBytes(raw).toString("utf8");
   const format = options.format ?? detectLogFormat(cleaned.slice(0, 16_384));
-  const markers = markersOf(raw, cleaned, format);
-  const text = stripLinePrefixes(cleaned, format);
+  return assemble(stripLinePrefixes(cleaned, format), format, markersOf(raw, cleaned, format), options);
+}
+
+/** Bytes or characters handled between two turns of the event loop (tens of milliseconds of work). */
+const SLICE = 4 * 1024 * 1024;
+
+/**
+ * normaliseLog for the server: the same result, with a turn of the event loop between slices of
+ * the whole-log passes (encoding, cleaning, decoding, step markers, prefixes), so a 64 MB log does
+ * not hold webhooks and /healthz for seconds.
+ */
+export async function normaliseLogYielding(input: Uint8Array | string, options: NormaliseOptions = {}): Promise<NormalisedLog> {
+  const raw = withoutBom(typeof input === "string" ? await encodeYielding(input) : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  const slices = await decodeByLines(await cleanBytesYielding(raw));
+  const format = options.format ?? detectLogFormat((slices[0] ?? "").slice(0, 16_384));
+  const githubMarkers = raw.indexOf("section_start:") === -1 && format !== "gh-cli" && (format === "github" || slices.some((s) => s.includes("##[")));
+  const markers = githubMarkers ? await githubMarkersBySlice(slices, format) : markersOf(raw, slices.join(""), format);
+  const stripped: string[] = [];
+  for (const slice of slices) {
+    stripped.push(stripLinePrefixes(slice, format));
+    await nextTurn();
+  }
+  const text = stripped.join("");
+  await nextTurn();
+  return assemble(text, format, markers, options);
+}
+
+function rawOf(input: Uint8Array | string): Buffer {
+  return withoutBom(typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+}
+
+/** Buffer.from(text, "utf8"), a slice at a time (never between the two halves of a surrogate pair). */
+async function encodeYielding(text: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + SLICE);
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
+    parts.push(Buffer.from(text.slice(from, to), "utf8"));
+    from = to;
+    await nextTurn();
+  }
+  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+}
+
+/** The text of `bytes` in slices of about SLICE bytes, each ending after a newline (a longer line is one slice). */
+async function decodeByLines(bytes: Buffer): Promise<string[]> {
+  const slices: string[] = [];
+  for (let from = 0; from < bytes.length; ) {
+    const nl = from + SLICE >= bytes.length ? -1 : bytes.indexOf(0x0a, from + SLICE);
+    const to = nl === -1 ? bytes.length : nl + 1;
+    slices.push(bytes.toString("utf8", from, to));
+    from = to;
+    await nextTurn();
+  }
+  return slices;
+}
+
+async function githubMarkersBySlice(slices: readonly string[], format: LogFormat): Promise<StepMarker[]> {
+  const markers: StepMarker[] = [];
+  let linesBefore = 0;
+  for (const slice of slices) {
+    for (const m of findGithubMarkers(slice, format)) markers.push({ ...m, line: m.line + linesBefore });
+    for (let p = slice.indexOf("\n"); p !== -1; p = slice.indexOf("\n", p + 1)) linesBefore++;
+    await nextTurn();
+  }
+  return markers;
+}
+
+function assemble(text: string, format: LogFormat, markers: StepMarker[], options: NormaliseOptions): NormalisedLog {
   const index = createLineIndex(text);
   const split = splitSteps(markers, index.lineCount, options.apiSteps);
   return {

@@ -56,11 +56,22 @@ export interface DetailsData {
   jobs: DetailsJob[];
 }
 
+/** What GitHub (and GitHub Enterprise Server) allows in an owner or repository name. */
+const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+
+/**
+ * The repository named exactly so, ignoring case; null for a name GitHub would not allow. Prisma's
+ * case-insensitive `equals` is ILIKE, where `_` and `%` are wildcards: the exact check comes after.
+ */
 export async function findRepository(prisma: PrismaClient, owner: string, name: string) {
-  return prisma.repository.findFirst({
+  if (!NAME.test(owner) || !NAME.test(name)) return null;
+  const candidates = await prisma.repository.findMany({
     where: { owner: { equals: owner, mode: "insensitive" }, name: { equals: name, mode: "insensitive" } },
     select: { id: true, owner: true, name: true, private: true, defaultBranch: true },
+    take: 50,
   });
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  return candidates.find((r) => same(r.owner, owner) && same(r.name, name)) ?? null;
 }
 
 /** null when Sift knows nothing of this SHA. */

@@ -9,7 +9,7 @@ import { countFailuresByKind } from "../history/index.js";
 // The latest settled commit of each repository's default branch (analysed, or all its jobs completed),
 // and whether any of its jobs was classified genuine or known problem: branch-health.ts's rule.
 const DEFAULT_BRANCH_RED = `
-select r.owner || '/' || r.name as repo,
+select r.owner || '/' || r.name as repo, r.private,
   exists (select 1 from "Job" j join "Classification" c on c."jobId" = j.id
           where j."repositoryId" = r.id and j."headSha" = h.sha and c.verdict in ('genuine', 'known_problem')) as red
 from "Repository" r
@@ -21,9 +21,10 @@ join lateral (
       and not exists (select 1 from "Job" j where j."repositoryId" = r.id and j."headSha" = h.sha and j.status <> 'completed')))
   order by h."createdAt" desc, h.id desc limit 1) h on true`;
 
-export async function defaultBranchRed(sql: SqlSession): Promise<{ repo: string; red: boolean }[]> {
+export async function defaultBranchRed(sql: SqlSession): Promise<{ repo: string; red: boolean; private: boolean }[]> {
   const rows = await sql.query(DEFAULT_BRANCH_RED);
-  return rows.map((r) => ({ repo: String(r.repo), red: r.red === true || r.red === "t" }));
+  const yes = (v: unknown) => v === true || v === "t";
+  return rows.map((r) => ({ repo: String(r.repo), red: yes(r.red), private: yes(r.private) }));
 }
 
 export async function failuresLastDay(prisma: PrismaClient, now: Date): Promise<Record<FailureKind, number>> {

@@ -5,12 +5,20 @@ export interface MetricsSources {
   /** Head SHAs waiting for (or under) analysis, read from the database at scrape time. */
   pendingCommits?: () => Promise<number>;
   /** Per repository: is the latest analysed default-branch commit broken (src/web/history-metrics.ts). */
-  defaultBranchRed?: () => Promise<{ repo: string; red: boolean }[]>;
+  defaultBranchRed?: () => Promise<{ repo: string; red: boolean; private?: boolean }[]>;
   /** Failed jobs classified in the last 24 hours, by kind. */
   failures24h?: () => Promise<Record<"infrastructure" | "test", number>>;
 }
 
-export function createMetrics(sources: MetricsSources = {}) {
+export interface MetricsOptions {
+  /** Name private repositories in labels: only when /metrics asks for a token (SIFT_METRICS_TOKEN). */
+  privateRepoNames?: boolean;
+}
+
+/** The label that stands for every private repository when their names must not show. */
+export const PRIVATE_REPO_LABEL = "private";
+
+export function createMetrics(sources: MetricsSources = {}, options: MetricsOptions = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "sift_" });
   return {
@@ -61,14 +69,22 @@ export function createMetrics(sources: MetricsSources = {}) {
     }),
     defaultBranchRed: new Gauge({
       name: "sift_default_branch_red",
-      help: "1 when the latest settled (analysed, or CI finished) commit of the repository's default branch has a genuine or known-problem failure, else 0.",
+      help: `1 when the latest settled (analysed, or CI finished) commit of the repository's default branch has a genuine or known-problem failure, else 0; repo="${PRIVATE_REPO_LABEL}" counts the private repositories that are red, unless /metrics asks for a token.`,
       labelNames: ["repo"] as const,
       registers: [registry],
       async collect() {
         if (!sources.defaultBranchRed) return;
         const rows = await sources.defaultBranchRed();
         this.reset(); // a repository that was removed must not linger with its last value
-        for (const r of rows) this.set({ repo: r.repo }, r.red ? 1 : 0);
+        let privateRed = 0;
+        let anyPrivate = false;
+        for (const r of rows) {
+          if (r.private && !options.privateRepoNames) {
+            anyPrivate = true;
+            privateRed += r.red ? 1 : 0;
+          } else this.set({ repo: r.repo }, r.red ? 1 : 0);
+        }
+        if (anyPrivate) this.set({ repo: PRIVATE_REPO_LABEL }, privateRed);
       },
     }),
     failures24h: new Gauge({

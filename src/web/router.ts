@@ -45,16 +45,26 @@ export class Router {
         if (route.method !== method) continue;
         const m = route.pattern.exec(url.pathname);
         if (!m) continue;
-        const params: Params = {};
-        route.keys.forEach((key, i) => {
-          params[key] = decodeURIComponent(m[i + 1] ?? "");
-        });
+        const params = decodeParams(route.keys, m);
+        if (!params) return false; // a malformed escape such as "%" names nothing: not found
         await route.handler(req, res, params, url);
         return true;
       }
       return false;
     };
   }
+}
+
+function decodeParams(keys: readonly string[], m: RegExpExecArray): Params | undefined {
+  const params: Params = {};
+  try {
+    keys.forEach((key, i) => {
+      params[key] = decodeURIComponent(m[i + 1] ?? "");
+    });
+  } catch {
+    return undefined;
+  }
+  return params;
 }
 
 export function send(res: ServerResponse, status: number, body: string, contentType = "text/plain; charset=utf-8"): void {

@@ -71,7 +71,7 @@ function have(tool: string): boolean {
 
 function compare(dir: string, label: string, patterns: readonly PatternInput[], raw: string, rawBytes: number, stripped: string, strippedBytes: number): string {
   const config = join(dir, `sift-${patterns.length}.yml`);
-  writeFileSync(config, JSON.stringify({ builtins: false, patterns, log: { max_bytes: 1024 * MB } }));
+  writeFileSync(config, JSON.stringify({ builtins: false, patterns, log: { max_bytes: 256 * MB } })); // the most log.max_bytes allows
   const sources = patterns.map((p) => p.regex);
   const ere = acceptedBy("grep", sources.map(toEre).filter((s): s is string => s !== undefined));
   const rust = acceptedBy("rg", sources);
@@ -113,7 +113,7 @@ export async function runClassifyBench(): Promise<void> {
     const big = join(dir, "big.log");
     const bigBytes = makeLog(big, 1024 * MB);
     const one = timed("node", [SIFT, "classify", "--json", "--config", config, big]);
-    console.log(`1 GiB log (${(bigBytes / MB).toFixed(0)} MiB): sift ${one.seconds.toFixed(2)} s, peak RSS ${one.rssMb.toFixed(0)} MiB (target < 200) ${one.rssMb < 200 ? "met" : "MISSED"}`);
+    console.log(`1 GiB log (${(bigBytes / MB).toFixed(0)} MiB, its last 256 MiB read: log.max_bytes' maximum): sift ${one.seconds.toFixed(2)} s, peak RSS ${one.rssMb.toFixed(0)} MiB (target < 200) ${one.rssMb < 200 ? "met" : "MISSED"}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,12 +2,14 @@
 // module exporting run(); add yours to the list below.
 import { runAccuracyBench } from "./accuracy.js";
 import { runClassifyBench } from "./classify.js";
+import { runCleanBench } from "./clean.js";
 import { runEvidenceBench } from "./evidence.js";
 import { runIngestBench } from "./ingest.js";
 
 const benches: Record<string, () => Promise<void>> = {
   accuracy: runAccuracyBench,
   classify: runClassifyBench,
+  clean: runCleanBench,
   evidence: runEvidenceBench,
   ingest: runIngestBench,
 };

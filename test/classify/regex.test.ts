@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileRegex, PatternRegexError, regexProblem } from "../../src/classify/index.js";
+import { countedRepetitions } from "../../src/classify/regex.js";
 
 describe("compileRegex (the one RE2 factory)", () => {
   it.each([
@@ -43,4 +44,12 @@ describe("compileRegex (the one RE2 factory)", () => {
   it("accepts RE2 syntax JavaScript lacks, such as inline flags", () => {
     expect(compileRegex("(?i)no space left", { id: "x" }).test("NO SPACE LEFT")).toBe(true);
   });
+
+  it("counts {m,n} repetitions outside classes and escapes, and refuses a pattern whose sum passes the budget", () => {
+    expect(countedRepetitions("a{2}b{3,}c{1,5}")).toBe(10);
+    expect(countedRepetitions("[{9}]\\{8} x{,3} {oops}")).toBe(0);
+    expect(() => compileRegex("[a-z]{1,1000}[0-9]{1,1000}", { id: "ok" })).not.toThrow();
+    expect(() => compileRegex("[a-z]{1,1000}[0-9]{1,1000}x{1}", { id: "over" })).toThrow(/add up to 2001, more than 2000/);
+  });
 });
+

@@ -1,3 +1,4 @@
+import { constants } from "node:buffer";
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "../../src/config/validate.js";
 
@@ -45,4 +46,24 @@ describe("validateConfig", () => {
   it("accepts an empty file", () => {
     expect(validateConfig(null, "f")).toMatchObject({ problems: [], config: { builtins: true, patterns: [] } });
   });
+
+  it("keeps the first 1000 patterns of a file and reports the rest, without compiling them", () => {
+    const patterns = Array.from({ length: 5000 }, (_, i) => ({ id: `p${i}`, regex: `error ${i}`, class: "flaky" }));
+    const started = performance.now();
+    const { config, problems } = validateConfig({ patterns }, "f");
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(config.patterns).toHaveLength(1000);
+    expect(config.patterns.at(-1)?.id).toBe("p999");
+    expect(problems).toEqual([expect.objectContaining({ path: "patterns", message: expect.stringMatching(/at most 1000 patterns.*4000/) })]);
+  });
+
+  it("bounds log.max_bytes at 256 MiB, well below the longest string V8 can hold", () => {
+    expect(validateConfig({ log: { max_bytes: 256 * 1024 * 1024 } }, "f")).toMatchObject({ problems: [], config: { log: { max_bytes: 256 * 1024 * 1024 } } });
+    const { config, problems } = validateConfig({ log: { max_bytes: 1024 * 1024 * 1024 } }, "f");
+    expect(problems).toEqual([expect.objectContaining({ path: "log.max_bytes" })]);
+    expect(config.log.max_bytes).toBe(64 * 1024 * 1024);
+    // the decoded text is at most max_bytes characters: half of what V8 can hold (1 GiB failed with "Cannot create a string longer than…")
+    expect(256 * 1024 * 1024).toBeLessThan(constants.MAX_STRING_LENGTH / 1.9);
+  });
 });
+

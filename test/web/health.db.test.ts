@@ -44,3 +44,35 @@ describe("GET /healthz and /metrics", () => {
     expect(await res.text()).toMatch(/database unavailable/);
   });
 });
+
+describe("GET /metrics with SIFT_METRICS_TOKEN", () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const db = { sql: { query: async () => [] } } as unknown as Parameters<typeof addHealthRoutes>[1];
+    const router = new Router();
+    addHealthRoutes(router, db, createMetrics({ pendingCommits: async () => 3 }), { metricsToken: "scrape-me" });
+    const handle = router.handler();
+    server = createServer(async (req, res) => {
+      if (!(await handle(req, res))) res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.close();
+  });
+
+  it("answers 401 without the bearer token or with a wrong one, 200 with it", async () => {
+    const none = await fetch(`${base}/metrics`);
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(await none.text()).not.toContain("sift_");
+    expect((await fetch(`${base}/metrics`, { headers: { authorization: "Bearer scrape-m" } })).status).toBe(401);
+    expect((await fetch(`${base}/metrics`, { headers: { authorization: "Basic scrape-me" } })).status).toBe(401);
+    const ok = await fetch(`${base}/metrics`, { headers: { authorization: "Bearer scrape-me" } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toMatch(/^sift_pending_commits 3$/m);
+  });
+});

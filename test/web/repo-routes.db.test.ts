@@ -90,3 +90,19 @@ describe("repository history route", () => {
     expect((await fetch(href)).status).toBe(200);
   });
 });
+
+describe("owner and repository in the URL", () => {
+  it("match exactly, ignoring case only: SQL LIKE wildcards match nothing", async () => {
+    expect((await get("/r/OCTO/WIDGETS")).status).toBe(200);
+    for (const path of ["/r/%25/%25", "/r/octo/%25", "/r/octo/widget_", "/r/octo/w%25", "/r/oct_/widgets", "/r/%25/widgets/commit/" + MAIN.m7]) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+  });
+
+  it("answer 404, not 500, to malformed escapes and NUL bytes", async () => {
+    for (const path of ["/r/%/widgets", "/r/octo/%", "/r/octo/%E0%A4%A", "/r/%00/widgets", "/r/octo/wid%00gets", "/r/octo/widgets/commit/%"]) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+  });
+});
+
