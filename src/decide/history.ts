@@ -92,8 +92,6 @@ export interface History {
   issues: KnownProblemIssueInfo[];
   /** Issue numbers the PR body says it fixes (`Fixes #N`). */
   fixedIssues: number[];
-  /** The commit is on the default branch, outside any pull request. */
-  onDefaultBranch?: boolean;
   /** Flips of the failing tests (and signatures) of this commit's genuine failures. */
   flakyEvidence?: FlakyEvidence;
   flakyTestIssues?: FlakyTestIssue[];

@@ -44,7 +44,6 @@ export async function loadHistory(prisma: PrismaClient, octokit: ProbotOctokit, 
     declarations: declarations.map((d) => ({ id: d.id, jobGlob: d.jobGlob, reason: d.reason, declaredBy: d.declaredBy, prNumber: d.prNumber, expiresAt: d.expiresAt, clearedAt: d.clearedAt })),
     issues: issues.map((i) => ({ number: i.number, title: i.title, url: i.htmlUrl, jobGlobs: i.jobGlobs, patterns: i.patterns })),
     fixedIssues: fixed,
-    onDefaultBranch: onDefault,
     flakyTestIssues: tracked.filter((i) => i.flakyTestIds.length > 0).map((i) => ({ number: i.number, title: i.title, url: i.htmlUrl, testIds: i.flakyTestIds })),
     // A default-branch commit has no pull request that could have changed a failing test.
     ...(onDefault ? { changedFiles: { kind: "not-needed" as const } } : {}),
