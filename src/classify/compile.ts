@@ -107,8 +107,13 @@ export function patternSetHash(patterns: readonly SourcedPattern[]): string {
   return h.digest("hex").slice(0, 16);
 }
 
+export interface CompileOptions {
+  /** Every regex of `sourced` is known to compile (a cached, already checked list): skip the check. */
+  prechecked?: boolean;
+}
+
 /** Compiles `sourced` (already in precedence order). Patterns RE2 rejects become problems; the rest apply. */
-export function compilePatternSet(sourced: readonly SourcedPattern[], problems: readonly ConfigProblem[] = []): CompiledPatternSet {
+export function compilePatternSet(sourced: readonly SourcedPattern[], problems: readonly ConfigProblem[] = [], options: CompileOptions = {}): CompiledPatternSet {
   const out: ConfigProblem[] = [...problems];
   const compiledOnes: CompiledPattern[] = [];
   for (const s of sourced) {
@@ -117,7 +122,7 @@ export function compilePatternSet(sourced: readonly SourcedPattern[], problems: 
       const unless = p.unless === undefined ? undefined : compileRegex(p.unless, { id: p.id, field: "unless" });
       const compiled: CompiledPattern = { ...s, applies: appliesFn(p), ...(unless ? { unless } : {}) };
       if (p.multiline) compiled.multiline = compileRegex(p.regex, { id: p.id, flags: "gm" });
-      else compileRegex(p.regex, { id: p.id }); // rejects what RE2 cannot compile, with the pattern's id
+      else if (!options.prechecked) compileRegex(p.regex, { id: p.id }); // rejects what RE2 cannot compile, with the pattern's id
       compiledOnes.push(compiled);
     } catch (error) {
       if (!(error instanceof PatternRegexError)) throw error;
