@@ -3,18 +3,17 @@
 import type { ApiStep } from "../logs/types.js";
 import { fetchLog, normaliseLogYielding, type LogTarget } from "../logs/index.js";
 import { classify, type JobSignals, type Verdict } from "../classify/index.js";
-import type { AnalysisContext, AnalysisStages } from "./stages.js";
-import type { ClassifiedFailure, JobInfo } from "./types.js";
+import type { CompiledPatternSet } from "../classify/index.js";
+import type { AnalysisContext, AnalysisStages, ClassifiedFailure, JobInfo } from "../model/index.js";
 
 export interface ClassifyStageDeps {
   /** Plain fetch for log storage and status targets (tests point it elsewhere). */
   fetch?: typeof globalThis.fetch;
 }
 
-export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStages["classifyJob"] {
+export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStages<CompiledPatternSet>["classifyJob"] {
   return async (job, ctx) => {
     const config = ctx.config;
-    if (!config) throw new Error("the analysis has no configuration loaded");
     const signals: JobSignals = { conclusion: job.conclusion, neverStarted: neverStarted(job) };
     const context = { jobName: job.name, ...(job.workflowName ? { workflowName: job.workflowName } : {}), ...(job.headBranch ? { branch: job.headBranch } : {}) };
     if (signals.neverStarted) return toFailure(classify({ compiled: config.compiled, context, signals }));
@@ -32,7 +31,7 @@ export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStage
   };
 }
 
-function logTarget(job: JobInfo, ctx: AnalysisContext): LogTarget {
+function logTarget(job: JobInfo, ctx: Pick<AnalysisContext, "repo">): LogTarget {
   const { owner, name: repo } = ctx.repo;
   switch (job.provider) {
     case "actions":

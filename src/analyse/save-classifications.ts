@@ -1,13 +1,14 @@
-// Step 4: the verdict of each failed job from this analysis, replacing the previous one, with its
-// failing tests (and the tests its runner reported flaky) for later flaky-test evidence.
-import type { PrismaClient } from "../generated/prisma/client.js";
+// The verdict of each failed job from this analysis, replacing the previous one (inside the
+// transaction that also stores the check run's record), with its failing tests (and the tests its
+// runner reported flaky) for later flaky-test evidence.
+import type { Prisma } from "../generated/prisma/client.js";
 import type { Verdict } from "../generated/prisma/enums.js";
 import { failingTestKey } from "../classify/index.js";
-import type { JobReport, VerdictClass } from "./types.js";
+import type { JobReport, VerdictClass } from "../model/index.js";
 
 const VERDICT: Record<VerdictClass, Verdict> = { flaky: "flaky", "known-problem": "known_problem", genuine: "genuine" };
 
-export async function saveClassifications(prisma: PrismaClient, jobs: JobReport[], repositoryId: number): Promise<void> {
+export async function saveClassifications(prisma: Prisma.TransactionClient, jobs: JobReport[], repositoryId: number): Promise<void> {
   for (const { job, failure, finalClass, knownProblem, confidence, evidence } of jobs) {
     const data = {
       verdict: VERDICT[finalClass],
@@ -27,7 +28,7 @@ export async function saveClassifications(prisma: PrismaClient, jobs: JobReport[
   }
 }
 
-async function saveFailingTests(prisma: PrismaClient, repositoryId: number, jobId: number, failure: JobReport["failure"]): Promise<void> {
+async function saveFailingTests(prisma: Prisma.TransactionClient, repositoryId: number, jobId: number, failure: JobReport["failure"]): Promise<void> {
   const row = (t: { id: string; file?: string | undefined }, runnerFlaky: string | null) => ({
     repositoryId: BigInt(repositoryId),
     jobId,
@@ -37,5 +38,6 @@ async function saveFailingTests(prisma: PrismaClient, repositoryId: number, jobI
     runnerFlaky,
   });
   const rows = [...(failure.tests ?? []).map((t) => row(t, null)), ...(failure.flakyReports ?? []).map((r) => row(r, r.how))];
-  await prisma.$transaction([prisma.failingTest.deleteMany({ where: { jobId } }), ...(rows.length > 0 ? [prisma.failingTest.createMany({ data: rows })] : [])]);
+  await prisma.failingTest.deleteMany({ where: { jobId } });
+  if (rows.length > 0) await prisma.failingTest.createMany({ data: rows });
 }

@@ -3,9 +3,7 @@
 // so a log is read once whatever the number of patterns.
 import { createHash } from "node:crypto";
 import picomatch from "picomatch";
-import type { ConfigProblem } from "../config/validate.js";
-import type { SourcedPattern } from "../config/merge.js";
-import type { Pattern } from "../config/schema.js";
+import type { ConfigProblem, Pattern, SourcedPattern } from "../model/index.js";
 import { compileRegex, countedRepetitions, PatternRegexError, type RE2 } from "./regex.js";
 import { fitRegexSet, type RegexSet } from "./fit-regex-set.js";
 import { GENERIC_LINE, PICK_RANKS } from "./pick.js";

@@ -7,7 +7,7 @@
 //   or overruled by broken trunk or the PR changing the test) says the test can be flaky;
 // - low: the genuine fallback without a specific line: no log, no failing step, nothing recognisable,
 //   a platform timeout, or Sift could not classify the job.
-import type { ClassifiedFailure, Confidence, VerdictClass } from "../analyse/types.js";
+import type { ClassifiedFailure, Confidence, VerdictClass } from "../model/index.js";
 
 const SPECIFIC = new Set(["sift.genuine.test-failure", "sift.genuine.test-timeout", "sift.genuine.build-error"]);
 

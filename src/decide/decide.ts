@@ -1,7 +1,7 @@
 // decide: the classified report of one head SHA + history → final classes, known problems, flaky-test
 // evidence, confidence, retry states, report notes and the re-run plan. Pure: the clock, history and
 // regex engine come in as data.
-import type { AnalysisReport, JobReport } from "../analyse/types.js";
+import type { AnalysisReport, JobReport } from "../model/index.js";
 import { confidenceOf } from "./confidence.js";
 import { isActiveDeclaration } from "./declarations.js";
 import { defaultEvidencePolicy, evidenceContext, flakyTestProblems, judgeEvidence, type EvidenceContext, type EvidencePolicy } from "./flaky-evidence.js";

@@ -1,5 +1,5 @@
 // Flaky-test evidence in words, with the links that back it: what the report and the details page say.
-import type { EvidenceSentence } from "../analyse/types.js";
+import type { EvidenceSentence } from "../model/index.js";
 import type { DeclaredMatch } from "../classify/index.js";
 import type { FlakyTestIssue, Flip } from "./history.js";
 

@@ -4,9 +4,9 @@
 // issues), is flaky — unless it fails on the default branch right now (broken trunk) or the pull
 // request changes the test's file (the PR may be the cause). Anything Sift cannot check stays genuine,
 // and the evidence says why. PURE.
-import type { ClassifiedFailure, EvidenceSentence, JobInfo } from "../analyse/types.js";
+import type { ClassifiedFailure, EvidenceSentence, JobInfo } from "../model/index.js";
 import { flakyTestMatcher, MAX_FAILING_TESTS, type DeclaredMatch, type FlakyTestMatcher } from "../classify/index.js";
-import { isFailedConclusion } from "./attempts.js";
+import { isFailedConclusion } from "../model/index.js";
 import { changedTestFile } from "./changed-files.js";
 import { declaredSentence, flipSentence, flipsPerCommit, sentence } from "./evidence-sentences.js";
 import type { FlakyTestIssue, Flip, History, TrunkHistory } from "./history.js";

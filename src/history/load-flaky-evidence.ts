@@ -2,8 +2,10 @@
 // given failure signature) and then passed when re-run at the same commit — the same job across
 // attempts, whoever asked for the re-run — plus tests a runner reported flaky itself, within the
 // window. Read per repository and test key (FailingTest's index), bounded.
+import type { Logger } from "pino";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { attemptKey, failingTestKey, isFailedConclusion, type FlakyEvidence, type Flip, type TestRef } from "../decide/index.js";
+import { evidenceSubjects, failingTestKey, type EvidencePolicy, type FlakyEvidence, type Flip, type TestRef } from "../decide/index.js";
+import { isFailedConclusion, sameJobKey, type AnalysisReport } from "../model/index.js";
 
 export interface FlakyEvidenceQuery {
   repositoryId: number;
@@ -15,12 +17,14 @@ export interface FlakyEvidenceQuery {
 /** Rows read per kind: the newest, enough for any min_flips, bounded for the busiest tests. */
 const MAX_ROWS = 2000;
 
-const jobFields = { id: true, provider: true, runId: true, name: true, headSha: true, runAttempt: true, conclusion: true, htmlUrl: true, completedAt: true } as const;
+const jobFields = { id: true, provider: true, externalId: true, runId: true, appSlug: true, name: true, headSha: true, runAttempt: true, conclusion: true, htmlUrl: true, completedAt: true } as const;
 
 interface JobRow {
   id: number;
   provider: string;
+  externalId: string;
   runId: bigint | null;
+  appSlug: string | null;
   name: string;
   headSha: string;
   runAttempt: number;
@@ -29,7 +33,7 @@ interface JobRow {
   completedAt: Date | null;
 }
 
-const keyOf = (j: JobRow) => attemptKey({ provider: j.provider as "actions", runId: j.runId === null ? null : String(j.runId), name: j.name });
+const keyOf = (j: JobRow) => sameJobKey({ provider: j.provider, externalId: j.externalId, runId: j.runId, name: j.name, appSlug: j.appSlug });
 
 export async function loadFlakyEvidence(prisma: PrismaClient, q: FlakyEvidenceQuery): Promise<FlakyEvidence> {
   const repositoryId = BigInt(q.repositoryId);
@@ -88,4 +92,22 @@ export async function loadFlakyEvidence(prisma: PrismaClient, q: FlakyEvidenceQu
     if (passed && f.signature !== null) out.signatures.push({ signature: f.signature, jobName: f.job.name, flip: flipOf(f.job, passed) });
   }
   return out;
+}
+
+/** The flips of a report's genuine failures (their tests or signatures); an error is kept as data (fail closed). */
+export async function loadFlakyEvidenceOf(prisma: PrismaClient, report: AnalysisReport, policy: EvidencePolicy, now: Date, log: Pick<Logger, "error">): Promise<FlakyEvidence | undefined> {
+  if (!policy.enabled) return undefined;
+  const wanted = report.jobs.map((j) => evidenceSubjects(j.failure)).filter((w) => w !== null);
+  if (wanted.length === 0) return undefined;
+  try {
+    return await loadFlakyEvidence(prisma, {
+      repositoryId: Number(report.repo.id),
+      tests: wanted.flatMap((w) => ("tests" in w ? w.tests : [])),
+      signatures: wanted.flatMap((w) => ("signature" in w ? [w.signature] : [])),
+      since: new Date(now.getTime() - policy.windowDays * 86_400_000),
+    });
+  } catch (err) {
+    log.error({ err, sha: report.sha }, "reading flaky-test evidence failed; failures stay genuine");
+    return { tests: [], signatures: [], error: `the database query failed: ${(err as Error).message.split("\n")[0]}` };
+  }
 }

@@ -1,6 +1,6 @@
 // A failure's failing tests and its flaky-test evidence, for the check run. Test ids and sentences
 // carry text from logs and issues: escaped like any log text; links only to http(s) URLs.
-import type { EvidenceSentence, JobReport } from "../analyse/types.js";
+import type { EvidenceSentence, JobReport } from "../model/index.js";
 import { code, inline, link } from "./markdown.js";
 
 const MAX_TESTS = 10;

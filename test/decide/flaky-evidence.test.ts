@@ -2,7 +2,7 @@
 // guards that keep a failure genuine (too few flips, another failing test, a compile error, broken
 // trunk, the PR changing the test's file, anything Sift could not check).
 import { describe, expect, it } from "vitest";
-import type { ClassifiedFailure } from "../../src/analyse/types.js";
+import type { ClassifiedFailure } from "../../src/model/index.js";
 import { decide, emptyHistory, needsChangedFiles, type DecideInput, type Flip, type History } from "../../src/decide/index.js";
 import { NOW, classifiedReport, genuine, job, retryContext } from "./fixtures.js";
 

@@ -3,7 +3,7 @@
 // nodejs/node-core-utils fixtures (MIT) and labri-progress/cidiff breakage logs (Apache-2.0);
 // "Connection to the other side was lost in a non-clean fashion" from Mozilla build-buildbotcustom
 // status/errors.py (MPL-2.0); "Job failed (system failure)" is GitLab Runner's own prefix.
-import type { PatternInput } from "../../config/schema.js";
+import type { PatternInput } from "../../model/config-schema.js";
 
 export const agentPatterns: PatternInput[] = [
   {

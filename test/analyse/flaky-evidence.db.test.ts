@@ -3,12 +3,12 @@
 // the window and the repository; failing tests stored with each classification; and the decide stage
 // asking GitHub for the PR's files only when evidence would clear a failure (strict nock).
 import { describe, expect, it } from "vitest";
-import type { AnalysisContext } from "../../src/analyse/index.js";
-import type { AnalysisReport, ClassifiedFailure, JobReport } from "../../src/analyse/types.js";
-import { collectJobs } from "../../src/analyse/index.js";
+import { createDecideStage } from "../../src/analyse/index.js";
 import { saveClassifications } from "../../src/analyse/save-classifications.js";
+import { configFromFiles } from "../../src/config/index.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
-import { createDecideStage, loadFlakyEvidence } from "../../src/history/index.js";
+import { collectJobs, loadFlakyEvidence } from "../../src/history/index.js";
+import type { AnalysisContext, AnalysisReport, ClassifiedFailure, JobReport } from "../../src/model/index.js";
 import { nockListPullFiles, testOctokit, useStrictNock } from "../helpers/github-nock.js";
 import { captureLogger } from "../helpers/probot.js";
 import { SEED, seedHeadCommit, seedJob, seedRepository, type SeedJob } from "../helpers/seed-jobs.js";
@@ -97,7 +97,14 @@ async function classified(f: ClassifiedFailure): Promise<AnalysisReport> {
   return { repo: { id: String(SEED.repositoryId), owner: SEED.owner, name: SEED.repo, private: false }, sha: PR_SHA, prNumbers: [7], pendingJobs: 0, jobs, configProblems: [], notes: [], detailsUrl: "" };
 }
 
-const ctx = (): AnalysisContext => ({ octokit: testOctokit(), repo: { id: String(SEED.repositoryId), owner: SEED.owner, name: SEED.repo, private: false, installationId: SEED.installationId }, sha: PR_SHA, log: captureLogger().log, now: () => NOW });
+const ctx = (): AnalysisContext => ({
+  octokit: testOctokit(),
+  repo: { id: String(SEED.repositoryId), owner: SEED.owner, name: SEED.repo, private: false, installationId: SEED.installationId },
+  sha: PR_SHA,
+  log: captureLogger().log,
+  now: () => NOW,
+  config: configFromFiles([], SEED.owner, SEED.repo),
+});
 
 describe("the decide stage with evidence", () => {
   async function twoFlips(): Promise<void> {
