@@ -13,12 +13,14 @@ export interface StageDeps {
   githubWebUrl: string;
   retryBackoffSeconds: number;
   metrics?: Metrics | undefined;
+  /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
+  fetch?: typeof globalThis.fetch;
 }
 
 export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet> {
   return {
     loadConfig: (scope) => loadConfig(scope.octokit, scope.repo.owner, scope.repo.name),
-    classifyJob: createClassifyStage(),
+    classifyJob: createClassifyStage(deps.fetch ? { fetch: deps.fetch } : {}),
     decide: createDecideStage(deps),
     retry: createRetryStage(deps),
     writeReport,
