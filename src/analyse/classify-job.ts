@@ -82,6 +82,8 @@ function toFailure(v: Verdict): ClassifiedFailure {
     step: v.step ?? null,
     patternSetHash: v.patternSetHash,
     notes: v.truncatedHeadBytes > 0 ? [`the first ${mb(v.truncatedHeadBytes)} of the log were skipped (log.max_bytes keeps the tail)`] : [],
+    ...(v.tests ? { tests: v.tests } : {}),
+    ...(v.flakyReports ? { flakyReports: v.flakyReports } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { beforeEach, expect, it } from "vitest";
 import { failureTextOf, saveFailureText } from "../../src/keep/index.js";
 import { normaliseLog } from "../../src/logs/index.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
-import { nockCreateCheckRun, nockInstallationToken, nockListPullFiles, nockRepoFileAt, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
+import { nockCreateCheckRun, nockInstallationToken, nockPullFilePages, nockRepoFileAt, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
 import { startTestApp, type TestApp } from "../helpers/probot.js";
 import { SEED, seedJob, seedRepository } from "../helpers/seed-jobs.js";
 import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
@@ -32,7 +32,7 @@ it("annotates an invalid regex on its line and fails the check on the head SHA",
   const p = pullRequest("synchronize");
   const yaml = ["patterns:", "  - id: ok", "    regex: 'ECONNRESET'", "    class: flaky", "  - id: bad", "    regex: '(?<=npm )ERR'", "    class: flaky", ""].join("\n");
   nockInstallationToken(SEED.installationId);
-  nockListPullFiles(owner, repo, p.number, [[{ filename: "src/a.ts" }, { filename: CONFIG }]]);
+  nockPullFilePages(owner, repo, p.number, [[{ filename: "src/a.ts" }, { filename: CONFIG }]]);
   nockRepoFileAt(owner, repo, CONFIG, p.pull_request.head.sha, yaml);
   const created: Captured = [];
   nockCreateCheckRun(owner, repo, 901, created);
@@ -56,7 +56,7 @@ it("annotates an invalid regex on its line and fails the check on the head SHA",
 it("passes a valid change, and leaves a pull request that does not touch the file alone", async () => {
   const p = pullRequest("opened");
   nockInstallationToken(SEED.installationId);
-  nockListPullFiles(owner, repo, p.number, [[{ filename: CONFIG, status: "added" }]]);
+  nockPullFilePages(owner, repo, p.number, [[{ filename: CONFIG, status: "added" }]]);
   nockRepoFileAt(owner, repo, CONFIG, p.pull_request.head.sha, "patterns:\n  - { id: reset, regex: 'ECONNRESET', class: flaky }\n");
   const created: Captured = [];
   nockCreateCheckRun(owner, repo, 902, created);
@@ -64,7 +64,7 @@ it("passes a valid change, and leaves a pull request that does not touch the fil
   expect(created[0]).toMatchObject({ name: "Sift config", conclusion: "success", output: { title: ".github/sift.yml is valid", annotations: [] } });
 
   const other = pullRequest("synchronize");
-  nockListPullFiles(owner, repo, other.number, [[{ filename: "README.md" }], [{ filename: "src/b.ts" }]]); // two pages, no config
+  nockPullFilePages(owner, repo, other.number, [[{ filename: "README.md" }], [{ filename: "src/b.ts" }]]); // two pages, no config
   await receive(other); // strict nock: a check run here would be an unmocked request
 });
 
@@ -75,7 +75,7 @@ it("checks patterns against the repository's stored failures, and batches more t
   const patterns = Array.from({ length: 60 }, (_, i) => `  - { id: p${i}, regex: 'output', class: flaky }`);
   const p = pullRequest("synchronize");
   nockInstallationToken(SEED.installationId);
-  nockListPullFiles(owner, repo, p.number, [[{ filename: CONFIG }]]);
+  nockPullFilePages(owner, repo, p.number, [[{ filename: CONFIG }]]);
   nockRepoFileAt(owner, repo, CONFIG, p.pull_request.head.sha, `patterns:\n${patterns.join("\n")}\n`);
   const created: Captured = [];
   const updated: Captured = [];
@@ -93,7 +93,7 @@ it("checks patterns against the repository's stored failures, and batches more t
 it("fails closed when the file cannot be read at the head SHA", async () => {
   const p = pullRequest("synchronize");
   nockInstallationToken(SEED.installationId);
-  nockListPullFiles(owner, repo, p.number, [[{ filename: CONFIG }]]);
+  nockPullFilePages(owner, repo, p.number, [[{ filename: CONFIG }]]);
   nockRepoFileAt(owner, repo, CONFIG, p.pull_request.head.sha, null);
   const created: Captured = [];
   nockCreateCheckRun(owner, repo, 904, created);

@@ -11,7 +11,7 @@ const PR = 17;
 const yaml = ["retry:", "  max_attempts: 2", "patterns:", "  - id: reset", "    regex: 'ECONNRESET'", "    class: flaky", "  - id: npm-err", "    regex: '(?<=npm )ERR!'", "    class: flaky", ""].join("\n");
 
 const { gh, sift } = useSiftWithDouble((gh) => {
-  gh.state.pullFiles.set(PR, [...Array.from({ length: 120 }, (_, i) => ({ filename: `src/file-${i}.ts`, status: "modified" })), { filename: ".github/sift.yml", status: "modified" }]);
+  gh.state.pullFiles.set(PR, [...Array.from({ length: 120 }, (_, i) => `src/file-${i}.ts`), ".github/sift.yml"]);
   gh.state.contents.set(`${REPO.owner}/${REPO.name}@${HEAD}:.github/sift.yml`, yaml);
 });
 

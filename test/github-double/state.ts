@@ -54,8 +54,6 @@ export class GitHubState {
   jobs = new Map<number, DoubleJob>();
   /** `${owner}/${repo}:${path}` → file text (for .github/sift.yml); `${owner}/${repo}@${ref}:${path}` at one ref. */
   contents = new Map<string, string>();
-  /** Pull request number → its changed files (GET …/pulls/{n}/files, paginated like GitHub). */
-  pullFiles = new Map<number, { filename: string; status: string }[]>();
   checkRuns = new Map<number, DoubleCheckRun>();
   hookDeliveries: HookDelivery[] = [];
   redeliveries: number[] = [];
@@ -67,6 +65,8 @@ export class GitHubState {
   /** login → admin, maintain, write, triage, read (absent: none). */
   permissions = new Map<string, string>();
   pulls = new Map<number, { number: number; headSha: string; headRef: string; baseRef: string; baseSha: string; body: string | null }>();
+  /** PR number → the files it changes (GET …/pulls/:number/files, paginated like GitHub's). */
+  pullFiles = new Map<number, string[]>();
   /** SHAs on the default branch, for compare (commit comments there declare repo-wide). */
   defaultBranchShas = new Set<string>();
   commitComments: { owner: string; repo: string; sha: string; body: string }[] = [];

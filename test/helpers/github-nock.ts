@@ -198,6 +198,21 @@ export function nockGetPull(owner: string, repo: string, pr: { number: number; h
     .reply(200, { number: pr.number, body: pr.body ?? null, head: { sha: pr.headSha, ref: "feature" }, base: { ref: "main" } });
 }
 
+/** GET …/pulls/{n}/files, one reply per page of 100 (the last page shorter), or an error status. */
+export function nockListPullFiles(owner: string, repo: string, number: number, pages: string[][] | number): void {
+  const path = `/repos/${owner}/${repo}/pulls/${number}/files`;
+  if (typeof pages === "number") {
+    nock(API).get(path).query({ per_page: "100", page: "1" }).reply(pages, { message: `status ${pages}` });
+    return;
+  }
+  pages.forEach((files, i) => {
+    nock(API)
+      .get(path)
+      .query({ per_page: "100", page: String(i + 1) })
+      .reply(200, files.map((filename) => ({ filename, status: "modified" })));
+  });
+}
+
 /** GET …/compare/{base}...{head}: "identical" or "behind" means head is on the base branch. */
 export function nockCompare(owner: string, repo: string, base: string, head: string, status: "identical" | "behind" | "ahead" | "diverged"): void {
   nock(API).get(`/repos/${owner}/${repo}/compare/${base}...${head}`).reply(200, { status });
@@ -215,8 +230,8 @@ export function nockGetWorkflowRun(owner: string, repo: string, runId: number, s
   nock(API).get(`/repos/${owner}/${repo}/actions/runs/${runId}`).reply(200, { id: runId, status, run_attempt: runAttempt, conclusion: status === "completed" ? "failure" : null });
 }
 
-/** GET …/pulls/{n}/files, one page per call; `pages` in order. */
-export function nockListPullFiles(owner: string, repo: string, pr: number, pages: { filename: string; status?: string; previous_filename?: string }[][]): void {
+/** GET …/pulls/{n}/files as Octokit's paginate walks it: the first page without `page`, a Link header to the next. */
+export function nockPullFilePages(owner: string, repo: string, pr: number, pages: { filename: string; status?: string; previous_filename?: string }[][]): void {
   pages.forEach((files, i) => {
     const next = i + 1 < pages.length ? { link: `<${API}/repos/${owner}/${repo}/pulls/${pr}/files?per_page=100&page=${i + 2}>; rel="next"` } : undefined;
     nock(API)

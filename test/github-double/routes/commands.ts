@@ -1,5 +1,6 @@
 // Endpoints Sift's re-runs and slash commands use: collaborator permissions, pull requests, compare,
-// check-run rerequest, commit comments and their reactions. Seed `state.permissions` and `state.pulls`.
+// check-run rerequest, commit comments and their reactions. Seed `state.permissions`, `state.pulls`
+// and `state.pullFiles`.
 import type { Routes } from "../context.js";
 import { json, notFound } from "../http.js";
 
@@ -19,9 +20,11 @@ export const commandsRoutes: Routes = {
     const files = state.pullFiles.get(Number(params.number));
     if (!files) return notFound(res);
     const perPage = Math.min(100, Number(url.searchParams.get("per_page") ?? 30));
-    const page = Number(url.searchParams.get("page") ?? 1);
-    const next = page * perPage < files.length ? `<${origin}/api/v3${url.pathname.replace(/^\/api\/v3/, "")}?per_page=${perPage}&page=${page + 1}>; rel="next"` : undefined;
-    res.writeHead(200, { "content-type": "application/json", ...(next ? { link: next } : {}) }).end(JSON.stringify(files.slice((page - 1) * perPage, page * perPage)));
+    const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
+    // Like GitHub, a Link header names the next page.
+    const next = page * perPage < files.length ? `<${origin}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"` : undefined;
+    const body = files.slice((page - 1) * perPage, page * perPage).map((filename) => ({ filename, status: "modified", additions: 1, deletions: 1, changes: 2 }));
+    res.writeHead(200, { "content-type": "application/json", ...(next ? { link: next } : {}) }).end(JSON.stringify(body));
   },
   "GET /repos/:owner/:repo/compare/:basehead": ({ state, res, params }) => {
     const [, head = ""] = params.basehead!.split("...");
