@@ -56,7 +56,8 @@ export function sift(deps: AppDeps): SiftApp {
     const log = deps.log ?? app.log;
     const commands = { prisma, now, metrics, log };
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }) });
-    const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds });
+    const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
+      classifyThreads: deps.settings.classifyThreads, classifyTimeoutSeconds: deps.settings.classifyTimeoutSeconds });
     const stages: AnalysisStages<CompiledPatternSet> = { ...real, ...deps.stages };
     if (deps.worker !== false) {
       stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages, pollMs: deps.pollMs }));

@@ -20,9 +20,9 @@ export type ClassifyReply = { ok: true; verdict: Verdict } | { ok: false; reason
 
 export interface ClassifyPoolOptions {
   /** Worker threads at most (SIFT_CLASSIFY_THREADS). */
-  threads?: number;
+  threads?: number | undefined;
   /** Per job (SIFT_CLASSIFY_TIMEOUT_SECONDS). */
-  timeoutSeconds?: number;
+  timeoutSeconds?: number | undefined;
   /** The built worker entry; null: classify in this thread. Found next to this module by default. */
   workerFile?: URL | null;
 }
