@@ -14,6 +14,7 @@ import { createStages, startAnalysisWorker } from "./analyse/index.js";
 import type { AnalysisStages } from "./model/index.js";
 import type { CompiledPatternSet } from "./classify/index.js";
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
+import { stallingFetch } from "./octokit.js";
 
 export interface AppDeps {
   db: Database;
@@ -57,7 +58,9 @@ export function sift(deps: AppDeps): SiftApp {
     const commands = { prisma, now, metrics, log };
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }) });
     const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
-      classifyThreads: deps.settings.classifyThreads, classifyTimeoutSeconds: deps.settings.classifyTimeoutSeconds });
+      classifyThreads: deps.settings.classifyThreads, classifyTimeoutSeconds: deps.settings.classifyTimeoutSeconds,
+      fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000),
+    });
     const stages: AnalysisStages<CompiledPatternSet> = { ...real, ...deps.stages };
     if (deps.worker !== false) {
       stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages, pollMs: deps.pollMs }));

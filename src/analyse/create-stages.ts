@@ -18,12 +18,17 @@ export interface StageDeps {
   classifyThreads?: number | undefined;
   /** Per log (SIFT_CLASSIFY_TIMEOUT_SECONDS). */
   classifyTimeoutSeconds?: number | undefined;
+  /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
+  fetch?: typeof globalThis.fetch;
 }
 
 export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet> {
   return {
     loadConfig: (scope) => loadConfig(scope.octokit, scope.repo.owner, scope.repo.name),
-    classifyJob: createClassifyStage({ pool: createClassifyPool({ threads: deps.classifyThreads, timeoutSeconds: deps.classifyTimeoutSeconds }) }),
+    classifyJob: createClassifyStage({
+      pool: createClassifyPool({ threads: deps.classifyThreads, timeoutSeconds: deps.classifyTimeoutSeconds }),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    }),
     decide: createDecideStage(deps),
     retry: createRetryStage(deps),
     writeReport,

@@ -9,7 +9,7 @@ export type { RetryPolicy };
 /** Retry rows Sift already wrote for this SHA's failed attempts. */
 export interface PreviousRetry {
   jobId: number;
-  status: string; // requested, waiting, held, failed
+  status: string; // requesting, requested, waiting, held, failed
   reason: string | null;
 }
 
@@ -17,6 +17,8 @@ export type Gate = { go: false; state: RetryState; reason: string } | { go: true
 
 export function retryGate(job: JobInfo, failure: ClassifiedFailure, policy: RetryPolicy, outages: readonly Outage[], previous: PreviousRetry | undefined): Gate {
   if (previous?.status === "requested") return { go: false, state: "requested", reason: "re-run requested" };
+  // Asked of GitHub by an analysis that did not see the answer: the sweep checks GitHub, never a second request.
+  if (previous?.status === "requesting") return { go: false, state: "requested", reason: "re-run requested (checking GitHub's answer)" };
   if (previous?.status === "failed") return { go: false, state: "not-retryable", reason: `GitHub refused the re-run: ${previous.reason ?? "unknown error"}` };
   if (job.provider === "status") return { go: false, state: "not-retryable", reason: "commit statuses cannot be re-run through GitHub" };
   if (!policy.enabled) return { go: false, state: "excluded", reason: "automatic re-runs are off (retry.enabled: false)" };

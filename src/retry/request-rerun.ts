@@ -13,17 +13,18 @@ export interface RerunTarget {
   runId: string | null;
 }
 
-export type RerunOutcome = { result: "requested" } | { result: "wait"; message: string } | { result: "failed"; message: string };
+/** `unanswered`: no answer, a 5xx or 429: GitHub may or may not have acted (see rerun-once.ts). */
+export type RerunOutcome = { result: "requested" } | { result: "wait"; message: string } | { result: "failed"; message: string; unanswered: boolean };
 
 const STILL_RUNNING = ["in progress", "not completed", "still running", "already running", "is running"];
 
 export async function requestRerun(octokit: ProbotOctokit, t: RerunTarget): Promise<RerunOutcome> {
   const base = { owner: t.owner, repo: t.repo };
   try {
+    if (t.runId === null && t.method === "failed_jobs") return { result: "failed", message: "no workflow run id", unanswered: false };
     if (t.method === "job") {
       await octokit.request("POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun", { ...base, job_id: Number(t.externalId) });
     } else if (t.method === "failed_jobs") {
-      if (t.runId === null) return { result: "failed", message: "no workflow run id" };
       await octokit.request("POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs", { ...base, run_id: Number(t.runId) });
     } else {
       await octokit.request("POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest", { ...base, check_run_id: Number(t.externalId) });
@@ -33,6 +34,7 @@ export async function requestRerun(octokit: ProbotOctokit, t: RerunTarget): Prom
     const status = (err as { status?: number }).status;
     const message = (err as Error).message || String(err);
     if ((status === 403 || status === 409) && STILL_RUNNING.some((s) => message.toLowerCase().includes(s))) return { result: "wait", message };
-    return { result: "failed", message: status ? `${status} ${message}` : message };
+    const unanswered = status === undefined || status >= 500 || status === 429;
+    return { result: "failed", message: status ? `${status} ${message}` : message, unanswered };
   }
 }
