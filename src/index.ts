@@ -58,6 +58,7 @@ export function sift(deps: AppDeps): SiftApp {
     const commands = { prisma, now, metrics, log };
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }) });
     const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
+      classifyThreads: deps.settings.classifyThreads, classifyTimeoutSeconds: deps.settings.classifyTimeoutSeconds,
       fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000),
     });
     const stages: AnalysisStages<CompiledPatternSet> = { ...real, ...deps.stages };

@@ -35,6 +35,10 @@ export interface Settings {
   maxWebhookBytes: number;
   /** When set, /metrics asks for it as a bearer token and names private repositories too. */
   metricsToken: string | undefined;
+  /** Worker threads classifying logs; undefined: one less than the cores, at most 2. */
+  classifyThreads: number | undefined;
+  /** A log not classified within this long is genuine, with the reason. */
+  classifyTimeoutSeconds: number;
 }
 
 export class SettingsError extends Error {
@@ -110,5 +114,7 @@ export function readSettings(env: Env = process.env): Settings {
     retrySeconds: int(env, "SIFT_RETRY_SECONDS", 60, 1),
     maxWebhookBytes: int(env, "SIFT_MAX_WEBHOOK_BYTES", 25 * 1024 * 1024, 1024),
     metricsToken: env.SIFT_METRICS_TOKEN || undefined,
+    classifyThreads: env.SIFT_CLASSIFY_THREADS ? int(env, "SIFT_CLASSIFY_THREADS", 1, 1) : undefined,
+    classifyTimeoutSeconds: int(env, "SIFT_CLASSIFY_TIMEOUT_SECONDS", 120, 1),
   };
 }

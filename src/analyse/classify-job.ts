@@ -1,17 +1,22 @@
 // The real `classifyJob` stage: fetch the job's log (streamed, tail-capped), normalise it, and let
 // the pure classifier judge it with the repo's patterns. Anything that goes wrong is genuine, with why.
 import type { ApiStep } from "../logs/types.js";
-import { fetchLog, normaliseLogYielding, type LogTarget } from "../logs/index.js";
+import { encodeUtf8Yielding, fetchLog, type LogTarget } from "../logs/index.js";
 import { classify, type JobSignals, type Verdict } from "../classify/index.js";
 import type { CompiledPatternSet } from "../classify/index.js";
 import type { AnalysisContext, AnalysisStages, ClassifiedFailure, JobInfo } from "../model/index.js";
+import { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
 
 export interface ClassifyStageDeps {
   /** Plain fetch for log storage and status targets (tests point it elsewhere). */
   fetch?: typeof globalThis.fetch;
+  /** Worker threads that normalise and classify logs off the event loop (a default pool when absent). */
+  pool?: ClassifyPool;
 }
 
 export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStages<CompiledPatternSet>["classifyJob"] {
+  const pool = deps.pool ?? createClassifyPool();
+  let warned = false;
   return async (job, ctx) => {
     const config = ctx.config;
     const signals: JobSignals = { conclusion: job.conclusion, neverStarted: neverStarted(job) };
@@ -23,9 +28,15 @@ export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStage
       const failure = toFailure(classify({ compiled: config.compiled, context, signals: { ...signals, logMissing: fetched.reason } }));
       return { ...failure, ...(fetched.retryLater ? { logRetryLater: true } : {}) };
     }
-    // Yielding: a 64 MB log must not hold webhooks and /healthz while it is cleaned.
-    const log = await normaliseLogYielding(fetched.text, { apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes });
-    const failure = toFailure(classify({ log, compiled: config.compiled, context, signals }));
+    if (!pool.workerFile && !warned) {
+      warned = true;
+      ctx.log.warn("classify: no built worker thread (dist/src/analyse/classify-worker.js); logs are classified on the event loop");
+    }
+    // In a worker thread: a 64 MB log must not hold webhooks and /healthz while it is cleaned and judged.
+    const bytes = await encodeUtf8Yielding(fetched.text);
+    const done = await pool.classify({ bytes, apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes, context, signals }, config.compiled);
+    if (!done.ok) return unjudged(done.reason, fetched.truncatedHeadBytes);
+    const failure = toFailure(done.verdict);
     // Line numbers count from the start of the whole log, also when its head was skipped.
     return failure.line === null ? failure : { ...failure, line: failure.line + fetched.truncatedHeadLines };
   };
@@ -55,6 +66,15 @@ function apiSteps(job: JobInfo): ApiStep[] | undefined {
   return job.steps.filter((s): s is ApiStep => typeof s === "object" && s !== null && typeof (s as ApiStep).name === "string");
 }
 
+/** The log could not be judged in bounds (too slow, its worker died): genuine, with why (fail closed). */
+function unjudged(why: string, truncatedHeadBytes: number): ClassifiedFailure {
+  const reason = `${why}: the log was not judged, so the failure counts as genuine`;
+  return {
+    class: "genuine", patternId: "sift.signal.unjudged", category: "unjudged", reason, line: null, excerpt: null, matchedText: null,
+    signature: "sift.signal.unjudged", retry: { enabled: false }, issue: null, step: null, notes: notesOf(truncatedHeadBytes),
+  };
+}
+
 function toFailure(v: Verdict): ClassifiedFailure {
   const description = v.class === "genuine" ? v.reason : v.description || v.reason;
   return {
@@ -69,10 +89,14 @@ function toFailure(v: Verdict): ClassifiedFailure {
     retry: v.retry,
     issue: v.issue ?? null,
     step: v.step ?? null,
-    notes: v.truncatedHeadBytes > 0 ? [`the first ${mb(v.truncatedHeadBytes)} of the log were skipped (log.max_bytes keeps the tail)`] : [],
+    notes: notesOf(v.truncatedHeadBytes),
     ...(v.tests ? { tests: v.tests } : {}),
     ...(v.flakyReports ? { flakyReports: v.flakyReports } : {}),
   };
+}
+
+function notesOf(truncatedHeadBytes: number): string[] {
+  return truncatedHeadBytes > 0 ? [`the first ${mb(truncatedHeadBytes)} of the log were skipped (log.max_bytes keeps the tail)`] : [];
 }
 
 function mb(bytes: number): string {

@@ -5,6 +5,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AnalysisStages, Metrics } from "../model/index.js";
 import { writeReport } from "../report/index.js";
 import { createClassifyStage } from "./classify-job.js";
+import { createClassifyPool } from "./classify-pool.js";
 import { createDecideStage } from "./decide-stage.js";
 import { createRetryStage } from "./retry-stage.js";
 
@@ -13,6 +14,10 @@ export interface StageDeps {
   githubWebUrl: string;
   retryBackoffSeconds: number;
   metrics?: Metrics | undefined;
+  /** Worker threads for classification (SIFT_CLASSIFY_THREADS; undefined: the pool's default). */
+  classifyThreads?: number | undefined;
+  /** Per log (SIFT_CLASSIFY_TIMEOUT_SECONDS). */
+  classifyTimeoutSeconds?: number | undefined;
   /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
   fetch?: typeof globalThis.fetch;
 }
@@ -20,7 +25,10 @@ export interface StageDeps {
 export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet> {
   return {
     loadConfig: (scope) => loadConfig(scope.octokit, scope.repo.owner, scope.repo.name),
-    classifyJob: createClassifyStage(deps.fetch ? { fetch: deps.fetch } : {}),
+    classifyJob: createClassifyStage({
+      pool: createClassifyPool({ threads: deps.classifyThreads, timeoutSeconds: deps.classifyTimeoutSeconds }),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    }),
     decide: createDecideStage(deps),
     retry: createRetryStage(deps),
     writeReport,

@@ -43,6 +43,8 @@ export interface CompiledPatternSet {
   generic: RE2;
   hash: string;
   problems: ConfigProblem[];
+  /** What this set was compiled from (plain data, in order): a worker thread compiles the same set from it. */
+  sourced: readonly SourcedPattern[];
   /** Probe `index`'s regex (flags "gm") for segments whose lines still carry `prefix`. */
   scanRegex(index: number, prefix: LogFormat): RE2;
 }
@@ -158,6 +160,7 @@ export function compilePatternSet(sourced: readonly SourcedPattern[], problems: 
     generic: compileRegex(GENERIC_LINE, { id: "sift.generic-line" }),
     hash: patternSetHash(sourced),
     problems: out,
+    sourced,
     scanRegex(index, prefix) {
       const p = probes[index] as Probe;
       if (prefix === "plain") return p.scan;

@@ -13,3 +13,4 @@ export { fetchStatusLog, plainTextStatusProvider, type StatusLogProvider, type S
 export { readTail, type Tail } from "./tail.js";
 export { decodeLog } from "./decode.js";
 export { readLogText } from "./read-log-text.js";
+export { encodeUtf8Yielding } from "./encode-utf8-yielding.js";
