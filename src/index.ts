@@ -17,6 +17,7 @@ import { loadConfig } from "./config/index.js";
 import { createDecideStage } from "./history/index.js";
 import { writeReport } from "./report/index.js";
 import { createRetryStage, startRetrySweep, workflowRunHook } from "./retry/index.js";
+import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 
 export interface AppDeps {
   db: Database;
@@ -31,6 +32,8 @@ export interface AppDeps {
   worker?: boolean;
   /** How often the worker looks for due head SHAs. */
   pollMs?: number;
+  /** CI providers beside Actions, with the operator's credentials (none: statuses are read as plain text only). */
+  providers?: ProviderRegistry;
 }
 
 export interface SiftApp {
@@ -48,6 +51,7 @@ export function sift(deps: AppDeps): SiftApp {
       defaultBranchRed: () => defaultBranchRed(deps.db.sql),
       failures24h: () => failuresLastDay(deps.db.prisma, now()),
     }, { privateRepoNames: Boolean(deps.settings.metricsToken) });
+  const providers = deps.providers ?? createProviderRegistry({ providers: allProviders, credentials: createCredentialStore({}) });
   const stops: (() => Promise<void>)[] = [];
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
@@ -58,18 +62,18 @@ export function sift(deps: AppDeps): SiftApp {
     const { prisma } = deps.db;
     const log = deps.log ?? app.log;
     const commands = { prisma, now, metrics, log };
-    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }) });
+    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }) });
     const stages: Partial<AnalysisStages> = {
       loadConfig: (ctx) => loadConfig(ctx.octokit, ctx.repo.owner, ctx.repo.name),
-      classifyJob: createClassifyStage(),
+      classifyJob: createClassifyStage({ providers }),
       decide: createDecideStage({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics }),
       writeReport,
-      retry: createRetryStage({ prisma, metrics }),
+      retry: createRetryStage({ prisma, metrics, providers }),
       ...deps.stages,
     };
     if (deps.worker !== false) {
       stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages, pollMs: deps.pollMs }));
-      stops.push(startRetrySweep({ prisma, now, metrics, log, octokitFor: (id) => app.auth(id) }));
+      stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id) }));
     }
   };
   return {

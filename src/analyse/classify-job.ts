@@ -1,17 +1,29 @@
 // The real `classifyJob` stage: fetch the job's log (streamed, tail-capped), normalise it, and let
 // the pure classifier judge it with the repo's patterns. Anything that goes wrong is genuine, with why.
 import type { ApiStep } from "../logs/types.js";
-import { fetchLog, normaliseLogYielding, type LogTarget } from "../logs/index.js";
+import { fetchLog, normaliseLogYielding, plainTextStatusProvider, type LogTarget } from "../logs/index.js";
 import { classify, type JobSignals, type Verdict } from "../classify/index.js";
+import type { ProviderRegistry } from "../providers/index.js";
 import type { AnalysisContext, AnalysisStages } from "./stages.js";
 import type { ClassifiedFailure, JobInfo } from "./types.js";
 
 export interface ClassifyStageDeps {
   /** Plain fetch for log storage and status targets (tests point it elsewhere). */
   fetch?: typeof globalThis.fetch;
+  /** CI providers beside Actions: statuses they recognise are read (and re-run) through their API. */
+  providers?: ProviderRegistry;
 }
 
 export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStages["classifyJob"] {
+  const judge = classifyLog(deps);
+  return async (job, ctx) => {
+    const failure = await judge(job, ctx);
+    const rerun = deps.providers ? providerRerun(deps.providers, job, ctx) : undefined;
+    return rerun ? { ...failure, providerRerun: rerun } : failure;
+  };
+}
+
+function classifyLog(deps: ClassifyStageDeps): AnalysisStages["classifyJob"] {
   return async (job, ctx) => {
     const config = ctx.config;
     if (!config) throw new Error("the analysis has no configuration loaded");
@@ -19,14 +31,16 @@ export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStage
     const context = { jobName: job.name, ...(job.workflowName ? { workflowName: job.workflowName } : {}), ...(job.headBranch ? { branch: job.headBranch } : {}) };
     if (signals.neverStarted) return toFailure(classify({ compiled: config.compiled, context, signals }));
 
-    const fetched = await fetchLog(logTarget(job, ctx), { octokit: ctx.octokit, maxBytes: config.settings.log.max_bytes, fetch: deps.fetch, now: ctx.now });
+    const statusProviders = deps.providers ? [deps.providers.statusLogProvider, plainTextStatusProvider] : undefined;
+    const fetched = await fetchLog(logTarget(job, ctx), { octokit: ctx.octokit, maxBytes: config.settings.log.max_bytes, fetch: deps.fetch, now: ctx.now, statusProviders });
     if (!fetched.ok) {
       const failure = toFailure(classify({ compiled: config.compiled, context, signals: { ...signals, logMissing: fetched.reason } }));
       return { ...failure, ...(fetched.retryLater ? { logRetryLater: true } : {}) };
     }
     // Yielding: a 64 MB log must not hold webhooks and /healthz while it is cleaned.
     const log = await normaliseLogYielding(fetched.text, { apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes });
-    const failure = toFailure(classify({ log, compiled: config.compiled, context, signals }));
+    const classified = toFailure(classify({ log, compiled: config.compiled, context, signals }));
+    const failure = { ...classified, notes: [...classified.notes, ...(fetched.source.notes ?? [])] };
     // Line numbers count from the start of the whole log, also when its head was skipped.
     return failure.line === null ? failure : { ...failure, line: failure.line + fetched.truncatedHeadLines };
   };
@@ -40,8 +54,19 @@ function logTarget(job: JobInfo, ctx: AnalysisContext): LogTarget {
     case "check_run":
       return { kind: "check-run", checkRun: { owner, repo, checkRunId: Number(job.externalId) } };
     case "status":
-      return { kind: "status", status: { context: job.name, targetUrl: job.logUrl ?? null } };
+      return { kind: "status", status: { context: job.name, targetUrl: job.logUrl ?? null, owner } };
   }
+}
+
+/** For a status of a provider Sift knows: whether a flaky failure can be re-run through it, or why not. */
+function providerRerun(providers: ProviderRegistry, job: JobInfo, ctx: AnalysisContext): ClassifiedFailure["providerRerun"] {
+  if (job.provider !== "status" || !job.logUrl) return undefined;
+  const access = providers.access({ context: job.name, url: job.logUrl, owner: ctx.repo.owner });
+  if (!access) return undefined;
+  const provider = access.provider.title;
+  if (!access.provider.capabilities.reruns) return { provider, possible: false, reason: `${provider} jobs cannot be re-run through its API` };
+  if (!access.call) return { provider, possible: false, reason: access.refusal ?? `Sift may not call ${provider}` };
+  return { provider, possible: true, reason: `re-run through ${provider}` };
 }
 
 /** An Actions job that failed without a runner ever taking it (no runner, no step ran). */

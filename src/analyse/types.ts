@@ -48,6 +48,8 @@ export interface ClassifiedFailure {
   notes: string[];
   /** The log could not be had yet (not uploaded, a 5xx): worth analysing again a little later. */
   logRetryLater?: boolean;
+  /** Statuses of a CI provider Sift knows (CircleCI, Jenkins…): whether Sift can re-run through it, and why not. */
+  providerRerun?: { provider: string; possible: boolean; reason: string };
 }
 
 /** Why a failure counts as a known problem. */
@@ -67,7 +69,7 @@ export type RetryState =
   | "paused" // the repository's hourly budget is spent
   | "exhausted" // run_attempt reached retry.max_attempts
   | "excluded" // workflow excluded (deploy, release, publish) or pattern says no
-  | "not-retryable"; // provider cannot be re-run (commit statuses)
+  | "not-retryable"; // cannot be re-run (commit statuses without a provider Sift may call)
 
 export interface AttemptInfo {
   attempt: number;
@@ -108,7 +110,7 @@ export interface AnalysisReport {
 
 /** One intended re-run (decide/ plans, src/retry executes). */
 export interface RetryAction {
-  method: "job" | "failed_jobs" | "rerequest";
+  method: "job" | "failed_jobs" | "rerequest" | "provider";
   /** Sift job ids of the failed attempts this action re-runs. */
   jobIds: number[];
   runId: string | null;

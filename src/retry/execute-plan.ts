@@ -4,6 +4,7 @@
 import type { ProbotOctokit } from "probot";
 import type { AnalysisReport, RetryAction } from "../analyse/types.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import type { ProviderRegistry } from "../providers/index.js";
 import type { Metrics } from "../web/metrics.js";
 import { recordRetry, type RetryRecord } from "./record-retry.js";
 import { requestRerun } from "./request-rerun.js";
@@ -11,6 +12,8 @@ import { requestRerun } from "./request-rerun.js";
 export interface ExecuteDeps {
   prisma: PrismaClient;
   metrics?: Metrics | undefined;
+  /** Re-runs statuses through their CI provider (method "provider"). */
+  providers?: ProviderRegistry | undefined;
 }
 
 const LATER: Record<Exclude<RetryAction["when"], "now">, RetryRecord["status"]> = {
@@ -21,11 +24,14 @@ const LATER: Record<Exclude<RetryAction["when"], "now">, RetryRecord["status"]> 
 
 export async function executeRetryPlan(deps: ExecuteDeps, octokit: ProbotOctokit, report: AnalysisReport): Promise<void> {
   const attempts = new Map(report.jobs.map((j) => [j.job.id, j.job.runAttempt]));
+  const jobs = new Map(report.jobs.map((j) => [j.job.id, j.job]));
   for (const action of report.retryPlan ?? []) {
     let status: RetryRecord["status"];
     let reason = action.reason;
     if (action.when === "now") {
-      const outcome = await requestRerun(octokit, { owner: report.repo.owner, repo: report.repo.name, ...action });
+      const job = jobs.get(action.jobIds[0] ?? -1);
+      const target = job?.provider === "status" ? { context: job.name, url: job.logUrl ?? null } : undefined;
+      const outcome = await requestRerun(octokit, { owner: report.repo.owner, repo: report.repo.name, ...action, status: target }, deps.providers);
       status = outcome.result === "requested" ? "requested" : outcome.result === "wait" ? "waiting" : "failed";
       if (outcome.result !== "requested") reason = outcome.message;
     } else {

@@ -1,8 +1,9 @@
-// The three ways GitHub re-runs a job. A refusal because the workflow run is still running is a reason
-// to wait for `workflow_run` completed, not a failure.
+// The three ways GitHub re-runs a job, and the fourth: a commit status's own CI provider (CircleCI,
+// Jenkins…). A refusal because the run is still running is a reason to wait, not a failure.
 import type { ProbotOctokit } from "probot";
+import type { ProviderRegistry } from "../providers/index.js";
 
-export type RerunMethod = "job" | "failed_jobs" | "rerequest";
+export type RerunMethod = "job" | "failed_jobs" | "rerequest" | "provider";
 
 export interface RerunTarget {
   owner: string;
@@ -11,13 +12,16 @@ export interface RerunTarget {
   /** Actions job id or check run id. */
   externalId: string;
   runId: string | null;
+  /** Method "provider": the status to re-run through its provider. */
+  status?: { context: string; url: string | null } | undefined;
 }
 
 export type RerunOutcome = { result: "requested" } | { result: "wait"; message: string } | { result: "failed"; message: string };
 
 const STILL_RUNNING = ["in progress", "not completed", "still running", "already running", "is running"];
 
-export async function requestRerun(octokit: ProbotOctokit, t: RerunTarget): Promise<RerunOutcome> {
+export async function requestRerun(octokit: ProbotOctokit, t: RerunTarget, providers?: ProviderRegistry): Promise<RerunOutcome> {
+  if (t.method === "provider") return rerunThroughProvider(t, providers);
   const base = { owner: t.owner, repo: t.repo };
   try {
     if (t.method === "job") {
@@ -35,4 +39,10 @@ export async function requestRerun(octokit: ProbotOctokit, t: RerunTarget): Prom
     if ((status === 403 || status === 409) && STILL_RUNNING.some((s) => message.toLowerCase().includes(s))) return { result: "wait", message };
     return { result: "failed", message: status ? `${status} ${message}` : message };
   }
+}
+
+async function rerunThroughProvider(t: RerunTarget, providers: ProviderRegistry | undefined): Promise<RerunOutcome> {
+  if (!providers || !t.status?.url) return { result: "failed", message: "no CI provider to re-run this status through" };
+  const outcome = await providers.rerun({ context: t.status.context, url: t.status.url, owner: t.owner });
+  return outcome.result === "requested" ? { result: "requested" } : outcome;
 }

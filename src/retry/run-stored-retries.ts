@@ -3,6 +3,7 @@
 import type { ProbotOctokit } from "probot";
 import type { Job, PrismaClient, Repository, Retry } from "../generated/prisma/client.js";
 import type { Metrics } from "../web/metrics.js";
+import type { ProviderRegistry } from "../providers/index.js";
 import { requestRerun, type RerunMethod } from "./request-rerun.js";
 
 export type StoredRetry = Retry & { job: Job; repository: Repository };
@@ -10,6 +11,8 @@ export type StoredRetry = Retry & { job: Job; repository: Repository };
 export interface StoredRetryDeps {
   prisma: PrismaClient;
   metrics?: Metrics | undefined;
+  /** Re-runs statuses through their CI provider (method "provider"). */
+  providers?: ProviderRegistry | undefined;
 }
 
 async function superseded(prisma: PrismaClient, job: Job): Promise<boolean> {
@@ -42,7 +45,8 @@ export async function runStoredRetries(deps: StoredRetryDeps, octokit: ProbotOct
       method: row.method as RerunMethod,
       externalId: row.job.externalId,
       runId: row.job.runId === null ? null : String(row.job.runId),
-    });
+      ...(row.job.provider === "status" ? { status: { context: row.job.name, url: row.job.logUrl } } : {}),
+    }, deps.providers);
     if (outcome.result === "requested" && row.method === "failed_jobs") doneRuns.add(runKey);
     const status = outcome.result === "requested" ? "requested" : outcome.result === "wait" ? "waiting" : "failed";
     deps.metrics?.retries.inc({ trigger: row.trigger, status });
