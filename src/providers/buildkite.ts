@@ -54,7 +54,7 @@ export const buildkite: CiProvider<BuildkiteRef> = {
     const job = await failedJob(req, call, ref);
     if ("failure" in job) return job.failure;
     try {
-      return await streamLog(req, `${buildUrl(call, ref)}/jobs/${job.id}/log`, call.maxBytes);
+      return await streamLog(req, `${buildUrl(call, ref)}/jobs/${job.id}/log`, call.maxBytes, `job ${job.id} log`);
     } catch (err) {
       return logFailure(err, `job ${job.id} log`);
     }

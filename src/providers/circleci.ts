@@ -34,7 +34,9 @@ const LEGACY_URL = /^\/(gh|bb)\/([^/]+)\/([^/]+)\/(\d+)(?:\/|$)/i;
 const FAILED = new Set(["failed", "infrastructure_fail", "timedout", "canceled"]);
 
 const request = (call: ProviderCall): ProviderRequest => ({ fetch: call.fetch, base: call.base, headers: { "Circle-Token": call.credentials.token ?? "" }, timeoutMs: call.timeoutMs });
-const slug = (r: CircleCiRef) => `${r.vcs}/${encodeURIComponent(r.org)}/${encodeURIComponent(r.repo)}`;
+/** API v1.1 names the VCS "github"/"bitbucket"; v2 project slugs use "gh"/"bb". */
+const slug = (r: CircleCiRef, api: "v1.1" | "v2" = "v1.1") =>
+  `${api === "v2" ? (r.vcs === "github" ? "gh" : "bb") : r.vcs}/${encodeURIComponent(r.org)}/${encodeURIComponent(r.repo)}`;
 
 export const circleci: CiProvider<CircleCiRef> = {
   id: "circleci",
@@ -89,7 +91,7 @@ export const circleci: CiProvider<CircleCiRef> = {
   async rerun(ref, call): Promise<ProviderRerunOutcome> {
     const req = request(call);
     try {
-      const workflowId = ref.workflowId ?? (await getJson<{ latest_workflow?: { id?: string } }>(req, `${call.base}/api/v2/project/${slug(ref)}/job/${ref.jobNumber}`)).data.latest_workflow?.id;
+      const workflowId = ref.workflowId ?? (await getJson<{ latest_workflow?: { id?: string } }>(req, `${call.base}/api/v2/project/${slug(ref, "v2")}/job/${ref.jobNumber}`)).data.latest_workflow?.id;
       if (!workflowId) return { result: "failed", message: `CircleCI job ${ref.jobNumber} names no workflow` };
       await send(req, "POST", `${call.base}/api/v2/workflow/${workflowId}/rerun`, { json: { from_failed: true } });
       return { result: "requested", detail: `workflow ${workflowId} re-run from failed` };

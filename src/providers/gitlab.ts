@@ -57,7 +57,7 @@ export const gitlab: CiProvider<GitLabRef> = {
       jobId = (failed[0] as GitLabJob).id;
     }
     try {
-      return await streamLog(req, `${projectUrl(call, ref)}/jobs/${jobId}/trace`, call.maxBytes);
+      return await streamLog(req, `${projectUrl(call, ref)}/jobs/${jobId}/trace`, call.maxBytes, `job ${jobId} trace`);
     } catch (err) {
       return logFailure(err, `job ${jobId} trace`);
     }

@@ -44,7 +44,7 @@ export const jenkins: CiProvider<JenkinsRef> = {
 
   async fetchLog(ref, call): Promise<LogFetchResult> {
     try {
-      return await streamLog(request(call), `${ref.jobUrl}/${ref.number}/consoleText`, call.maxBytes);
+      return await streamLog(request(call), `${ref.jobUrl}/${ref.number}/consoleText`, call.maxBytes, `build ${ref.number} console`);
     } catch (err) {
       return logFailure(err, `build ${ref.number}`);
     }

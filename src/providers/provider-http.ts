@@ -79,11 +79,11 @@ export async function send(req: ProviderRequest, method: string, url: string, bo
 }
 
 /** Streams a text log, keeping the tail under maxBytes. */
-export async function streamLog(req: ProviderRequest, url: string, maxBytes: number, accept = "text/plain"): Promise<LogFetchResult> {
-  const response = await providerFetch(req, url, { headers: { accept } });
+export async function streamLog(req: ProviderRequest, url: string, maxBytes: number, what: string): Promise<LogFetchResult> {
+  const response = await providerFetch(req, url, { headers: { accept: "text/plain" } });
   if (!response.ok || response.body === null) {
     await response.body?.cancel().catch(() => undefined);
-    return logFailure(new ProviderHttpError(response.status, `${response.status} from ${pathOf(url)}`), "log");
+    return logFailure(new ProviderHttpError(response.status, `${response.status} from ${pathOf(url)}`), what);
   }
   return readLogText(response.body as AsyncIterable<Uint8Array>, maxBytes, { provider: "status", url: redact(url) });
 }
