@@ -9,7 +9,7 @@ import type { PatternInput } from "../../config/schema.js";
 export const agentPatterns: PatternInput[] = [
   {
     id: "jenkins.agent-lost",
-    regex: String.raw`hudson\.remoting\.(?:Channel\$OrderlyShutdown|ChannelClosedException|RequestAbortedException)|Agent went offline during the build|Cannot contact [\w.-]+: java\.lang\.InterruptedException`,
+    regex: String.raw`hudson\.remoting\.(?:Channel\$OrderlyShutdown|ChannelClosedException|RequestAbortedException)|Agent went offline during the build|Cannot contact [\w.-]+: java\.lang\.InterruptedException|Backing channel '[^'\n]+' is disconnected`,
     class: "flaky",
     category: "runner",
     description: "The Jenkins agent disconnected during the build.",
@@ -46,5 +46,14 @@ export const agentPatterns: PatternInput[] = [
     category: "runner",
     description: "The build agent has no working C compiler (agent misconfiguration); re-running on it will not help.",
     scope: "log",
+  },
+  {
+    // GitLab Runner's artifact transfer to and from the coordinator (gitlab-org/gitlab glci
+    // "artifacts_upload_502"); 4xx answers (too large, not found) are the job's own business.
+    id: "gitlab.artifacts-http",
+    regex: String.raw`(?:ERROR|WARNING): (?:Uploading artifacts(?: as "\w+")? to|Downloading artifacts from) coordinator\.\.\. .*?(?:(?:responseStatus|status)=(?:5\d\d|429)\b|\b(?:5\d\d|429) [A-Z][a-z])`,
+    class: "flaky",
+    category: "artifacts",
+    description: "GitLab's coordinator failed (server error) while the runner moved artifacts.",
   },
 ];

@@ -76,4 +76,13 @@ export const gitPatterns: PatternInput[] = [
     description: "The repository's Git LFS bandwidth quota is exhausted.",
     scope: "log",
   },
+  {
+    // git-lfs reports an LFS server's 5xx as "Server error: <url> from HTTP 502"; client errors (4xx) differ.
+    id: "git.lfs-server-error",
+    regex: String.raw`\bServer error:? https?://\S+ from HTTP (?:5\d\d|429)\b`,
+    class: "flaky",
+    category: "git",
+    description: "The Git LFS server answered with a server error.",
+    unless: TEST_CHATTER,
+  },
 ];

@@ -3,6 +3,7 @@
 import { patternSchema, type Pattern, type PatternInput } from "../../config/schema.js";
 import { agentPatterns } from "./agents.js";
 import { gitPatterns } from "./git.js";
+import { installerPatterns } from "./installers.js";
 import { githubRunnerPatterns } from "./github-runner.js";
 import { networkPatterns } from "./network.js";
 import { registryPatterns } from "./registries.js";
@@ -20,6 +21,7 @@ const families: readonly (readonly PatternInput[])[] = [
   servicePatterns,
   gitPatterns,
   registryPatterns,
+  installerPatterns,
   networkPatterns,
   testFlakePatterns,
 ];

@@ -5,7 +5,7 @@
 // pytorch/test-infra's log classifier ruleset.toml and flaky-rules.json (BSD-3-Clause); Docker pull
 // failures from GitLab's glci failure categories (MIT).
 import type { PatternInput } from "../../config/schema.js";
-import { TEST_CHATTER } from "./noise.js";
+import { LOCAL_HOST, TEST_CHATTER } from "./noise.js";
 
 const npm = String.raw`npm (?:ERR!|error)`;
 
@@ -26,14 +26,15 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "npm.network",
-    regex: String.raw`${npm} (?:code|errno) (?:ECONNRESET|ETIMEDOUT|EAI_AGAIN|ECONNREFUSED|ESOCKETTIMEDOUT|EPIPE|ERR_SOCKET_TIMEOUT)\b|${npm} network (?:request to https?://\S+ failed|Socket timeout|aborted)`,
+    regex: String.raw`${npm} (?:code|errno) (?:ECONNRESET|ETIMEDOUT|EAI_AGAIN|ESOCKETTIMEDOUT|EPIPE|ERR_SOCKET_TIMEOUT)\b|${npm} network (?:request to https?://\S+ failed|Socket timeout|aborted)|${npm} request to https?://\S+ failed, reason: (?:(?:getaddrinfo|connect|read|write) )?(?:EAI_AGAIN|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE)\b|${npm} request to https?://\S+ failed, reason: (?:socket hang up|Client network socket disconnected)`,
     class: "flaky",
     category: "network",
     description: "npm lost the network while talking to the registry.",
+    unless: LOCAL_HOST,
   },
   {
     id: "yarn.network",
-    regex: String.raw`error An unexpected error occurred: "https?://[^"\n]+: (?:ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|Request failed \\"5\d\d|getaddrinfo)|YN0001: .{0,80}(?:RequestError|HTTPError): (?:Response code 5\d\d|.{0,200}(?:ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up))`,
+    regex: String.raw`error An unexpected error occurred: "https?://[^"\n]+: (?:(?:connect|read) )?(?:ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|Request failed \\"5\d\d|getaddrinfo)|\berror https?://\S+: Request failed \\?"(?:5\d\d|429)\b|YN0001: .{0,80}(?:RequestError|HTTPError): (?:Response code 5\d\d|.*(?:ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up))`,
     class: "flaky",
     category: "network",
     description: "yarn could not download from the registry.",
@@ -68,7 +69,8 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "maven.transfer",
-    regex: String.raw`\[ERROR\] .*Could not (?:transfer|resolve|download) .*(?:\b5\d\d [A-Z][a-z]|status code: 5\d\d|\b429 Too Many|Connection reset|Connect(?:ion)? timed out|Read timed out|Remote host terminated the handshake|Network is unreachable|Temporary failure in name resolution)`,
+    // 501 is Maven Central refusing plain HTTP since 2020: permanent, so not among the server errors.
+    regex: String.raw`\[ERROR\] .*Could not (?:transfer|resolve|download) .*(?:\b5\d\d [A-Z][a-z]|(?:Transfer failed for \S+|status code:?|Return code is:) (?:50[02-9]|5[1-9]\d)\b|\b(?:50[02-9]|5[1-9]\d) between bytes timeout|\b429 Too Many|Connection reset|Connect(?:ion)? timed out|Read timed out|Remote host terminated the handshake|Network is unreachable|Temporary failure in name resolution)`,
     class: "flaky",
     category: "registry",
     description: "Maven could not download from an artifact repository (server error, reset or timeout).",
@@ -82,14 +84,14 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "gradle.lock-timeout",
-    regex: String.raw`Timeout waiting to lock .{1,300}\. It is currently in use by another Gradle instance`,
+    regex: String.raw`Timeout waiting to lock .+\. It is currently in use by another Gradle instance`,
     class: "flaky",
     category: "workspace",
     description: "Another Gradle process held a shared cache lock (shared self-hosted runner).",
   },
   {
     id: "apt.fetch-failed",
-    regex: String.raw`\bE: Failed to fetch \S+[ \t]+(?:5\d\d\b|Hash Sum mismatch|Connection failed|Connection timed out|Could not connect|Could not resolve|Temporary failure resolving|Unable to connect|Undetermined Error|Error reading from server|File has unexpected size|Clearsigned file isn't valid|Bad header line)|\bE: Some index files failed to download`,
+    regex: String.raw`\b(?:E|Error): Failed to fetch \S+[ \t]+(?:5\d\d\b|Hash Sum mismatch|Connection failed|Connection timed out|Could not connect|Could not resolve|Temporary failure resolving|Unable to connect|Undetermined Error|Error reading from server|File has unexpected size|Clearsigned file isn't valid|Bad header line)|\b(?:E|Error): Some index files failed to download`,
     class: "flaky",
     category: "registry",
     description: "apt could not download from a package mirror.",
@@ -103,7 +105,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "docker.rate-limit",
-    regex: String.raw`toomanyrequests: (?:You have reached your (?:unauthenticated )?pull rate limit|Too Many Requests)`,
+    regex: String.raw`toomanyrequests: (?:You have reached your (?:unauthenticated )?pull rate limit|Too Many Requests|Rate exceeded|retry-after: )`,
     class: "flaky",
     category: "rate-limit",
     description: "Docker Hub's pull rate limit was reached.",
@@ -111,7 +113,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "docker.registry-unavailable",
-    regex: String.raw`(?:Error response from daemon|failed to (?:do request|resolve source metadata|copy|fetch oauth token|authorize)|error pulling image configuration).{0,400}(?:received unexpected HTTP status: 5\d\d|unexpected status(?: code)?(?: from \w+ request to \S+)?:? 5\d\d|net/http: (?:TLS handshake timeout|request canceled)|context deadline exceeded|i/o timeout|connection reset by peer|Client\.Timeout exceeded)`,
+    regex: String.raw`(?:Error response from daemon|failed to (?:do request|resolve source metadata|copy|fetch (?:oauth|anonymous) token|authorize)|error pulling image configuration).*(?:received unexpected HTTP status: 5\d\d|unexpected status(?: code)?(?: from \w+ request to \S+)?:? 5\d\d|net/http: (?:TLS handshake timeout|request canceled)|context deadline exceeded|i/o timeout|connection reset by peer|Client\.Timeout exceeded|https?://[^\s"]+"?: (?:unexpected )?EOF\b)|failed to solve: (?:rpc error: code = \w+ desc = )?unexpected status: 5\d\d`,
     class: "flaky",
     category: "registry",
     description: "A container registry (Docker Hub, ghcr.io, …) failed or timed out during pull or push.",
@@ -127,7 +129,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "cargo.download",
-    regex: String.raw`error: failed to (?:download from \x60https://(?:static\.)?crates\.io|get \x60[\w-]+\x60 as a dependency).{0,300}$|\[(?:6|7|28|35|52|56)\] (?:Couldn't resolve host name|Couldn't connect to server|Timeout was reached|SSL connect error|Server returned nothing|Failure when receiving data from the peer)`,
+    regex: String.raw`error: failed to (?:download from \x60https://(?:static\.)?crates\.io|get \x60[\w-]+\x60 as a dependency).*$|failed to get 200 response from \x60https?://[^\x60\n]+\x60, got (?:5\d\d|429)\b|\[(?:6|7|28|35|52|56)\] (?:Couldn't resolve host name|Couldn't connect to server|Timeout was reached|SSL connect error|Server returned nothing|Failure when receiving data from the peer)`,
     class: "flaky",
     category: "registry",
     description: "cargo could not download crates.",
@@ -135,15 +137,15 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "go.proxy",
-    regex: String.raw`\b(?:proxy|sum)\.golang\.org/\S*:? (?:\b5\d\d [A-Z]|dial tcp|.{0,40}i/o timeout|.{0,40}TLS handshake timeout|.{0,40}connection reset by peer|unexpected EOF)`,
+    regex: String.raw`\b(?:proxy|sum)\.golang\.org/\S*:? (?:\b5\d\d [A-Z]|dial tcp|.{0,40}i/o timeout|.{0,40}TLS handshake timeout|.{0,40}connection reset by peer|unexpected EOF)|\breading https?://\S+/@(?:v|latest)\b\S*: (?:5\d\d|429)\b`,
     class: "flaky",
     category: "registry",
-    description: "The Go module proxy or checksum database failed or timed out.",
+    description: "The Go module proxy (GOPROXY) or checksum database failed or timed out.",
     unless: TEST_CHATTER,
   },
   {
     id: "bundler.fetch",
-    regex: String.raw`Could not fetch specs from https?://\S+ due to underlying error|Gem::RemoteFetcher::(?:FetchError|UnknownHostError)|Bundler::HTTPError|Net::(?:OpenTimeout|ReadTimeout)\b.{0,100}rubygems`,
+    regex: String.raw`Could not fetch specs from https?://\S+ due to underlying error|Gem::RemoteFetcher::(?:FetchError|UnknownHostError)|Bundler::HTTPError|Net::(?:OpenTimeout|ReadTimeout)\b.*rubygems`,
     class: "flaky",
     category: "registry",
     description: "Bundler/RubyGems could not reach the gem server.",

@@ -24,7 +24,7 @@ export const resourcePatterns: PatternInput[] = [
   },
   {
     id: "disk.low-space",
-    regex: String.raw`Failure: There is only .{1,40} free space left in .{1,200}, which is less than the minimum requirement of|You are running out of disk space\. The runner will stop working when the machine runs out of disk space`,
+    regex: String.raw`Failure: There is only .{1,40} free space left in .+, which is less than the minimum requirement of|You are running out of disk space\. The runner will stop working when the machine runs out of disk space`,
     class: "flaky",
     category: "disk",
     description: "The runner had too little free disk space.",

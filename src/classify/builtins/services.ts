@@ -16,7 +16,7 @@ export const servicePatterns: PatternInput[] = [
   },
   {
     id: "docker.daemon-unreachable",
-    regex: String.raw`Cannot connect to the Docker daemon at (?:unix|tcp)://\S+\. Is the docker daemon running\?|error during connect: .{0,200}(?:docker_engine|dial tcp [\w.:\[\]]+:237[56]: connect: connection refused)`,
+    regex: String.raw`Cannot connect to the Docker daemon at (?:unix|tcp)://\S+\. Is the docker daemon running\?|error during connect: .*(?:docker_engine|dial tcp [\w.:\[\]]+:237[56]: connect: connection refused)`,
     class: "flaky",
     category: "service",
     description: "The Docker daemon (a docker:dind service or the runner's own) was not reachable.",
@@ -41,10 +41,31 @@ export const servicePatterns: PatternInput[] = [
   },
   {
     id: "xcode.simulator",
-    regex: String.raw`Unable to boot (?:the )?(?:Simulator|device in current state)|Failed to (?:boot|launch) (?:the )?simulator|CoreSimulatorService connection (?:became invalid|interrupted)|Simulator device failed to launch`,
+    regex: String.raw`[Uu]nable to boot (?:the )?(?:[Ss]imulator|device in current state)|Failed to (?:boot|launch) (?:the )?simulator|CoreSimulatorService connection (?:became invalid|interrupted)|Simulator device failed to launch|Timed out waiting \d+ seconds for simulator to boot`,
     class: "flaky",
     category: "service",
     description: "The iOS simulator failed to boot on the runner.",
+    unless: TEST_CHATTER,
+  },
+  {
+    // ReactiveCircus/android-emulator-runner gives up on sys.boot_completed.
+    id: "android.emulator-boot",
+    regex: String.raw`Timeout waiting for emulator to boot`,
+    class: "flaky",
+    category: "service",
+    description: "The Android emulator did not finish booting on the runner.",
+    retry: { max_attempts: 2 },
+    unless: TEST_CHATTER,
+  },
+  {
+    // Selenium's wording when the grid or the browser could not be reached at all; a driver/browser
+    // version mismatch says "session not created: This version of ChromeDriver…" instead and is the job's own.
+    id: "selenium.session-start",
+    regex: String.raw`Could not start a new session\. Possible causes are invalid address of the remote server or browser start-up failure`,
+    class: "flaky",
+    category: "service",
+    description: "The Selenium grid or browser could not start a session.",
+    retry: { max_attempts: 2 },
     unless: TEST_CHATTER,
   },
 ];

@@ -10,7 +10,7 @@ const once = { max_attempts: 2 };
 export const timeoutPatterns: PatternInput[] = [
   {
     id: "gha.job-timeout",
-    regex: String.raw`The job (?:running on runner .{1,200} )?has exceeded the maximum execution time of \d+(?: minutes|[hms\d]*)`,
+    regex: String.raw`The job (?:running on runner .+ )?has exceeded the maximum execution time of \d+(?: minutes|[hms\d]*)`,
     class: "flaky",
     category: "timeout",
     description: "The job hit its time limit (timeout-minutes or the platform's maximum).",
@@ -19,7 +19,7 @@ export const timeoutPatterns: PatternInput[] = [
   },
   {
     id: "gha.step-timeout",
-    regex: String.raw`##\[error\]The action '?.{0,200}'? ?has timed out after \d+ minutes`,
+    regex: String.raw`##\[error\]The action '?.*'? ?has timed out after \d+ minutes`,
     class: "flaky",
     category: "timeout",
     description: "A step hit its timeout-minutes.",
@@ -68,6 +68,16 @@ export const timeoutPatterns: PatternInput[] = [
     class: "flaky",
     category: "timeout",
     description: "GitLab Runner stopped the job at its timeout.",
+    retry: once,
+    scope: "log",
+  },
+  {
+    // Travis CI's hard job limit (50 minutes on travis-ci.org); older workers misspelt "maxmimum".
+    id: "travis.time-limit",
+    regex: String.raw`The job exceeded the max(?:imum|mimum) time limit for jobs, and has been terminated`,
+    class: "flaky",
+    category: "timeout",
+    description: "Travis CI stopped the job at its maximum run time.",
     retry: once,
     scope: "log",
   },

@@ -5,12 +5,10 @@ import { describe, expect, it } from "vitest";
 import { builtinPatterns } from "../../../src/classify/builtins/index.js";
 import { classify, compilePatternSet } from "../../../src/classify/index.js";
 import { normaliseLog } from "../../../src/logs/index.js";
-import { runnerExamples } from "./examples-runner.js";
-import { machineExamples } from "./examples-machine.js";
-import { networkExamples } from "./examples-network.js";
+import { allExamples } from "./all-examples.js";
 
 const compiled = compilePatternSet(builtinPatterns().map((pattern) => ({ pattern, origin: "builtin" as const })));
-const examples = { ...runnerExamples, ...machineExamples, ...networkExamples };
+const examples = allExamples;
 
 function verdictFor(line: string) {
   return classify({ log: normaliseLog(`${line}\n`), compiled });

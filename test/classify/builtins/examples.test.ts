@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import RE2 from "re2";
 import { builtinPatterns } from "../../../src/classify/builtins/index.js";
-import { runnerExamples } from "./examples-runner.js";
-import { machineExamples } from "./examples-machine.js";
-import { networkExamples } from "./examples-network.js";
+import { allExamples } from "./all-examples.js";
 import { compileBuiltins, lineMatches } from "./line-match.js";
 
-const examples = { ...runnerExamples, ...machineExamples, ...networkExamples };
+const examples = allExamples;
 const compiled = compileBuiltins();
 const byId = new Map(compiled.map((c) => [c.pattern.id, c]));
 
