@@ -47,7 +47,7 @@ export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegi
       const found = provider.recognise(job);
       if (!found) continue;
       const credentials = deps.credentials.get(provider.id, job.owner);
-      const where = `SIFT_PROVIDERS_FILE (${provider.id} → ${job.owner}) or SIFT_${provider.id.toUpperCase()}_TOKEN`;
+      const where = `SIFT_PROVIDERS_FILE: ${provider.id} → ${job.owner}, or SIFT_${provider.id.toUpperCase()}_TOKEN`;
       if (!credentials?.token) return { provider, ref: found.ref, refusal: `Sift has no ${provider.title} credentials for ${job.owner} (${where})` };
       const base = credentials.url ?? provider.defaultUrl;
       if (!base) return { provider, ref: found.ref, refusal: `the ${provider.title} credentials for ${job.owner} name no url (${where})` };
@@ -68,7 +68,7 @@ export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegi
       const found = access(ciJobOf(status));
       if (!found) return fetchFailure(`no provider recognises status "${status.context}"`, false);
       const title = found.provider.title;
-      if (!found.call) return fetchFailure(`${title} status: ${found.refusal}; its log cannot be read`, false);
+      if (!found.call) return fetchFailure(`${title} status: ${found.refusal}`, false);
       const result = await found.provider.fetchLog(found.ref, { ...found.call, maxBytes: options.maxBytes ?? DEFAULT_MAX_LOG_BYTES });
       if (!result.ok) return { ...result, reason: `${title}: ${result.reason}` };
       const notes = [...(result.source.notes ?? []), ...capabilityNotes(found.provider)];

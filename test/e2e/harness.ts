@@ -78,10 +78,10 @@ export async function startSift(gh: GitHubDouble, env: Record<string, string>): 
 
 /**
  * For the whole test file: the built server, the GitHub double with the test installation (then
- * `prepare`, before Sift starts), and Sift against it in a temporary data folder; all torn down after.
+ * `prepare`, before Sift starts), and Sift against it (with `env` added to its environment) in a temporary data folder; all torn down after.
  * Registers the vitest hooks; the getters give the running parts inside tests.
  */
-export function useSiftWithDouble(prepare?: (gh: GitHubDouble) => void): { gh: () => GitHubDouble; sift: () => RunningSift } {
+export function useSiftWithDouble(prepare?: (gh: GitHubDouble) => void, env?: () => Record<string, string>): { gh: () => GitHubDouble; sift: () => RunningSift } {
   let gh: GitHubDouble | undefined;
   let sift: RunningSift | undefined;
   const data = tempDataDir();
@@ -90,7 +90,7 @@ export function useSiftWithDouble(prepare?: (gh: GitHubDouble) => void): { gh: (
     gh = await startGitHubDouble();
     gh.state.installations.set(INSTALLATION_ID, { id: INSTALLATION_ID, account: { login: REPO.owner, type: "Organization" } });
     prepare?.(gh);
-    sift = await startSift(gh, { SIFT_DATA_DIR: data.dir });
+    sift = await startSift(gh, { SIFT_DATA_DIR: data.dir, ...env?.() });
   }, 240_000);
   afterAll(async () => {
     await sift?.stop();
