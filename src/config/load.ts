@@ -59,6 +59,10 @@ function mergeOrgLayers(chain: ValidatedConfig[]): ValidatedConfig {
 }
 
 function describe(err: unknown): string {
-  const e = err as { status?: number; message?: string; name?: string };
-  return e.status ? `HTTP ${e.status}` : (e.message ?? String(err)).replace("[@probot/octokit-plugin-config] ", "");
+  const e = err as { status?: number; message?: string; name?: string; cause?: unknown };
+  if (e.status) return `HTTP ${e.status}`;
+  const message = (e.message ?? String(err)).replace("[@probot/octokit-plugin-config] ", "");
+  // The YAML parser's own reason (a syntax error and where, or an alias bomb refused), in one line.
+  const cause = e.cause instanceof Error ? e.cause.message.split("\n")[0]?.slice(0, 200) : undefined;
+  return cause ? `${message}: ${cause}` : message;
 }

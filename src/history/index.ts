@@ -5,3 +5,4 @@ export { loadHistory, type HistoryQuery } from "./load-history.js";
 export { loadTrunk, type TrunkQuery } from "./load-trunk.js";
 export { loadRetryContext, type RetryContextQuery } from "./load-retry-context.js";
 export { countFailuresByKind } from "./count-failures-by-kind.js";
+export { loadOutages, type OutageQuery } from "./load-outages.js";

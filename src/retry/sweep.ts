@@ -1,8 +1,9 @@
 // The periodic pass over stored re-runs: backoffs that are due, and held re-runs whose outage ended
 // (the cause stopped appearing). Each is executed once.
 import type { ProbotOctokit } from "probot";
-import { activeOutages, defaultOutageOptions, kindOfCategory, type OutageOptions } from "../decide/index.js";
+import type { OutageOptions } from "../decide/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { loadOutages } from "../history/index.js";
 import { runStoredRetries, type StoredRetry, type StoredRetryDeps } from "./run-stored-retries.js";
 
 export interface SweepDeps extends StoredRetryDeps {
@@ -11,21 +12,17 @@ export interface SweepDeps extends StoredRetryDeps {
   outage?: OutageOptions;
 }
 
-async function endedHolds(prisma: PrismaClient, now: Date, opts: OutageOptions): Promise<StoredRetry[]> {
+async function endedHolds(prisma: PrismaClient, now: Date, opts: OutageOptions | undefined): Promise<StoredRetry[]> {
   const held = await prisma.retry.findMany({ where: { status: "held" }, include: { job: true, repository: true }, orderBy: { id: "asc" } });
-  if (held.length === 0) return [];
-  const since = new Date(now.getTime() - Math.max(opts.windowMinutes, opts.quietMinutes) * 60_000);
-  const recent = await prisma.classification.findMany({
-    where: { verdict: "flaky", patternId: { in: [...new Set(held.flatMap((h) => (h.cause ? [h.cause] : [])))] }, updatedAt: { gte: since } },
-    select: { patternId: true, category: true, updatedAt: true, job: { select: { repository: { select: { installationId: true } } } } },
-  });
-  return held.filter((h) => {
-    const inst = h.repository.installationId;
-    const sightings = recent
-      .filter((r) => r.job.repository.installationId === inst && kindOfCategory(r.category, r.patternId) === "infrastructure")
-      .map((r) => ({ cause: r.patternId as string, at: r.updatedAt }));
-    return !activeOutages(sightings, h.cause ? [h.cause] : [], now, opts).some((o) => o.cause === h.cause);
-  });
+  const byInstallation = new Map<bigint, StoredRetry[]>();
+  for (const h of held) byInstallation.set(h.repository.installationId, [...(byInstallation.get(h.repository.installationId) ?? []), h]);
+  const ended: StoredRetry[] = [];
+  for (const [installationId, rows] of byInstallation) {
+    const heldCauses = [...new Set(rows.flatMap((h) => (h.cause ? [h.cause] : [])))];
+    const outages = await loadOutages(prisma, { installationId: Number(installationId), now, heldCauses, opts });
+    ended.push(...rows.filter((h) => !outages.some((o) => o.cause === h.cause)));
+  }
+  return ended;
 }
 
 /** A re-run waiting for its run to complete is normally started by the workflow_run hook. */
@@ -67,7 +64,7 @@ export async function sweepRetries(deps: SweepDeps): Promise<number> {
   const rows = [
     ...dueBackoffs,
     ...(await missedRunCompletions(deps, now)),
-    ...(await endedHolds(deps.prisma, now, deps.outage ?? defaultOutageOptions)),
+    ...(await endedHolds(deps.prisma, now, deps.outage)),
   ];
   const byInstallation = new Map<bigint, StoredRetry[]>();
   for (const r of rows) byInstallation.set(r.repository.installationId, [...(byInstallation.get(r.repository.installationId) ?? []), r]);

@@ -3,41 +3,20 @@
 // (nothing lost), and the delay from a head SHA's due time to its check run.
 // Target: ≥ 500 deliveries/s on PostgreSQL on a 2-core machine.
 // Env: BENCH_DB=pglite,postgres BENCH_DELIVERIES BENCH_CONCURRENCY BENCH_LOG_LEVEL BENCH_PROF=<dir> (CPU profile of the server).
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../src/db/index.js";
 import { createPostgresDatabase } from "../helpers/db.js";
-import { testPrivateKey } from "../helpers/keys.js";
 import { INSTALLATION_ID, REPO, sha, workflowJobPayload } from "../helpers/payloads.js";
 import { signBody } from "../helpers/webhooks.js";
 import { startGitHubDouble, type GitHubDouble } from "../github-double/index.js";
+import { startBenchServer } from "./spawn-server.js";
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 6000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const DUE_SHAS = 10;
 const SECRET = "bench-secret";
-const here = fileURLToPath(new URL(".", import.meta.url));
-const root = [join(here, "../../.."), join(here, "../..")].find((r) => existsSync(join(r, "dist/src/main.js")))!;
-
-async function startServer(gh: GitHubDouble, env: Record<string, string>) {
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
-  const childEnv: Record<string, string> = {
-    PATH: process.env.PATH ?? "", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn", LOG_FORMAT: "json",
-    GHE_HOST: gh.host, GHE_PROTOCOL: "http", APP_ID: String(gh.state.appId), PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: SECRET,
-    SIFT_COOL_OFF_SECONDS: "2", SIFT_RECONCILE_INTERVAL_SECONDS: "0", ...env,
-  };
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), join(root, "dist/src/main.js")], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: childEnv as NodeJS.ProcessEnv });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const exited = new Promise((r) => child.on("exit", r));
-  return { base, stop: async () => (child.kill("SIGTERM"), await exited) };
-}
 
 /** Pre-signed deliveries: 5 jobs per SHA (queued, in_progress, completed), 1 in 20 jobs fails. */
 function makeDeliveries(n: number) {
@@ -109,7 +88,7 @@ async function benchOne(kind: "pglite" | "postgres"): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "sift-bench-"));
   const pg = kind === "postgres" ? await createPostgresDatabase() : undefined;
   const dbOptions = pg ? { databaseUrl: pg.url } : { dataDir };
-  const server = await startServer(gh, pg ? { DATABASE_URL: pg.url } : { SIFT_DATA_DIR: dataDir });
+  const server = await startBenchServer(gh, SECRET, pg ? { DATABASE_URL: pg.url } : { SIFT_DATA_DIR: dataDir });
   try {
     // Due delays first: the failures of the throughput run queue ~1 s-paced check run writes.
     const delays = await dueDelays(server.base, gh);

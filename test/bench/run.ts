@@ -3,12 +3,14 @@
 import { runAccuracyBench } from "./accuracy.js";
 import { runClassifyBench } from "./classify.js";
 import { runCleanBench } from "./clean.js";
+import { runDayBench } from "./day.js";
 import { runIngestBench } from "./ingest.js";
 
 const benches: Record<string, () => Promise<void>> = {
   accuracy: runAccuracyBench,
   classify: runClassifyBench,
   clean: runCleanBench,
+  day: runDayBench,
   ingest: runIngestBench,
 };
 
@@ -18,7 +20,9 @@ if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(", ")} (known: ${Object.keys(benches).join(", ")})`);
   process.exit(2);
 }
-for (const name of names.length > 0 ? names : Object.keys(benches)) {
+// The day replay takes hours at its full size: only when named.
+const byDefault = Object.keys(benches).filter((n) => n !== "day");
+for (const name of names.length > 0 ? names : byDefault) {
   console.log(`\n## bench: ${name}`);
   await (benches[name] as () => Promise<void>)();
 }

@@ -107,8 +107,8 @@ describe("createDecideStage", () => {
     }
     const flaky = failure({ class: "flaky", patternId: "net.reset", category: "network", retry: { enabled: true } });
     const report = await createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com" })(await classified({ "flaky-one": flaky }), ctx());
-    expect(report.jobs[0]?.retry).toEqual({ state: "held", reason: "held: outage of net.reset since 2026-11-23 11:50 UTC" });
-    expect(report.notes).toContain("held: outage of net.reset since 2026-11-23 11:50 UTC");
+    expect(report.jobs[0]?.retry).toEqual({ state: "held", reason: "held: outage of net.reset since 2026-11-23 11:50 UTC (10 in 15 min, 0.0 expected)" });
+    expect(report.notes).toContain("held: outage of net.reset since 2026-11-23 11:50 UTC (10 in 15 min, 0.0 expected)");
     expect(report.retryPlan).toEqual([expect.objectContaining({ when: "after-outage", cause: "net.reset" })]);
   });
 
