@@ -44,7 +44,7 @@ describe("re-runs through a status's provider", () => {
   it("stops at the attempt cap and holds during an outage, as for Actions jobs", () => {
     const previous = [{ jobId: 5, status: "requested", reason: null, at: new Date(NOW.getTime() - 3600_000), requestedCount: 2 }];
     expect(plan(status({ id: 5 }), flaky({ providerRerun: CIRCLE }), { previous }).state).toEqual({ state: "exhausted", reason: "attempt 3 of 3: no more re-runs" });
-    const outage = { cause: "circleci.infrastructure-fail", since: NOW, lastSeen: NOW };
+    const outage = { cause: "circleci.infrastructure-fail", since: NOW, lastSeen: NOW, count: 12, expected: 0, windowMinutes: 15 };
     const held = plan(status({ id: 6 }), flaky({ patternId: "circleci.infrastructure-fail", providerRerun: CIRCLE }), { outages: [outage] });
     expect(held.state?.state).toBe("held");
     expect(held.plan).toEqual([expect.objectContaining({ method: "provider", when: "after-outage" })]);
