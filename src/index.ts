@@ -61,7 +61,7 @@ export function sift(deps: AppDeps): SiftApp {
     const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics });
     const { prisma } = deps.db;
     const log = deps.log ?? app.log;
-    const commands = { prisma, now, metrics, log };
+    const commands = { prisma, now, metrics, log, providers };
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }) });
     const stages: Partial<AnalysisStages> = {
       loadConfig: (ctx) => loadConfig(ctx.octokit, ctx.repo.owner, ctx.repo.name),
