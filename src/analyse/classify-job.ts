@@ -3,7 +3,7 @@
 import type { ApiStep } from "../logs/types.js";
 import { fetchLog, normaliseLogYielding, plainTextStatusProvider, type LogTarget } from "../logs/index.js";
 import { classify, type JobSignals, type Verdict } from "../classify/index.js";
-import type { ProviderRegistry } from "../providers/index.js";
+import type { CiJob, ProviderRegistry } from "../providers/index.js";
 import type { AnalysisContext, AnalysisStages } from "./stages.js";
 import type { ClassifiedFailure, JobInfo } from "./types.js";
 
@@ -32,7 +32,7 @@ function classifyLog(deps: ClassifyStageDeps): AnalysisStages["classifyJob"] {
     if (signals.neverStarted) return toFailure(classify({ compiled: config.compiled, context, signals }));
 
     const statusProviders = deps.providers ? [deps.providers.statusLogProvider, plainTextStatusProvider] : undefined;
-    const fetched = await fetchLog(logTarget(job, ctx), { octokit: ctx.octokit, maxBytes: config.settings.log.max_bytes, fetch: deps.fetch, now: ctx.now, statusProviders });
+    const fetched = await fetchLog(logTarget(job, ctx, deps.providers), { octokit: ctx.octokit, maxBytes: config.settings.log.max_bytes, fetch: deps.fetch, now: ctx.now, statusProviders });
     if (!fetched.ok) {
       const failure = toFailure(classify({ compiled: config.compiled, context, signals: { ...signals, logMissing: fetched.reason } }));
       return { ...failure, ...(fetched.retryLater ? { logRetryLater: true } : {}) };
@@ -46,8 +46,12 @@ function classifyLog(deps: ClassifyStageDeps): AnalysisStages["classifyJob"] {
   };
 }
 
-function logTarget(job: JobInfo, ctx: AnalysisContext): LogTarget {
+function logTarget(job: JobInfo, ctx: AnalysisContext, providers: ProviderRegistry | undefined): LogTarget {
   const { owner, name: repo } = ctx.repo;
+  // Another app's check run whose CI provider Sift may call: its full log, rather than the summary.
+  if (job.provider === "check_run" && job.logUrl && providers?.access(ciJobOf(job, owner))?.call) {
+    return { kind: "status", status: { context: job.name, targetUrl: job.logUrl, owner, appSlug: job.appSlug ?? null } };
+  }
   switch (job.provider) {
     case "actions":
       return { kind: "actions-job", job: { owner, repo, jobId: Number(job.externalId), ...(job.completedAt ? { completedAt: job.completedAt } : {}) } };
@@ -60,8 +64,9 @@ function logTarget(job: JobInfo, ctx: AnalysisContext): LogTarget {
 
 /** For a status of a provider Sift knows: whether a flaky failure can be re-run through it, or why not. */
 function providerRerun(providers: ProviderRegistry, job: JobInfo, ctx: AnalysisContext): ClassifiedFailure["providerRerun"] {
+  // Check runs keep GitHub's re-request, which reaches the app that wrote them.
   if (job.provider !== "status" || !job.logUrl) return undefined;
-  const access = providers.access({ context: job.name, url: job.logUrl, owner: ctx.repo.owner });
+  const access = providers.access(ciJobOf(job, ctx.repo.owner));
   if (!access) return undefined;
   const provider = access.provider.title;
   if (!access.provider.capabilities.reruns) return { provider, possible: false, reason: `${provider} jobs cannot be re-run through its API` };
@@ -101,4 +106,8 @@ function toFailure(v: Verdict): ClassifiedFailure {
 
 function mb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function ciJobOf(job: JobInfo, owner: string): CiJob {
+  return { context: job.name, url: job.logUrl ?? "", owner, appSlug: job.appSlug ?? null };
 }

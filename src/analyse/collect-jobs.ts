@@ -37,6 +37,7 @@ export function toJobInfo(j: Job): JobInfo {
     steps: Array.isArray(j.steps) ? (j.steps as unknown[]) : null,
     runnerName: j.runnerName,
     logUrl: j.logUrl,
+    appSlug: j.appSlug,
   };
 }
 

@@ -26,6 +26,8 @@ export interface JobInfo {
   runnerName?: string | null;
   /** Statuses: the target_url; check runs: the details_url. */
   logUrl?: string | null;
+  /** Check runs: the app that wrote it (circleci-checks…), to find its CI provider. */
+  appSlug?: string | null;
 }
 
 /** What the classifier said about one failed job's log. */

@@ -93,8 +93,8 @@ export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegi
   };
 }
 
-function ciJobOf(status: { context: string; targetUrl: string | null; owner?: string | undefined }): CiJob {
-  return { context: status.context, url: status.targetUrl ?? "", owner: status.owner ?? "" };
+function ciJobOf(status: { context: string; targetUrl: string | null; owner?: string | undefined; appSlug?: string | null | undefined }): CiJob {
+  return { context: status.context, url: status.targetUrl ?? "", owner: status.owner ?? "", appSlug: status.appSlug ?? null };
 }
 
 /** What the provider cannot do, in the report's words. */

@@ -9,6 +9,8 @@ export interface StatusRef {
   targetUrl: string | null;
   /** The repository owner: provider credentials are chosen per organisation. */
   owner?: string;
+  /** For another app's check run read through its provider: the app's slug. */
+  appSlug?: string | null;
 }
 
 export interface StatusLogOptions {
