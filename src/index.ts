@@ -6,28 +6,25 @@ import type { Settings } from "./settings.js";
 import { Router } from "./web/router.js";
 import { addHealthRoutes } from "./web/health.js";
 import { addWebRoutes } from "./web/index.js";
-import { createMetrics, type Metrics } from "./web/metrics.js";
+import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
-import { startAnalysisWorker } from "./schedule/index.js";
-import type { AnalysisStages } from "./analyse/index.js";
-import { createClassifyStage } from "./analyse/classify-job.js";
-import { loadConfig } from "./config/index.js";
-import { createDecideStage } from "./history/index.js";
-import { writeReport } from "./report/index.js";
-import { createRetryStage, startRetrySweep, workflowRunHook } from "./retry/index.js";
+import { createStages, startAnalysisWorker } from "./analyse/index.js";
+import type { AnalysisStages } from "./model/index.js";
+import type { CompiledPatternSet } from "./classify/index.js";
+import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 
 export interface AppDeps {
   db: Database;
   settings: Settings;
-  metrics?: Metrics;
+  metrics?: AppMetrics;
   log?: Logger;
   /** The clock; tests pass their own. */
   now?: () => Date;
-  /** Analysis stages replacing the defaults (src/analyse/default-stages.ts). */
-  stages?: Partial<AnalysisStages>;
+  /** Analysis stages replacing the real ones (src/analyse/create-stages.ts), for tests. */
+  stages?: Partial<AnalysisStages<CompiledPatternSet>>;
   /** false: do not start the worker loop and reconcile (handler tests drive scheduling themselves). */
   worker?: boolean;
   /** How often the worker looks for due head SHAs. */
@@ -63,17 +60,13 @@ export function sift(deps: AppDeps): SiftApp {
     const log = deps.log ?? app.log;
     const commands = { prisma, now, metrics, log, providers };
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }) });
-    const stages: Partial<AnalysisStages> = {
-      loadConfig: (ctx) => loadConfig(ctx.octokit, ctx.repo.owner, ctx.repo.name),
-      classifyJob: createClassifyStage({ providers }),
-      decide: createDecideStage({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics }),
-      writeReport,
-      retry: createRetryStage({ prisma, metrics, providers }),
-      ...deps.stages,
-    };
+    const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds, providers });
+    const stages: AnalysisStages<CompiledPatternSet> = { ...real, ...deps.stages };
     if (deps.worker !== false) {
       stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages, pollMs: deps.pollMs }));
-      stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id) }));
+      // Due backoffs go out within half the base (30 s at most, 1 s at least).
+      const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
+      stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
     }
   };
   return {

@@ -23,6 +23,8 @@ export interface Settings {
   concurrency: number;
   concurrencyPerInstallation: number;
   reconcileIntervalSeconds: number;
+  /** Base of the exponential backoff between automatic re-runs (a repo's retry.backoff_seconds wins). */
+  retryBackoffSeconds: number;
   /** Webhook bodies over this many bytes are refused with 413 before they are read. */
   maxWebhookBytes: number;
   /** When set, /metrics asks for it as a bearer token and names private repositories too. */
@@ -96,6 +98,7 @@ export function readSettings(env: Env = process.env): Settings {
     concurrency: int(env, "SIFT_CONCURRENCY", 8, 1),
     concurrencyPerInstallation: int(env, "SIFT_CONCURRENCY_PER_INSTALLATION", 2, 1),
     reconcileIntervalSeconds: int(env, "SIFT_RECONCILE_INTERVAL_SECONDS", 600),
+    retryBackoffSeconds: int(env, "SIFT_RETRY_BACKOFF_SECONDS", 60),
     maxWebhookBytes: int(env, "SIFT_MAX_WEBHOOK_BYTES", 25 * 1024 * 1024, 1024),
     metricsToken: env.SIFT_METRICS_TOKEN || undefined,
   };

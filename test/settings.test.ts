@@ -30,6 +30,13 @@ describe("readSettings", () => {
     expect(s.githubWebUrl).toBe("http://127.0.0.1:8080");
   });
 
+  it("reads the re-run backoff base, 60 s by default and 0 allowed", () => {
+    expect(readSettings({}).retryBackoffSeconds).toBe(60);
+    expect(readSettings({ SIFT_RETRY_BACKOFF_SECONDS: "0" }).retryBackoffSeconds).toBe(0);
+    expect(readSettings({ SIFT_RETRY_BACKOFF_SECONDS: "2" }).retryBackoffSeconds).toBe(2);
+    expect(() => readSettings({ SIFT_RETRY_BACKOFF_SECONDS: "-1" })).toThrow(/SIFT_RETRY_BACKOFF_SECONDS/);
+  });
+
   it("names the variable when a value is wrong", () => {
     expect(() => readSettings({ SIFT_COOL_OFF_SECONDS: "soon" })).toThrow(/SIFT_COOL_OFF_SECONDS/);
     expect(() => readSettings({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);

@@ -1,31 +1,29 @@
-// The use case for one claimed head SHA: collect → classify → decide → persist → report → retry.
-// Every collaborator is passed in; stages default to the stand-ins in default-stages.ts.
+// The use case for one claimed head SHA: configuration → collect → classify → decide → re-run →
+// one state (verdicts and check-run record, one transaction) → the check run on GitHub.
+// Every collaborator is passed in; src/index.ts wires the real stages (analyse/create-stages.ts).
 import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { Metrics } from "../web/metrics.js";
-import { collectJobs } from "./collect-jobs.js";
-import { defaultStages } from "./default-stages.js";
-import { findPreviousCheckRun, savePreviousCheckRun } from "./previous-check-run.js";
-import { saveClassifications } from "./save-classifications.js";
-import type { AnalysisContext, AnalysisStages } from "./stages.js";
-import type { AnalysisReport, ClassifiedFailure, JobInfo, JobReport } from "./types.js";
-import { failClosed } from "./fail-closed.js";
+import { collectJobs } from "../history/index.js";
+import { checkRunState, failClosed, type AnalysisContext, type AnalysisReport, type AnalysisStages, type ClassifiedFailure, type JobInfo, type JobReport, type Metrics } from "../model/index.js";
+import { renderTitle } from "../report/index.js";
 import { detailsUrl } from "../web/urls.js";
+import { findCheckRunRecord, saveCheckRunRecord } from "./check-run-record.js";
 import { logRecheck } from "./log-recheck.js";
+import { saveClassifications } from "./save-classifications.js";
 
-export interface AnalyseDeps {
+export interface AnalyseDeps<Compiled = unknown> {
   prisma: PrismaClient;
   octokit: ProbotOctokit;
   log: Logger;
   now: () => Date;
-  metrics?: Metrics;
+  metrics?: Metrics | undefined;
   /** Sift's App id: finds a check run written before a crash. */
   appId?: number | undefined;
   /** Base of details_url (settings.publicUrl) and the secret that signs links to private repos. */
   publicUrl: string;
-  pageSecret?: string;
-  stages?: Partial<AnalysisStages>;
+  pageSecret?: string | undefined;
+  stages: AnalysisStages<Compiled>;
 }
 
 export interface CommitToAnalyse {
@@ -45,17 +43,15 @@ export interface AnalysisResult {
   recheckAt?: Date;
 }
 
-
-export async function analyseCommit(deps: AnalyseDeps, commit: CommitToAnalyse): Promise<AnalysisResult> {
-  const stages: AnalysisStages = { ...defaultStages, ...deps.stages };
-  const { prisma, octokit } = deps;
+export async function analyseCommit<Compiled>(deps: AnalyseDeps<Compiled>, commit: CommitToAnalyse): Promise<AnalysisResult> {
+  const { prisma, octokit, stages } = deps;
   const head = await prisma.headCommit.findUnique({ where: { repositoryId_sha: { repositoryId: BigInt(commit.repositoryId), sha: commit.sha } } });
   const repoRow = await prisma.repository.findUniqueOrThrow({ where: { id: BigInt(commit.repositoryId) } });
   const repo = { id: String(commit.repositoryId), owner: commit.owner, name: commit.repo, private: repoRow.private };
-  const ctx: AnalysisContext = { octokit, repo: { ...repo, installationId: commit.installationId }, sha: commit.sha, log: deps.log, now: deps.now };
+  const scope = { octokit, repo: { ...repo, installationId: commit.installationId }, sha: commit.sha, log: deps.log, now: deps.now };
 
-  // 0. the repo's configuration (patterns, retry policy)
-  ctx.config = await stages.loadConfig(ctx);
+  // 0. the repo's configuration (patterns, retry policy), once, before anything reads it
+  const ctx: AnalysisContext<Compiled> = { ...scope, config: await stages.loadConfig(scope) };
 
   // 1. collect the failed jobs (latest attempt each) and the jobs still running
   const collected = await collectJobs(prisma, commit.repositoryId, commit.sha);
@@ -80,27 +76,29 @@ export async function analyseCommit(deps: AnalyseDeps, commit: CommitToAnalyse):
   if (recheck) classified.notes.push(recheck.note);
 
   // 3. decide final classes, known problems and re-runs
-  const report = await stages.decide(classified, ctx);
+  const decided = await stages.decide(classified, ctx);
 
-  // 4. persist the verdicts
-  await saveClassifications(prisma, report.jobs);
+  // 4. ask for the re-runs decide planned: the check run shows them as on their way
+  const report = await stages.retry(octokit, decided, ctx);
 
-  // 5. write the report: one check run per SHA, updated in place
+  // 5. one state: the verdicts and the check run's record change together, then GitHub is told
   const at = { repositoryId: commit.repositoryId, owner: commit.owner, repo: commit.repo, sha: commit.sha, appId: deps.appId };
-  const previous = await findPreviousCheckRun(prisma, octokit, at);
+  const previous = await findCheckRunRecord(prisma, octokit, at);
+  const next = { checkRunId: previous?.checkRunId ?? null, outputHash: previous?.outputHash ?? null, ...checkRunState(report), title: renderTitle(report) };
+  await prisma.$transaction(async (tx) => {
+    await saveClassifications(tx, report.jobs);
+    await saveCheckRunRecord(tx, at, next);
+  });
   const written = await stages.writeReport(octokit, report, previous, ctx);
-  await savePreviousCheckRun(prisma, at, written);
+  await saveCheckRunRecord(prisma, at, written);
   if (commit.dueAt) deps.metrics?.dueToReportSeconds.observe(Math.max(0, (deps.now().getTime() - commit.dueAt.getTime()) / 1000));
-
-  // 6. re-run what decide planned
-  await stages.retry(octokit, report, ctx);
 
   const conclusion = written.conclusion ?? written.status;
   deps.metrics?.analyses.inc({ conclusion });
-  return { conclusion, report, checkRunId: written.checkRunId, ...(recheck ? { recheckAt: recheck.at } : {}) };
+  return { conclusion, report, checkRunId: written.checkRunId ?? "", ...(recheck ? { recheckAt: recheck.at } : {}) };
 }
 
-async function classifySafely(stages: AnalysisStages, job: JobInfo, ctx: AnalysisContext): Promise<ClassifiedFailure> {
+async function classifySafely<Compiled>(stages: AnalysisStages<Compiled>, job: JobInfo, ctx: AnalysisContext<Compiled>): Promise<ClassifiedFailure> {
   try {
     return await stages.classifyJob(job, ctx);
   } catch (err) {

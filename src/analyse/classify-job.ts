@@ -3,9 +3,9 @@
 import type { ApiStep } from "../logs/types.js";
 import { fetchLog, normaliseLogYielding, plainTextStatusProvider, type LogTarget } from "../logs/index.js";
 import { classify, type JobSignals, type Verdict } from "../classify/index.js";
+import type { CompiledPatternSet } from "../classify/index.js";
+import type { AnalysisContext, AnalysisStages, ClassifiedFailure, JobInfo } from "../model/index.js";
 import type { CiJob, ProviderRegistry } from "../providers/index.js";
-import type { AnalysisContext, AnalysisStages } from "./stages.js";
-import type { ClassifiedFailure, JobInfo } from "./types.js";
 
 export interface ClassifyStageDeps {
   /** Plain fetch for log storage and status targets (tests point it elsewhere). */
@@ -14,19 +14,18 @@ export interface ClassifyStageDeps {
   providers?: ProviderRegistry;
 }
 
-export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStages["classifyJob"] {
+export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStages<CompiledPatternSet>["classifyJob"] {
   const judge = classifyLog(deps);
   return async (job, ctx) => {
     const failure = await judge(job, ctx);
-    const rerun = deps.providers ? providerRerun(deps.providers, job, ctx) : undefined;
+    const rerun = deps.providers ? providerRerun(deps.providers, job, ctx.repo.owner) : undefined;
     return rerun ? { ...failure, providerRerun: rerun } : failure;
   };
 }
 
-function classifyLog(deps: ClassifyStageDeps): AnalysisStages["classifyJob"] {
+function classifyLog(deps: ClassifyStageDeps): AnalysisStages<CompiledPatternSet>["classifyJob"] {
   return async (job, ctx) => {
     const config = ctx.config;
-    if (!config) throw new Error("the analysis has no configuration loaded");
     const signals: JobSignals = { conclusion: job.conclusion, neverStarted: neverStarted(job) };
     const context = { jobName: job.name, ...(job.workflowName ? { workflowName: job.workflowName } : {}), ...(job.headBranch ? { branch: job.headBranch } : {}) };
     if (signals.neverStarted) return toFailure(classify({ compiled: config.compiled, context, signals }));
@@ -46,7 +45,7 @@ function classifyLog(deps: ClassifyStageDeps): AnalysisStages["classifyJob"] {
   };
 }
 
-function logTarget(job: JobInfo, ctx: AnalysisContext, providers: ProviderRegistry | undefined): LogTarget {
+function logTarget(job: JobInfo, ctx: Pick<AnalysisContext, "repo">, providers: ProviderRegistry | undefined): LogTarget {
   const { owner, name: repo } = ctx.repo;
   // Another app's check run whose CI provider Sift may call: its full log, rather than the summary.
   if (job.provider === "check_run" && job.logUrl && providers?.access(ciJobOf(job, owner))?.call) {
@@ -63,10 +62,10 @@ function logTarget(job: JobInfo, ctx: AnalysisContext, providers: ProviderRegist
 }
 
 /** For a status of a provider Sift knows: whether a flaky failure can be re-run through it, or why not. */
-function providerRerun(providers: ProviderRegistry, job: JobInfo, ctx: AnalysisContext): ClassifiedFailure["providerRerun"] {
+function providerRerun(providers: ProviderRegistry, job: JobInfo, owner: string): ClassifiedFailure["providerRerun"] {
   // Check runs keep GitHub's re-request, which reaches the app that wrote them.
   if (job.provider !== "status" || !job.logUrl) return undefined;
-  const access = providers.access(ciJobOf(job, ctx.repo.owner));
+  const access = providers.access(ciJobOf(job, owner));
   if (!access) return undefined;
   const provider = access.provider.title;
   if (!access.provider.capabilities.reruns) return { provider, possible: false, reason: `${provider} jobs cannot be re-run through its API` };

@@ -1,9 +1,9 @@
-// analyse: the use case for one head SHA and the stage contracts others plug into.
+// analyse/: the top floor. The use case for one head SHA, its real stages, and the worker that runs
+// it. Only the app wiring (src/index.ts) imports this folder.
 export { analyseCommit, type AnalyseDeps, type AnalysisResult, type CommitToAnalyse } from "./analyse-commit.js";
-export type { AnalysisContext, AnalysisStages, WrittenReport } from "./stages.js";
-export { defaultStages } from "./default-stages.js";
-export { failClosed } from "./fail-closed.js";
-export { collectJobs, toJobInfo, type CollectedJobs } from "./collect-jobs.js";
-export { CHECK_RUN_NAME, type PreviousCheckRun } from "./previous-check-run.js";
-export { escapeMarkdown, renderBasicReport, writeBasicReport } from "./write-basic-report.js";
-export type * from "./types.js";
+export { createStages, type StageDeps } from "./create-stages.js";
+export { createClassifyStage, type ClassifyStageDeps } from "./classify-job.js";
+export { createDecideStage, type DecideStageDeps } from "./decide-stage.js";
+export { createRetryStage } from "./retry-stage.js";
+export { findCheckRunRecord, saveCheckRunRecord } from "./check-run-record.js";
+export { startAnalysisWorker, type AnalysisWorkerDeps } from "./start-analysis-worker.js";

@@ -1,11 +1,12 @@
-// Step 4: the verdict of each failed job from this analysis, replacing the previous one.
-import type { PrismaClient } from "../generated/prisma/client.js";
+// The verdict of each failed job from this analysis, replacing the previous one (inside the
+// transaction that also stores the check run's record).
+import type { Prisma } from "../generated/prisma/client.js";
 import type { Verdict } from "../generated/prisma/enums.js";
-import type { JobReport, VerdictClass } from "./types.js";
+import type { JobReport, VerdictClass } from "../model/index.js";
 
 const VERDICT: Record<VerdictClass, Verdict> = { flaky: "flaky", "known-problem": "known_problem", genuine: "genuine" };
 
-export async function saveClassifications(prisma: PrismaClient, jobs: JobReport[]): Promise<void> {
+export async function saveClassifications(prisma: Prisma.TransactionClient, jobs: JobReport[]): Promise<void> {
   for (const { job, failure, finalClass, knownProblem } of jobs) {
     const data = {
       verdict: VERDICT[finalClass],

@@ -3,9 +3,7 @@
 // so a log is read once whatever the number of patterns.
 import { createHash } from "node:crypto";
 import picomatch from "picomatch";
-import type { ConfigProblem } from "../config/validate.js";
-import type { SourcedPattern } from "../config/merge.js";
-import type { Pattern } from "../config/schema.js";
+import type { ConfigProblem, Pattern, SourcedPattern } from "../model/index.js";
 import { compileRegex, countedRepetitions, PatternRegexError, type RE2 } from "./regex.js";
 import { fitRegexSet, type RegexSet } from "./fit-regex-set.js";
 import { GENERIC_LINE, PICK_RANKS } from "./pick.js";
@@ -107,8 +105,13 @@ export function patternSetHash(patterns: readonly SourcedPattern[]): string {
   return h.digest("hex").slice(0, 16);
 }
 
+export interface CompileOptions {
+  /** Every regex of `sourced` is known to compile (a cached, already checked list): skip the check. */
+  prechecked?: boolean;
+}
+
 /** Compiles `sourced` (already in precedence order). Patterns RE2 rejects become problems; the rest apply. */
-export function compilePatternSet(sourced: readonly SourcedPattern[], problems: readonly ConfigProblem[] = []): CompiledPatternSet {
+export function compilePatternSet(sourced: readonly SourcedPattern[], problems: readonly ConfigProblem[] = [], options: CompileOptions = {}): CompiledPatternSet {
   const out: ConfigProblem[] = [...problems];
   const compiledOnes: CompiledPattern[] = [];
   for (const s of sourced) {
@@ -117,7 +120,7 @@ export function compilePatternSet(sourced: readonly SourcedPattern[], problems: 
       const unless = p.unless === undefined ? undefined : compileRegex(p.unless, { id: p.id, field: "unless" });
       const compiled: CompiledPattern = { ...s, applies: appliesFn(p), ...(unless ? { unless } : {}) };
       if (p.multiline) compiled.multiline = compileRegex(p.regex, { id: p.id, flags: "gm" });
-      else compileRegex(p.regex, { id: p.id }); // rejects what RE2 cannot compile, with the pattern's id
+      else if (!options.prechecked) compileRegex(p.regex, { id: p.id }); // rejects what RE2 cannot compile, with the pattern's id
       compiledOnes.push(compiled);
     } catch (error) {
       if (!(error instanceof PatternRegexError)) throw error;

@@ -1,8 +1,7 @@
 // What classification hands to decide/report: one verdict per failed job.
-import type { ConfigProblem } from "../config/validate.js";
-import type { PatternOrigin } from "../config/merge.js";
+import type { ConfigProblem, PatternOrigin, VerdictClass } from "../model/index.js";
 
-export type VerdictClass = "flaky" | "known-problem" | "genuine";
+export type { VerdictClass };
 
 export interface RetryPolicy {
   enabled: boolean;

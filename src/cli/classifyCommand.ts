@@ -27,7 +27,7 @@ function human(file: string, v: Verdict): string {
 
 export async function classifyCommand(args: ClassifyArgs, io: CommandIO): Promise<number> {
   let failed = false;
-  const loaded = loadConfig(args.config);
+  const loaded = await loadConfig(args.config);
   if (loaded.error) {
     io.err(`sift: bad config ${loaded.error} (using built-in patterns only)`);
     failed = true;
@@ -37,7 +37,7 @@ export async function classifyCommand(args: ClassifyArgs, io: CommandIO): Promis
     failed = true;
   }
   if (args.files.length === 0) {
-    io.err("sift: no log files given (usage: sift classify [--config FILE] [--json] LOG...)");
+    io.err("sift: no log files given (usage: sift classify [--config FILE] [--json] LOG...; - reads standard input)");
     return 2;
   }
   for (const file of args.files) {

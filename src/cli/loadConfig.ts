@@ -1,12 +1,11 @@
 // Reads a `.github/sift.yml`-style file for the CLI: the same validation and merging as the app
-// (built-ins included), with every problem kept for display.
+// (built-ins included), with every problem kept for display. The checked result is cached
+// between runs (config-cache.ts): a warm run only compiles the patterns it already knows compile.
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { builtinPatterns } from "../classify/builtins/index.js";
 import { compilePatternSet, type CompiledPatternSet } from "../classify/index.js";
-import { mergeSettings, resolvePatterns } from "../config/merge.js";
 import type { SiftConfig } from "../config/schema.js";
-import { validateConfig, type ConfigProblem } from "../config/validate.js";
+import type { ConfigProblem } from "../config/validate.js";
+import { configCacheDir, configCacheKey, readCachedConfig, writeCachedConfig, type CheckedConfig } from "./config-cache.js";
 
 export interface LoadedConfig {
   compiled: CompiledPatternSet;
@@ -16,29 +15,26 @@ export interface LoadedConfig {
   error?: string;
 }
 
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+function recompile(checked: CheckedConfig): CompiledPatternSet {
+  const compiled = compilePatternSet(checked.patterns, checked.problems, { prechecked: true });
+  compiled.hash = checked.hash; // the hash of the list as written, failing patterns included
+  return compiled;
 }
 
-export function loadConfig(path: string | undefined): LoadedConfig {
-  let raw: unknown = {};
-  let error: string | undefined;
+export async function loadConfig(path: string | undefined, cacheDir = configCacheDir()): Promise<LoadedConfig> {
+  let text: string | undefined;
+  let unreadable: string | undefined;
   if (path !== undefined) {
     try {
-      const text = readFileSync(path, "utf8");
-      // JSON is YAML too, and JSON.parse is much faster for generated configs.
-      raw = (text.trimStart().startsWith("{") ? tryJson(text) : undefined) ?? parse(text) ?? {};
+      text = readFileSync(path, "utf8");
     } catch (e) {
-      error = `${path}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
-      raw = {};
+      unreadable = `${path}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
     }
   }
-  const repo = validateConfig(raw, path ?? "(no config)");
-  const layers = { repo };
-  const compiled = compilePatternSet(resolvePatterns(layers, builtinPatterns()), repo.problems);
-  return { compiled, settings: mergeSettings(layers), problems: compiled.problems, ...(error ? { error } : {}) };
+  const key = configCacheKey(path, text);
+  const hit = readCachedConfig(cacheDir, key);
+  const { checked, compiled } = hit ? { checked: hit, compiled: recompile(hit) } : (await import("./check-config.js")).checkConfig(path, text);
+  if (!hit) writeCachedConfig(cacheDir, key, checked);
+  const error = unreadable ?? checked.error;
+  return { compiled, settings: checked.settings, problems: compiled.problems, ...(error ? { error } : {}) };
 }

@@ -1,8 +1,9 @@
 // Scans a byte range of a log file in chunks that end on line boundaries: per chunk, which
-// probes may match and how many lines it holds. Reads through one reusable buffer, so memory
-// stays flat whatever the file size.
+// probes may match and how many lines it holds. Reads through one reusable buffer, cleaned in
+// place for the scan, so memory stays flat whatever the file size.
 import { readSync } from "node:fs";
-import { scanRawChunk, type RawSet } from "../classify/rawScan.js";
+import type { RawSet } from "../classify/rawScan.js";
+import { cleanForScan } from "./scan-clean.js";
 
 export interface ChunkRecord {
   start: number;
@@ -33,7 +34,8 @@ export function scanRange(fd: number, start: number, end: number, set: RawSet, c
       if (nl !== -1) len = nl + 1; // else one line longer than a chunk: split it, lines stay counted by "\n"
     }
     const view = buf.subarray(0, len);
-    records.push({ start: pos, end: pos + len, lines: countNewlines(view), hits: scanRawChunk(set, view) });
+    const lines = countNewlines(view); // before cleaning, which turns CRs into newlines
+    records.push({ start: pos, end: pos + len, lines, hits: set.match(cleanForScan(view)) });
     pos += len;
   }
   return records;

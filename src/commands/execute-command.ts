@@ -7,11 +7,11 @@ import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { inline } from "../report/markdown.js";
-import type { Metrics } from "../web/metrics.js";
+import type { Metrics } from "../model/index.js";
 import { checkPermission } from "./check-permission.js";
 import { react, reply, type CommandSite } from "./command-site.js";
 import { clearKnownBroken, declareKnownBroken } from "./known-broken-command.js";
-import { makeDueNow } from "./make-due-now.js";
+import { makeDueNow } from "../schedule/index.js";
 import { COMMANDS_PER_MINUTE, claimReply, countCommand, windowOf } from "./rate-limit.js";
 import { USAGE, type Command } from "./parse-command.js";
 import { retryCommand } from "./retry-command.js";
@@ -59,6 +59,8 @@ export async function executeCommand(deps: CommandDeps, octokit: ProbotOctokit, 
       return "already";
     }
     if (result.requested + result.waiting === 0) return "nothing";
+    // The check run goes in progress with the re-run: analyse again now, from the stored state.
+    await makeDueNow(deps.prisma, site, now);
   } else if (command.kind === "known-broken") {
     if (site.prNumber === null && !site.onDefaultBranch) {
       await reply(octokit, site, "`/known-broken` works in a pull request or on a commit of the default branch.");

@@ -4,8 +4,8 @@
 // Sift has credentials for it. A job whose re-run is
 // already on its way (requested, or waiting for its run) is left alone: ten /retry, one re-run.
 import type { ProbotOctokit } from "probot";
-import { collectJobs } from "../analyse/index.js";
-import type { JobInfo } from "../analyse/types.js";
+import { collectJobs } from "../history/index.js";
+import type { JobInfo } from "../model/index.js";
 import { globMatcher } from "../decide/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { code } from "../report/markdown.js";

@@ -6,16 +6,13 @@ import type { ProbotOctokit } from "probot";
 import { builtinPatterns } from "../classify/builtins/index.js";
 import { compilePatternSet, type CompiledPatternSet } from "../classify/index.js";
 import { mergePatternLists, mergeSettings, resolvePatterns, type ConfigLayers } from "./merge.js";
-import { configSchema, type SiftConfig } from "./schema.js";
-import { validateConfig, type ConfigProblem, type ValidatedConfig } from "./validate.js";
+import { configSchema, type AnalysisConfig, type SiftConfig } from "../model/index.js";
+import { validateConfig, type ValidatedConfig } from "./validate.js";
 
 export const configPath = ".github/sift.yml";
 
-export interface LoadedConfig {
-  settings: SiftConfig;
-  compiled: CompiledPatternSet;
-  problems: ConfigProblem[];
-}
+/** The configuration of one analysis, with classify/'s compiled pattern set. */
+export type LoadedConfig = AnalysisConfig<CompiledPatternSet>;
 
 type ConfigFiles = { owner: string; repo: string; path: string; config: Record<string, unknown> | null }[];
 

@@ -1,15 +1,10 @@
 // Org defaults (the org's `.github` repo, reached through `_extends`) + repo config + built-ins.
 // Pattern lists combine by id (a repo pattern replaces the org or built-in pattern with its id);
 // precedence is repo patterns, then org patterns, then built-ins, each in file order.
-import { configSchema, type Pattern, type SiftConfig } from "./schema.js";
+import { configSchema, type Pattern, type PatternOrigin, type SiftConfig, type SourcedPattern } from "../model/index.js";
 import type { ValidatedConfig } from "./validate.js";
 
-export type PatternOrigin = "repo" | "org" | "builtin";
-
-export interface SourcedPattern {
-  pattern: Pattern;
-  origin: PatternOrigin;
-}
+export type { PatternOrigin, SourcedPattern };
 
 export interface ConfigLayers {
   org?: ValidatedConfig;

@@ -1,17 +1,10 @@
 // Validates one `.github/sift.yml` layer and collects every problem (file, key path, reason) for
 // the check run, instead of stopping at the first. Bad patterns are dropped one by one; the
 // others still apply. Bad top-level settings fall back to their defaults.
-import { configSchema, MAX_PATTERNS, patternSchema, type Pattern, type SiftConfig } from "./schema.js";
+import { configSchema, MAX_PATTERNS, patternSchema, type ConfigProblem, type Pattern, type SiftConfig } from "../model/index.js";
 import { regexProblem } from "../classify/regex.js";
 
-export interface ConfigProblem {
-  /** Which file: e.g. "owner/repo/.github/sift.yml" or "org defaults". */
-  file: string;
-  /** Key path, e.g. "patterns[3].regex". */
-  path: string;
-  message: string;
-  patternId?: string;
-}
+export type { ConfigProblem };
 
 export interface ValidatedConfig {
   config: SiftConfig;

@@ -1,6 +1,6 @@
 // decide: the classified report of one head SHA + history → final classes, known problems, retry
 // states, report notes and the re-run plan. Pure: the clock, history and regex engine come in as data.
-import type { AnalysisReport } from "../analyse/types.js";
+import type { AnalysisReport } from "../model/index.js";
 import { isActiveDeclaration } from "./declarations.js";
 import type { History } from "./history.js";
 import type { RegexTest } from "./known-problem-issues.js";

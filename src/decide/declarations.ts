@@ -1,5 +1,5 @@
 // `/known-broken` declarations: a PR's own, and repo-wide ones from default-branch commits (7 days).
-import type { KnownProblem } from "../analyse/types.js";
+import type { KnownProblem } from "../model/index.js";
 import { globMatcher } from "./glob.js";
 import type { Declaration } from "./history.js";
 

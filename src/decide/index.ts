@@ -1,11 +1,9 @@
 // decide/: PURE. Verdicts of a head SHA + history → final classes, known problems, re-run plan.
 export { decide, type DecideInput } from "./decide.js";
 export { planRetries, type RetryContext, type RetryPlan } from "./plan-retries.js";
-export type { RetryAction } from "../analyse/types.js";
 export { retryGate, backoffUntil, type PreviousRetry, type RetryPolicy } from "./retry-gate.js";
 export { activeOutages, isBurst, outageNote, defaultOutageOptions, type CauseSighting, type Outage, type OutageBaseline, type OutageEvidence, type OutageOptions } from "./outages.js";
 export { poissonTail } from "./poisson.js";
-export { latestAttempts, attemptsOf, attemptKey, isFailedConclusion } from "./attempts.js";
 export { baseJobName } from "./job-name.js";
 export { globMatcher, globProblem, type NameMatcher } from "./glob.js";
 export { matchTrunk, type TrunkMatch } from "./trunk.js";
@@ -13,5 +11,4 @@ export { isActiveDeclaration, matchDeclaration, firstUrl } from "./declarations.
 export { parseKnownProblemIssueBody, issueCovers, type RegexTest } from "./known-problem-issues.js";
 export { fixedIssues } from "./fixed-issues.js";
 export { resolveKnownProblem } from "./known-problem.js";
-export { failureKind, kindOfCategory, type FailureKind } from "./failure-kind.js";
 export { emptyHistory, type History, type TrunkHistory, type TrunkCommit, type TrunkJob, type Declaration, type KnownProblemIssueInfo } from "./history.js";

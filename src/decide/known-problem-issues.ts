@@ -2,7 +2,7 @@
 //   jobs: linux-test*, windows-build
 //   pattern: gha.runner-lost
 //   pattern: /connection reset by peer/
-import type { ClassifiedFailure, KnownProblem } from "../analyse/types.js";
+import type { ClassifiedFailure, KnownProblem } from "../model/index.js";
 import { globMatcher } from "./glob.js";
 import type { KnownProblemIssueInfo } from "./history.js";
 

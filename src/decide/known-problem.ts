@@ -1,6 +1,6 @@
 // Which known problem, if any, a failure belongs to. Order: the PR's `Fixes #N` (its own failure),
 // a `/known-broken` declaration, a known-problem issue, the classifier's pattern, then broken trunk.
-import type { ClassifiedFailure, JobInfo, KnownProblem, VerdictClass } from "../analyse/types.js";
+import type { ClassifiedFailure, JobInfo, KnownProblem, VerdictClass } from "../model/index.js";
 import { matchDeclaration } from "./declarations.js";
 import { issueNumberOfUrl } from "./fixed-issues.js";
 import type { Declaration, History } from "./history.js";

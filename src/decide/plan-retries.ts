@@ -2,7 +2,7 @@
 // GitHub refuses a second single-job re-run while the run is running again, so several jobs of one run
 // go together through rerun-failed-jobs when every failed job of that run may be re-run, and otherwise
 // one now and the rest each time the run completes.
-import type { ClassifiedFailure, JobInfo, RetryAction, RetryState, VerdictClass } from "../analyse/types.js";
+import type { ClassifiedFailure, JobInfo, RetryAction, RetryState, VerdictClass } from "../model/index.js";
 import { attemptOf, backoffUntil, retryGate, type PreviousRetry, type RetryPolicy } from "./retry-gate.js";
 import type { Outage } from "./outages.js";
 

@@ -1,11 +1,10 @@
 // The brakes on one flaky job's automatic re-run, in order: provider, policy, pattern, workflow,
 // attempt cap, outage hold. Budget and run grouping come after, in plan-retries.ts.
-import type { ClassifiedFailure, JobInfo, RetryState } from "../analyse/types.js";
-import type { SiftConfig } from "../config/schema.js";
+import type { ClassifiedFailure, JobInfo, RetryPolicy, RetryState } from "../model/index.js";
 import { globMatcher } from "./glob.js";
 import { outageNote, type Outage } from "./outages.js";
 
-export type RetryPolicy = SiftConfig["retry"];
+export type { RetryPolicy };
 
 /** Retry rows Sift already wrote for this SHA's failed attempts. */
 export interface PreviousRetry {
@@ -54,8 +53,12 @@ function rerunConcluded(job: JobInfo, previous: PreviousRetry): boolean {
   return job.provider === "status" && previous.at !== undefined && job.completedAt !== null && job.completedAt > previous.at;
 }
 
-/** Exponential backoff between attempts of the same job: base, 2×base, 4×base after each failure. */
-export function backoffUntil(job: JobInfo, baseSeconds: number, attempt = job.runAttempt): Date | null {
-  if (!job.completedAt) return null;
-  return new Date(job.completedAt.getTime() + baseSeconds * 1000 * 2 ** Math.max(0, attempt - 1));
+/**
+ * When the next automatic re-run of a job may go out. The first re-run goes as soon as GitHub allows
+ * it (its run has completed): a lost runner is the usual cause and waiting helps nobody. From the
+ * second re-run on, exponential backoff after the failed attempt: base, 2×base, 4×base…
+ */
+export function backoffUntil(job: Pick<JobInfo, "completedAt" | "runAttempt">, baseSeconds: number, attempt = job.runAttempt): Date | null {
+  if (!job.completedAt || attempt <= 1) return null;
+  return new Date(job.completedAt.getTime() + baseSeconds * 1000 * 2 ** (attempt - 2));
 }

@@ -1,7 +1,7 @@
 // Broken trunk: a failure the base branch already has is not the PR author's to fix. Compared by job
 // name without its shard suffix, and by cause (same pattern, or same normalised signature).
-import type { ClassifiedFailure, JobInfo, KnownProblem } from "../analyse/types.js";
-import { isFailedConclusion } from "./attempts.js";
+import type { ClassifiedFailure, JobInfo, KnownProblem } from "../model/index.js";
+import { isFailedConclusion } from "../model/index.js";
 import type { TrunkHistory, TrunkJob } from "./history.js";
 import { baseJobName } from "./job-name.js";
 

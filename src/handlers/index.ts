@@ -24,8 +24,8 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
   app.on("installation", onInstallation(deps));
   app.on("installation_repositories", onInstallationRepositories(deps));
   if (deps.commands) {
-    app.on("issue_comment", onIssueComment(deps.commands));
-    app.on("commit_comment", onCommitComment(deps.commands));
-    app.on("issues", onIssues(deps.commands));
+    app.on("issue_comment", onIssueComment(deps));
+    app.on("commit_comment", onCommitComment(deps));
+    app.on("issues", onIssues(deps));
   }
 }

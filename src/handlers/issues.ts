@@ -1,21 +1,25 @@
 // issues: keeps the `sift:known-problem` issues Sift matches failures against.
 import type { Context } from "probot";
-import { KNOWN_PROBLEM_LABEL, syncKnownProblemIssue, type CommandDeps } from "../commands/index.js";
+import { KNOWN_PROBLEM_LABEL, syncKnownProblemIssue } from "../commands/index.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { skip, type HandlerDeps } from "./handler-deps.js";
 
 const ACTIONS = new Set(["opened", "edited", "labeled", "unlabeled", "closed", "reopened", "deleted", "transferred"]);
 
-export function onIssues(deps: Pick<CommandDeps, "prisma">) {
+export function onIssues(deps: HandlerDeps) {
   return async (context: Context<"issues">): Promise<void> => {
     const { action, issue, repository } = context.payload;
-    if (!ACTIONS.has(action)) return context.log.debug(`issues ${context.id}: ignored, ${action} does not change coverage`);
+    if (!deps.commands) return skip(context, deps, "commands are off");
+    const { prisma } = deps.commands;
+    if (!ACTIONS.has(action)) return skip(context, deps, `${action} does not change coverage`);
     const labels = (issue.labels ?? []).flatMap((l) => (typeof l === "string" ? [l] : l ? [l.name] : []));
     const gone = action === "deleted" || action === "transferred";
-    if (!labels.includes(KNOWN_PROBLEM_LABEL) && !(await isKnown(deps, repository.id, issue.number))) {
-      return context.log.debug(`issues ${context.id}: ignored, not labelled ${KNOWN_PROBLEM_LABEL}`);
+    if (!labels.includes(KNOWN_PROBLEM_LABEL) && !(await isKnown(prisma, repository.id, issue.number))) {
+      return skip(context, deps, `not labelled ${KNOWN_PROBLEM_LABEL}`);
     }
-    const repoRow = await deps.prisma.repository.findUnique({ where: { id: BigInt(repository.id) } });
-    if (!repoRow) return context.log.debug(`issues ${context.id}: ignored, repository ${repository.full_name} not installed yet`);
-    const result = await syncKnownProblemIssue(deps.prisma, {
+    const repoRow = await prisma.repository.findUnique({ where: { id: BigInt(repository.id) } });
+    if (!repoRow) return skip(context, deps, `repository ${repository.full_name} not installed yet`);
+    const result = await syncKnownProblemIssue(prisma, {
       repositoryId: repository.id,
       number: issue.number,
       title: issue.title,
@@ -28,6 +32,6 @@ export function onIssues(deps: Pick<CommandDeps, "prisma">) {
   };
 }
 
-async function isKnown(deps: Pick<CommandDeps, "prisma">, repositoryId: number, number: number): Promise<boolean> {
-  return (await deps.prisma.knownProblemIssue.count({ where: { repositoryId: BigInt(repositoryId), number, open: true } })) > 0;
+async function isKnown(prisma: PrismaClient, repositoryId: number, number: number): Promise<boolean> {
+  return (await prisma.knownProblemIssue.count({ where: { repositoryId: BigInt(repositoryId), number, open: true } })) > 0;
 }

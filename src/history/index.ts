@@ -1,6 +1,6 @@
-// history/: reads what decide/ needs from the database (trunk, declarations, known-problem issues,
-// re-run brakes) and provides the analysis's `decide` stage.
-export { createDecideStage, type DecideStageDeps } from "./decide-stage.js";
+// history/: the database reads the analysis and decide/ need: a SHA's jobs, trunk, declarations,
+// known-problem issues, re-run brakes, and failures counted by kind.
+export { collectJobs, toJobInfo, type CollectedJobs } from "./collect-jobs.js";
 export { loadHistory, type HistoryQuery } from "./load-history.js";
 export { loadTrunk, type TrunkQuery } from "./load-trunk.js";
 export { loadRetryContext, type RetryContextQuery } from "./load-retry-context.js";

@@ -1,8 +1,9 @@
 // The installation's outages (decide/outages.ts states the rule): recent infrastructure sightings, and —
 // only when a cause reaches the floor or has held re-runs — its baseline over the previous days: its own
 // sightings and the jobs completed, so its usual share of jobs can be compared with the window's.
-import { activeOutages, defaultOutageOptions, kindOfCategory, type CauseSighting, type Outage, type OutageBaseline, type OutageOptions } from "../decide/index.js";
+import { activeOutages, defaultOutageOptions, type CauseSighting, type Outage, type OutageBaseline, type OutageOptions } from "../decide/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { failureKind } from "../model/index.js";
 
 export interface OutageQuery {
   installationId: number;
@@ -25,7 +26,7 @@ export async function loadOutages(prisma: PrismaClient, q: OutageQuery): Promise
     }),
     q.heldCauses ?? heldCausesOf(prisma, installationId),
   ]);
-  const recent: CauseSighting[] = rows.filter((r) => kindOfCategory(r.category, r.patternId) === "infrastructure").map((r) => ({ cause: r.patternId as string, at: r.updatedAt }));
+  const recent: CauseSighting[] = rows.filter((r) => failureKind({ verdict: "flaky", ...r }) === "infrastructure").map((r) => ({ cause: r.patternId as string, at: r.updatedAt }));
   const windowStart = minutesAgo(opts.windowMinutes);
   const counts = new Map<string, number>();
   for (const s of recent) if (s.at >= windowStart) counts.set(s.cause, (counts.get(s.cause) ?? 0) + 1);
@@ -56,7 +57,7 @@ async function loadBaseline(prisma: PrismaClient, installationId: bigint, causes
   ]);
   const counts: Record<string, number> = {};
   for (const g of groups) {
-    if (g.patternId && kindOfCategory(g.category, g.patternId) === "infrastructure") counts[g.patternId] = (counts[g.patternId] ?? 0) + g._count._all;
+    if (g.patternId && failureKind({ verdict: "flaky", patternId: g.patternId, category: g.category }) === "infrastructure") counts[g.patternId] = (counts[g.patternId] ?? 0) + g._count._all;
   }
   return { causes: counts, jobs, windowJobs, quietJobs };
 }

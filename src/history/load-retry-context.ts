@@ -23,7 +23,8 @@ export async function loadRetryContext(prisma: PrismaClient, q: RetryContextQuer
     prisma.retry.count({ where: { repositoryId, trigger: "auto", status: "requested", createdAt: { gte: hourAgo } } }),
     prisma.classification.count({ where: { verdict: "flaky", updatedAt: { gte: hourAgo }, job: { repositoryId } } }),
     loadOutages(prisma, { installationId: q.installationId, now: q.now, opts: q.outage }),
-    prisma.retry.findMany({ where: { jobId: { in: q.jobIds }, trigger: "auto" }, orderBy: { id: "asc" } }),
+    // Re-runs a person asked for (/retry) count too: Sift never asks twice for the same attempt.
+    prisma.retry.findMany({ where: { jobId: { in: q.jobIds } }, orderBy: { id: "asc" } }),
   ]);
   return {
     policy: q.policy,

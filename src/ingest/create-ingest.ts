@@ -1,7 +1,7 @@
 // The ingest service the handlers call: payload → rows, idempotent, then tell the scheduler.
 import type { Logger } from "pino";
 import type { Database } from "../db/index.js";
-import type { Metrics } from "../web/metrics.js";
+import type { Metrics } from "../model/index.js";
 import type { z } from "zod";
 import type { Timing } from "../schedule/index.js";
 import { acceptDelivery, deliveryMeta, validate, type Delivery, type Outcome } from "./accept-delivery.js";

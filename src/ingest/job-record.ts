@@ -1,6 +1,8 @@
 // One CI job attempt as ingest stores it, whatever the provider. Mapped from a payload by the
 // jobFrom* functions, written by upsertJob.
-export type Provider = "actions" | "check_run" | "status";
+import { isFailedConclusion, type Provider } from "../model/index.js";
+
+export type { Provider };
 
 export interface JobRecord {
   provider: Provider;
@@ -27,12 +29,8 @@ export interface JobRecord {
   steps: unknown[] | null;
 }
 
-/** Conclusions that make a head SHA due for analysis (cancelled and skipped do not). */
-const FAILED = new Set(["failure", "timed_out", "startup_failure", "error"]);
-
-export function isFailure(conclusion: string | null): boolean {
-  return conclusion !== null && FAILED.has(conclusion);
-}
+/** Conclusions that make a head SHA due for analysis: model/failed-conclusion.ts. */
+export const isFailure = isFailedConclusion;
 
 export function toDate(value: string | null | undefined): Date | null {
   if (!value) return null;

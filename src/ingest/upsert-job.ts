@@ -1,6 +1,6 @@
 // Idempotent job upsert. Returns whether this delivery changed the job's status or conclusion, so a
 // duplicate or late delivery never re-schedules an analysis.
-import type { SqlSession } from "../db/index.js";
+import { SqlParams, noGuard, type SqlGuard, type SqlSession } from "../db/index.js";
 import type { JobRecord } from "./job-record.js";
 
 const COLUMNS = [
@@ -14,16 +14,19 @@ const UPDATED = COLUMNS.slice(3).map((c) => `${c} = excluded.${c}`).join(", ");
 
 // A finished Actions job or check run never goes back to in_progress (deliveries arrive out of
 // order); a commit status may (a rebuild on the same SHA reuses its context).
-/** Parameters $1…$22 in COLUMNS order (see jobParams); `guard` makes it conditional when composed. */
-export const jobUpsert = (guard = "") => `
+/** The upsert, its values added to `p` in COLUMNS order; `guard` makes it conditional when composed. */
+export function jobUpsert(p: SqlParams, repositoryId: number, job: JobRecord, now: Date, guard: SqlGuard = noGuard): string {
+  const values = jobValues(repositoryId, job, now).map((v, i) => p.add(v, CASTS[i]));
+  return `
 insert into "Job" (${COLUMNS.join(", ")})
-select ${CASTS.map((c, i) => `$${i + 1}::${c}`).join(", ")} ${guard}
+select ${values.join(", ")} ${guard(p)}
 on conflict ("repositoryId", provider, "externalId") do update set ${UPDATED}
 where ("Job".status, "Job".conclusion) is distinct from (excluded.status, excluded.conclusion)
   and ("Job".status <> 'completed' or excluded.status = 'completed' or "Job".provider = 'status')
 returning id`;
+}
 
-export function jobParams(repositoryId: number, job: JobRecord, now: Date): unknown[] {
+function jobValues(repositoryId: number, job: JobRecord, now: Date): unknown[] {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return [
     String(repositoryId), job.provider, job.externalId, job.headSha, job.name, job.workflowName, job.runId,
@@ -34,6 +37,7 @@ export function jobParams(repositoryId: number, job: JobRecord, now: Date): unkn
 }
 
 export async function upsertJob(sql: SqlSession, repositoryId: number, job: JobRecord, now: Date): Promise<{ changed: boolean }> {
-  const rows = await sql.query(jobUpsert(), jobParams(repositoryId, job, now));
+  const p = new SqlParams();
+  const rows = await sql.query(jobUpsert(p, repositoryId, job, now), p.values);
   return { changed: rows.length > 0 };
 }

@@ -1,6 +1,6 @@
 // Annotations for genuine failures: the file and line a compiler, linter or test runner blamed,
 // when that file belongs to the repository. Flaky and known problems are not the author's to fix.
-import type { AnalysisReport, JobReport } from "../analyse/types.js";
+import type { AnalysisReport, JobReport } from "../model/index.js";
 import { cleanLine, findFileRefs, type FileRef } from "./file-refs.js";
 import { clip, neutralise } from "./markdown.js";
 import { repoPath } from "./repo-path.js";

@@ -1,6 +1,6 @@
 // The check run's `text`: each failure's excerpt with its context, genuine ones first, for readers
 // who stay on GitHub. The summary shows only the line that matters.
-import type { AnalysisReport } from "../analyse/types.js";
+import type { AnalysisReport } from "../model/index.js";
 import { heading, item, type Block } from "./fit-blocks.js";
 import { cause, clipLines, jobLink } from "./job-line.js";
 import { fenced } from "./markdown.js";

@@ -4,4 +4,4 @@ export { extractAnnotations, MAX_ANNOTATIONS, type Annotation } from "./annotati
 export { renderTitle } from "./title.js";
 export { OUTPUT_LIMIT } from "./fit-blocks.js";
 export { repoPath } from "./repo-path.js";
-export { writeReport, CHECK_NAME, ANNOTATIONS_PER_REQUEST, type PreviousCheckRun, type WrittenCheckRun, type WriteDeps, type Octokit } from "./write-check-run.js";
+export { writeReport, ANNOTATIONS_PER_REQUEST, type PreviousCheckRun, type WrittenCheckRun, type WriteDeps, type Octokit } from "./write-check-run.js";

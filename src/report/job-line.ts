@@ -1,6 +1,6 @@
 // How a job and its failure are named in markdown. Names come from workflow files a pull request can
 // change, so they are escaped like log text.
-import type { AttemptInfo, ClassifiedFailure, JobReport } from "../analyse/types.js";
+import type { AttemptInfo, ClassifiedFailure, JobReport } from "../model/index.js";
 import { code, inline, link } from "./markdown.js";
 
 export function jobLink(job: JobReport): string {

@@ -1,14 +1,14 @@
 // PURE: an analysis report → the `Sift` check run's status, conclusion and output.
-import type { AnalysisReport } from "../analyse/types.js";
+import { checkRunState, type AnalysisReport, type CheckRunConclusion, type CheckRunStatus } from "../model/index.js";
 import { extractAnnotations, type Annotation } from "./annotations.js";
 import { excerptBlocks } from "./excerpts.js";
 import { fitBlocks } from "./fit-blocks.js";
 import { summaryBlocks } from "./sections.js";
-import { renderTitle, tally } from "./title.js";
+import { renderTitle } from "./title.js";
 
 export interface RenderedCheckRun {
-  status: "in_progress" | "completed";
-  conclusion?: "success" | "failure";
+  status: CheckRunStatus;
+  conclusion?: CheckRunConclusion;
   title: string;
   summary: string;
   text?: string;
@@ -17,13 +17,14 @@ export interface RenderedCheckRun {
 
 export function renderCheckRun(report: AnalysisReport): RenderedCheckRun {
   const text = excerptBlocks(report);
+  const state = checkRunState(report);
   const rendered: RenderedCheckRun = {
-    status: report.pendingJobs > 0 ? "in_progress" : "completed",
+    status: state.status,
     title: renderTitle(report),
     summary: fitBlocks(summaryBlocks(report)),
     annotations: extractAnnotations(report),
   };
-  if (rendered.status === "completed") rendered.conclusion = tally(report).genuine.length > 0 ? "failure" : "success";
+  if (state.conclusion) rendered.conclusion = state.conclusion;
   if (text.length > 0) rendered.text = fitBlocks(text);
   return rendered;
 }

@@ -1,5 +1,5 @@
 // The summary's sections, most actionable first: what to fix, what is known, what was flaky.
-import type { AnalysisReport, ConfigProblem, JobReport, KnownProblem } from "../analyse/types.js";
+import type { AnalysisReport, ConfigProblem, JobReport, KnownProblem } from "../model/index.js";
 import { heading, item, type Block } from "./fit-blocks.js";
 import { attemptsText, cause, jobLink, keyLines } from "./job-line.js";
 import { code, fenced, inline, link } from "./markdown.js";

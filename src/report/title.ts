@@ -1,5 +1,5 @@
 // The check run's title: the whole verdict in words and numbers, readable in the PR's checks list.
-import type { AnalysisReport, JobReport } from "../analyse/types.js";
+import type { AnalysisReport, JobReport } from "../model/index.js";
 
 export interface Tally {
   genuine: JobReport[];

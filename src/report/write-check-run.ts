@@ -3,41 +3,34 @@
 // which GitHub requires with every output.
 import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
-import type { AnalysisReport } from "../analyse/types.js";
+import { CHECK_RUN_NAME, type AnalysisReport, type CheckRunRecord } from "../model/index.js";
 import { renderCheckRun, type RenderedCheckRun } from "./render-check-run.js";
 import { annotationKey, contentHash, formatOutputHash, parseOutputHash } from "./output-hash.js";
 import type { Annotation } from "./annotations.js";
 
 export type Octokit = ProbotOctokit;
 
-export const CHECK_NAME = "Sift";
 export const ANNOTATIONS_PER_REQUEST = 50;
 
-/** The CheckRun row (or the run found on GitHub) of this SHA; analyse/previous-check-run.ts reads it. */
-export interface PreviousCheckRun {
-  checkRunId: string | bigint | null;
-  outputHash: string | null;
-}
+/** The stored record of this SHA's check run (or the run found on GitHub after a crash). */
+export type PreviousCheckRun = Pick<CheckRunRecord, "checkRunId" | "outputHash">;
 
-/** The analysis context (analyse/stages.ts) satisfies this. */
+/** The analysis context (model/stages.ts) satisfies this. */
 export interface WriteDeps {
   log?: Pick<Logger, "debug">;
 }
 
 /** What the caller stores in the CheckRun table and hands back as `previous` next time. */
-export interface WrittenCheckRun {
+export interface WrittenCheckRun extends CheckRunRecord {
   checkRunId: string;
   /** false when nothing changed since the last write and no request was made. */
   written: boolean;
-  status: RenderedCheckRun["status"];
-  conclusion: "success" | "failure" | null;
-  title: string;
   outputHash: string;
 }
 
 export async function writeReport(octokit: Octokit, report: AnalysisReport, previous: PreviousCheckRun | null, deps: WriteDeps = {}): Promise<WrittenCheckRun> {
   const rendered = renderCheckRun(report);
-  const previousId = previous?.checkRunId ? String(previous.checkRunId) : null;
+  const previousId = previous?.checkRunId ?? null;
   const known = previousId ? parseOutputHash(previous?.outputHash) : null;
   const content = contentHash({ ...rendered, annotations: rendered.annotations.map(annotationKey), detailsUrl: report.detailsUrl });
   const sent = known?.annotationKeys ?? new Set<string>();
@@ -59,7 +52,7 @@ export async function writeReport(octokit: Octokit, report: AnalysisReport, prev
   const repo = report.repo.name;
   let checkRunId = previousId;
   if (checkRunId === null) {
-    const created = await octokit.rest.checks.create({ owner, repo, head_sha: report.sha, name: CHECK_NAME, ...body(rendered, report, first) });
+    const created = await octokit.rest.checks.create({ owner, repo, head_sha: report.sha, name: CHECK_RUN_NAME, ...body(rendered, report, first) });
     checkRunId = String(created.data.id);
   } else {
     await octokit.rest.checks.update({ owner, repo, check_run_id: Number(checkRunId), ...body(rendered, report, first) });

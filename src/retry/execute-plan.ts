@@ -2,10 +2,9 @@
 // (for the run to complete, a backoff, or the end of an outage) so that the sweep or the
 // workflow_run hook runs them later.
 import type { ProbotOctokit } from "probot";
-import type { AnalysisReport, RetryAction } from "../analyse/types.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import type { AnalysisReport, Metrics, RetryAction } from "../model/index.js";
 import type { ProviderRegistry } from "../providers/index.js";
-import type { Metrics } from "../web/metrics.js";
 import { recordRetry, type RetryRecord } from "./record-retry.js";
 import { requestRerun } from "./request-rerun.js";
 
@@ -22,7 +21,11 @@ const LATER: Record<Exclude<RetryAction["when"], "now">, RetryRecord["status"]> 
   "after-outage": "held",
 };
 
-export async function executeRetryPlan(deps: ExecuteDeps, octokit: ProbotOctokit, report: AnalysisReport): Promise<void> {
+/** What became of each job's re-run: requested, waiting (for the run, a backoff), held or failed. */
+export type RetryOutcomes = Map<number, { status: RetryRecord["status"]; reason: string }>;
+
+export async function executeRetryPlan(deps: ExecuteDeps, octokit: ProbotOctokit, report: AnalysisReport): Promise<RetryOutcomes> {
+  const outcomes: RetryOutcomes = new Map();
   const attempts = new Map(report.jobs.map((j) => [j.job.id, j.job.runAttempt]));
   const jobs = new Map(report.jobs.map((j) => [j.job.id, j.job]));
   for (const action of report.retryPlan ?? []) {
@@ -39,6 +42,7 @@ export async function executeRetryPlan(deps: ExecuteDeps, octokit: ProbotOctokit
     }
     deps.metrics?.retries.inc({ trigger: "auto", status }, action.jobIds.length);
     for (const jobId of action.jobIds) {
+      outcomes.set(jobId, { status, reason });
       await recordRetry(deps.prisma, {
         repositoryId: Number(report.repo.id),
         jobId,
@@ -52,4 +56,5 @@ export async function executeRetryPlan(deps: ExecuteDeps, octokit: ProbotOctokit
       });
     }
   }
+  return outcomes;
 }

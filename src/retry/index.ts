@@ -1,6 +1,5 @@
 // retry/: executes decide/'s re-run plan against GitHub and records every attempt.
-export { createRetryStage } from "./create-retry-stage.js";
-export { executeRetryPlan, type ExecuteDeps } from "./execute-plan.js";
+export { executeRetryPlan, type ExecuteDeps, type RetryOutcomes } from "./execute-plan.js";
 export { requestRerun, type RerunMethod, type RerunOutcome, type RerunTarget } from "./request-rerun.js";
 export { recordRetry, type RetryRecord } from "./record-retry.js";
 export { pendingReruns, REQUESTED_RERUN_FRESH_MS } from "./pending-reruns.js";

@@ -13,7 +13,7 @@ export interface CompletedRun {
   defaultBranch: string;
 }
 
-export async function onWorkflowRunCompleted(deps: StoredRetryDeps & { now: () => Date }, octokit: ProbotOctokit, run: CompletedRun): Promise<void> {
+export async function onWorkflowRunCompleted(deps: StoredRetryDeps, octokit: ProbotOctokit, run: CompletedRun): Promise<void> {
   const { prisma } = deps;
   const now = deps.now();
   await recordRetryOutcomes(prisma, run, now);

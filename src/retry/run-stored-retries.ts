@@ -2,14 +2,16 @@
 // A job that was re-run meanwhile (by a person, or a newer attempt exists) is superseded, not re-run.
 import type { ProbotOctokit } from "probot";
 import type { Job, PrismaClient, Repository, Retry } from "../generated/prisma/client.js";
-import type { Metrics } from "../web/metrics.js";
+import type { Metrics } from "../model/index.js";
 import type { ProviderRegistry } from "../providers/index.js";
+import { makeDueNow } from "../schedule/index.js";
 import { requestRerun, type RerunMethod } from "./request-rerun.js";
 
 export type StoredRetry = Retry & { job: Job; repository: Repository };
 
 export interface StoredRetryDeps {
   prisma: PrismaClient;
+  now: () => Date;
   metrics?: Metrics | undefined;
   /** Re-runs statuses through their CI provider (method "provider"). */
   providers?: ProviderRegistry | undefined;
@@ -52,5 +54,7 @@ export async function runStoredRetries(deps: StoredRetryDeps, octokit: ProbotOct
     deps.metrics?.retries.inc({ trigger: row.trigger, status });
     // A refusal because the run is running again: wait for its completion, no time-based retry.
     await update({ status, notBefore: null, reason: outcome.result === "requested" ? row.reason : outcome.message });
+    // Sift's re-run started: the check run and the details page say so (the analysis renders it).
+    if (status === "requested") await makeDueNow(deps.prisma, { repositoryId: Number(row.repositoryId), sha: row.job.headSha }, deps.now());
   }
 }

@@ -3,7 +3,7 @@ import type { Context } from "probot";
 import { onWorkflowRunCompleted } from "./on-workflow-run-completed.js";
 import type { StoredRetryDeps } from "./run-stored-retries.js";
 
-export function workflowRunHook(deps: StoredRetryDeps & { now: () => Date }) {
+export function workflowRunHook(deps: StoredRetryDeps) {
   return async (context: Context<"workflow_run">): Promise<void> => {
     const { workflow_run: run, repository } = context.payload;
     await onWorkflowRunCompleted(deps, context.octokit, {

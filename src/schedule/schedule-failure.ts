@@ -1,14 +1,25 @@
 // A failed job makes its head SHA due: cool-off after the latest failure, capped from the first.
 // Pending work lives in HeadCommit rows, not timers, so a restart loses nothing.
-import type { SqlSession } from "../db/index.js";
+import { SqlParams, noGuard, type SqlGuard, type SqlSession } from "../db/index.js";
 import type { Timing } from "./timing.js";
+
+export interface FailureAt {
+  repositoryId: number;
+  sha: string;
+  branch: string | null;
+  now: Date;
+}
 
 // idle/done → a new burst starts; pending → push dueAt out, up to the cap; running → the worker
 // sees lastFailureAt > its claim time when it finishes and schedules a re-analysis.
-// Parameters: $1 repository id, $2 sha, $3 branch, $4 now, $5 cool-off s, $6 max wait s.
-export const failureUpsert = (guard = "") => `
+/** The upsert, its values added to `p`; `guard` is appended to its SELECT (ingest composes it). */
+export function failureUpsert(p: SqlParams, at: FailureAt, timing: Timing, guard: SqlGuard = noGuard): string {
+  const now = p.add(at.now.toISOString(), "timestamp");
+  const maxWait = p.add(timing.maxWaitSeconds, "float8");
+  return `
 insert into "HeadCommit" ("repositoryId", sha, branch, state, "firstFailureAt", "lastFailureAt", "dueAt", "updatedAt")
-select $1::bigint, $2::text, $3::text, 'pending', $4::timestamp, $4::timestamp, $4::timestamp + make_interval(secs => $5::float8), $4::timestamp ${guard}
+select ${p.add(String(at.repositoryId), "bigint")}, ${p.add(at.sha, "text")}, ${p.add(at.branch, "text")}, 'pending', ${now}, ${now},
+  ${now} + make_interval(secs => ${p.add(timing.coolOffSeconds, "float8")}), ${now} ${guard(p)}
 on conflict ("repositoryId", sha) do update set
   branch = coalesce("HeadCommit".branch, excluded.branch),
   "lastFailureAt" = greatest("HeadCommit"."lastFailureAt", excluded."lastFailureAt"),
@@ -17,18 +28,12 @@ on conflict ("repositoryId", sha) do update set
   "dueAt" = case
     when "HeadCommit".state in ('idle', 'done') or "HeadCommit"."dueAt" is null then excluded."dueAt"
     when "HeadCommit".state = 'running' then "HeadCommit"."dueAt"
-    else least(greatest("HeadCommit"."dueAt", excluded."dueAt"), "HeadCommit"."firstFailureAt" + make_interval(secs => $6::float8)) end,
+    else least(greatest("HeadCommit"."dueAt", excluded."dueAt"), "HeadCommit"."firstFailureAt" + make_interval(secs => ${maxWait})) end,
   state = case when "HeadCommit".state = 'running' then 'running'::"CommitState" else 'pending'::"CommitState" end,
   "updatedAt" = excluded."updatedAt"`;
-
-export async function scheduleFailure(
-  sql: SqlSession,
-  at: { repositoryId: number; sha: string; branch: string | null; now: Date },
-  timing: Timing,
-): Promise<void> {
-  await sql.query(failureUpsert(), failureParams(at, timing));
 }
 
-export function failureParams(at: { repositoryId: number; sha: string; branch: string | null; now: Date }, timing: Timing): unknown[] {
-  return [String(at.repositoryId), at.sha, at.branch, at.now.toISOString(), timing.coolOffSeconds, timing.maxWaitSeconds];
+export async function scheduleFailure(sql: SqlSession, at: FailureAt, timing: Timing): Promise<void> {
+  const p = new SqlParams();
+  await sql.query(failureUpsert(p, at, timing), p.values);
 }

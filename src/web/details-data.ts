@@ -1,7 +1,7 @@
 // What the details page shows for one head SHA, read from the database only: the page must not
 // depend on GitHub answering at request time.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { VerdictClass } from "../analyse/types.js";
+import { groupAttempts, type VerdictClass } from "../model/index.js";
 import { causeHistory, type CauseHistory } from "./cause-history.js";
 
 export interface DetailsAttempt {
@@ -70,15 +70,20 @@ export async function findRepository(prisma: PrismaClient, owner: string, name: 
 
 /** null when Sift knows nothing of this SHA. */
 export async function loadDetails(prisma: PrismaClient, repo: DetailsData["repo"], sha: string, now: Date): Promise<DetailsData | null> {
-  const [checkRun, head, rows] = await Promise.all([
-    prisma.checkRun.findUnique({ where: { repositoryId_headSha: { repositoryId: repo.id, headSha: sha } } }),
-    prisma.headCommit.findUnique({ where: { repositoryId_sha: { repositoryId: repo.id, sha } } }),
-    prisma.job.findMany({
-      where: { repositoryId: repo.id, headSha: sha },
-      include: { classification: true, retries: { orderBy: { createdAt: "asc" } } },
-      orderBy: [{ name: "asc" }, { runAttempt: "asc" }, { id: "asc" }],
-    }),
-  ]);
+  // One snapshot: the check run's record and the verdicts it was rendered from are written in one
+  // transaction (analyse-commit.ts), so the page reads them in one too and never mixes two states.
+  const [checkRun, head, rows] = await prisma.$transaction(
+    [
+      prisma.checkRun.findUnique({ where: { repositoryId_headSha: { repositoryId: repo.id, headSha: sha } } }),
+      prisma.headCommit.findUnique({ where: { repositoryId_sha: { repositoryId: repo.id, sha } } }),
+      prisma.job.findMany({
+        where: { repositoryId: repo.id, headSha: sha },
+        include: { classification: true, retries: { orderBy: { createdAt: "asc" } } },
+        orderBy: [{ name: "asc" }, { runAttempt: "asc" }, { id: "asc" }],
+      }),
+    ],
+    { isolationLevel: "RepeatableRead" },
+  );
   if (!checkRun && !head && rows.length === 0) return null;
   const jobs: DetailsJob[] = [];
   for (const group of groupAttempts(rows)) {
@@ -109,15 +114,6 @@ export async function loadDetails(prisma: PrismaClient, repo: DetailsData["repo"
   }
   const order: Record<VerdictClass, number> = { genuine: 0, "known-problem": 1, flaky: 2 };
   jobs.sort((a, b) => order[a.verdict] - order[b.verdict]);
-  return { repo, sha, status: checkRun?.status ?? null, conclusion: checkRun?.conclusion ?? head?.conclusion ?? null, title: checkRun?.title ?? null, jobs };
-}
-
-/** Attempts of one job share its workflow and name (Actions gives each attempt a new job id). */
-function groupAttempts<T extends { workflowName: string | null; name: string; provider: string }>(rows: T[]): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = JSON.stringify([row.provider, row.workflowName, row.name]);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return [...groups.values()];
+  // Status and conclusion are the check run's, from its record: never the worker's own bookkeeping.
+  return { repo, sha, status: checkRun?.status ?? null, conclusion: checkRun?.conclusion ?? null, title: checkRun?.title ?? null, jobs };
 }

@@ -3,6 +3,8 @@ import type { DetailsData } from "./details-data.js";
 
 export interface DetailsJson {
   sha: string;
+  /** The check run's status and conclusion (null while in progress), from the same stored state. */
+  status: string | null;
   conclusion: string | null;
   jobs: { name: string; id: string; class: string; pattern: string | null; line: number | null; excerpt: string | null; retried: boolean }[];
 }
@@ -10,6 +12,7 @@ export interface DetailsJson {
 export function detailsJson(data: DetailsData): DetailsJson {
   return {
     sha: data.sha,
+    status: data.status,
     conclusion: data.conclusion,
     jobs: data.jobs.map((j) => ({
       name: j.name,

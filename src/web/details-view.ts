@@ -1,5 +1,5 @@
 // The details page as HTML: each failed job with its class, cause, excerpt, attempts and history.
-import type { VerdictClass } from "../analyse/types.js";
+import type { VerdictClass } from "../model/index.js";
 import type { DetailsData, DetailsJob } from "./details-data.js";
 import { highlightExcerpt } from "./highlight.js";
 import { Html, html, safeHref } from "./html.js";

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Database } from "../db/index.js";
-import type { Metrics } from "./metrics.js";
+import type { AppMetrics } from "./metrics.js";
 import { send, type Router } from "./router.js";
 
 export interface HealthRouteOptions {
@@ -14,7 +14,7 @@ export interface HealthRouteOptions {
  * and still locked by this process); GET /metrics is Prometheus text, behind a bearer token when one
  * is configured (Prometheus' `authorization` scrape setting sends it).
  */
-export function addHealthRoutes(router: Router, db: Database, metrics: Metrics, options: HealthRouteOptions = {}): void {
+export function addHealthRoutes(router: Router, db: Database, metrics: AppMetrics, options: HealthRouteOptions = {}): void {
   router.get("/healthz", async (_req, res) => {
     try {
       const problem = db.problem();

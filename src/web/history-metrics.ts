@@ -3,7 +3,7 @@
 // Labels are repositories and kinds only: job and cause names would make cardinality unbounded.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { SqlSession } from "../db/index.js";
-import type { FailureKind } from "../decide/index.js";
+import type { FailureKind } from "../model/index.js";
 import { countFailuresByKind } from "../history/index.js";
 
 // The latest settled commit of each repository's default branch (analysed, or all its jobs completed),

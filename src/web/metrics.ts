@@ -1,5 +1,6 @@
 // Prometheus metrics. One registry per app instance, so tests can build several side by side.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { FAILURE_KINDS, type FailureKind, type Metrics } from "../model/index.js";
 
 export interface MetricsSources {
   /** Head SHAs waiting for (or under) analysis, read from the database at scrape time. */
@@ -7,7 +8,7 @@ export interface MetricsSources {
   /** Per repository: is the latest analysed default-branch commit broken (src/web/history-metrics.ts). */
   defaultBranchRed?: () => Promise<{ repo: string; red: boolean; private?: boolean }[]>;
   /** Failed jobs classified in the last 24 hours, by kind. */
-  failures24h?: () => Promise<Record<"infrastructure" | "test", number>>;
+  failures24h?: () => Promise<Record<FailureKind, number>>;
 }
 
 export interface MetricsOptions {
@@ -95,10 +96,14 @@ export function createMetrics(sources: MetricsSources = {}, options: MetricsOpti
       async collect() {
         if (!sources.failures24h) return;
         const counts = await sources.failures24h();
-        for (const kind of ["infrastructure", "test"] as const) this.set({ kind }, counts[kind]);
+        for (const kind of FAILURE_KINDS) this.set({ kind }, counts[kind]);
       },
     }),
   };
 }
 
-export type Metrics = ReturnType<typeof createMetrics>;
+/** The metrics with their registry, for /metrics and tests. */
+export type AppMetrics = ReturnType<typeof createMetrics>;
+
+// Compile-time check: what the stages count is what /metrics serves.
+export const asModelMetrics: (m: AppMetrics) => Metrics = (m) => m;

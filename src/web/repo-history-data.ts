@@ -1,7 +1,7 @@
 // What the repository history page shows, read from the database only: frequent and new causes,
 // how often the default branch is broken, job durations, infrastructure vs test failures.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { FailureKind } from "../decide/index.js";
+import type { FailureKind } from "../model/index.js";
 import { countFailuresByKind } from "../history/index.js";
 import { branchHealth, type BranchHealth } from "./branch-health.js";
 import { jobDurations, type DurationTrends } from "./job-durations.js";

@@ -1,6 +1,6 @@
 // The repository history page as HTML. Cause and job names come from logs and payloads: everything
 // goes through html`` (escaped); links to commits carry the private repository's token when needed.
-import type { VerdictClass } from "../analyse/types.js";
+import type { VerdictClass } from "../model/index.js";
 import { BROKEN_DEFINITION, type BranchHealth } from "./branch-health.js";
 import { formatDuration, formatPercent, formatTime } from "./format.js";
 import { Html, html } from "./html.js";

@@ -1,8 +1,7 @@
 // The causes of failures in one repository lately: which come back most, and which are new.
 // Only this repository's rows, so a page never reveals another repository's jobs.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { VerdictClass } from "../analyse/types.js";
-import { kindOfCategory, type FailureKind } from "../decide/index.js";
+import { failureKind, type FailureKind, type VerdictClass } from "../model/index.js";
 
 const DAY = 24 * 3600 * 1000;
 /** Enough for a busy repository's month; beyond it the page says the counts are partial. */
@@ -68,7 +67,7 @@ function aggregate(rows: Row[]): CauseCount[] {
     const key = JSON.stringify([cause, verdict]);
     let g = groups.get(key);
     if (!g) {
-      g = { cause, patternId: r.patternId, category: r.category, verdict, kind: kindOfCategory(r.category, r.patternId), count: 0, jobs: 0, firstSeen: r.createdAt, lastSeen: r.updatedAt, latestSha: r.job.headSha, names: new Set() };
+      g = { cause, patternId: r.patternId, category: r.category, verdict, kind: failureKind(r), count: 0, jobs: 0, firstSeen: r.createdAt, lastSeen: r.updatedAt, latestSha: r.job.headSha, names: new Set() };
       groups.set(key, g);
     }
     g.count++;

@@ -1,12 +1,18 @@
 // The analysis use case against a real database and strict GitHub mocks.
+import nock from "nock";
 import { Probot } from "probot";
-import { expect, it } from "vitest";
-import { analyseCommit, type AnalyseDeps } from "../../src/analyse/index.js";
+import { describe, expect, it } from "vitest";
+import { analyseCommit, createDecideStage, createRetryStage, createStages, type AnalyseDeps } from "../../src/analyse/index.js";
+import { failClosed, type AnalysisStages, type ClassifiedFailure, type JobInfo } from "../../src/model/index.js";
+import { writeReport } from "../../src/report/index.js";
+import { loadDetails } from "../../src/web/details-data.js";
+import { detailsJson } from "../../src/web/details-json.js";
 import { jobFromWorkflowJob, payloads, upsertJob, upsertRepository } from "../../src/ingest/index.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
-import { nockCreateCheckRun, nockInstallationToken, nockListCheckRunsForRef, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
+import { nockCreateCheckRun, nockInstallationToken, nockListCheckRunsForRef, nockRepoFile, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
 import { INSTALLATION_ID, REPO, sha, workflowJobPayload, type JobOptions } from "../helpers/payloads.js";
 import { TEST_APP_ID, TestOctokit, captureLogger, testSettings } from "../helpers/probot.js";
+import { stagesWith } from "../helpers/stand-in-stages.js";
 
 useStrictNock();
 const db = useTestDatabase(async (db) => {
@@ -17,12 +23,12 @@ const SHA = sha(42);
 const job = (o: Partial<JobOptions> & { id: number }) =>
   upsertJob(db().sql, REPO.id, jobFromWorkflowJob(payloads.workflowJobPayload.parse(workflowJobPayload({ sha: SHA, ...o }))), new Date());
 
-async function deps(stages?: AnalyseDeps["stages"]): Promise<AnalyseDeps> {
+async function deps(over?: Parameters<typeof stagesWith>[0]): Promise<AnalyseDeps> {
   const s = testSettings();
   const probot = new Probot({ appId: s.appId, privateKey: s.privateKey, secret: s.webhookSecret, Octokit: TestOctokit, log: captureLogger().log });
   nockInstallationToken(INSTALLATION_ID);
   const octokit = await probot.auth(INSTALLATION_ID);
-  return { prisma: db().prisma, octokit, log: captureLogger().log, now: () => new Date(), appId: TEST_APP_ID, publicUrl: "https://sift.test", stages };
+  return { prisma: db().prisma, octokit, log: captureLogger().log, now: () => new Date(), appId: TEST_APP_ID, publicUrl: "https://sift.test", stages: stagesWith(over) };
 }
 const commit = { repositoryId: REPO.id, installationId: INSTALLATION_ID, owner: REPO.owner, repo: REPO.name, sha: SHA };
 const summaryOf = (body: unknown) => (body as { output: { summary: string } }).output.summary;
@@ -104,4 +110,91 @@ it("keeps the check run in progress while jobs still run, and defuses @-mentions
   expect(created[0]).not.toHaveProperty("conclusion");
   expect(summaryOf(created[0])).not.toContain("@octocat");
   expect(summaryOf(created[0])).toContain("1 job(s) still running");
+});
+
+describe("one state for the details page and the check run", () => {
+  const API = "https://api.github.com";
+  const path = `/repos/${REPO.owner}/${REPO.name}`;
+  /** What the database says at a moment: the check run's record and the verdicts by job name. */
+  async function stored() {
+    const record = await db().prisma.checkRun.findFirst();
+    const verdicts = await db().prisma.classification.findMany({ include: { job: true }, orderBy: { jobId: "asc" } });
+    return { status: record?.status ?? null, conclusion: record?.conclusion ?? null, verdicts: Object.fromEntries(verdicts.map((v) => [v.job.name, v.verdict])) };
+  }
+  const real = (events: string[]) => ({
+    classifyJob: async (job: JobInfo): Promise<ClassifiedFailure> =>
+      job.name === "build"
+        ? { ...failClosed(""), class: "flaky", patternId: "gha.runner-lost", category: "runner", reason: "The runner lost communication with the server.", retry: { enabled: true } }
+        : failClosed("AssertionError: expected 1 to be 2"),
+    decide: createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com", retryBackoffSeconds: 60 }),
+    retry: async (...args: Parameters<AnalysisStages["retry"]>) => {
+      const out = await createRetryStage({ prisma: db().prisma })(...args);
+      events.push("retry stage done");
+      return out;
+    },
+    writeReport,
+  });
+
+  it("re-runs first, stores verdicts and the in-progress record in one step, then writes the check run", async () => {
+    await job({ id: 1, name: "unit" });
+    const d = await deps();
+    nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
+    nockCreateCheckRun(REPO.owner, REPO.name, 700);
+    const events: string[] = [];
+    await analyseCommit({ ...d, stages: stagesWith(real(events)) }, commit);
+    expect(await stored()).toEqual({ status: "completed", conclusion: "failure", verdicts: { unit: "genuine" } });
+
+    await job({ id: 2, name: "build", runId: 9100 }); // a flaky failure: Sift re-runs it
+    const seen: Record<string, unknown> = {};
+    nock(API)
+      .post(`${path}/actions/jobs/2/rerun`)
+      .reply(201, async () => ((seen.atRerun = await stored()), events.push("rerun requested"), {}));
+    nock(API)
+      .patch(`${path}/check-runs/700`)
+      .reply(200, async (_uri, body) => ((seen.atWrite = await stored()), (seen.body = body), events.push("check run written"), { id: 700 }));
+    await analyseCommit({ ...d, stages: stagesWith(real(events)) }, commit);
+
+    expect(events.slice(-3)).toEqual(["rerun requested", "retry stage done", "check run written"]);
+    // When GitHub was asked to re-run, nothing was stored yet; when the check run was written, the
+    // database already held the verdicts and the in-progress state the check run shows.
+    expect(seen.atRerun).toEqual({ status: "completed", conclusion: "failure", verdicts: { unit: "genuine" } });
+    expect(seen.atWrite).toEqual({ status: "in_progress", conclusion: null, verdicts: { unit: "genuine", build: "flaky" } });
+    expect(seen.body).toMatchObject({ status: "in_progress" });
+    expect(seen.body).not.toHaveProperty("conclusion");
+    const details = await loadDetails(db().prisma, { id: BigInt(REPO.id), owner: REPO.owner, name: REPO.name, private: false }, SHA, new Date());
+    expect(detailsJson(details!)).toMatchObject({ status: "in_progress", conclusion: null });
+  });
+
+  it("after /known-broken, the verdicts and the record are known-problem and success before the check run says so", async () => {
+    await job({ id: 1, name: "unit" });
+    const d = await deps();
+    nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
+    nockCreateCheckRun(REPO.owner, REPO.name, 701);
+    await analyseCommit({ ...d, stages: stagesWith(real([])) }, commit);
+    await db().prisma.knownBroken.create({
+      data: { repositoryId: BigInt(REPO.id), jobGlob: "unit", reason: "flaky upstream", declaredBy: "alice", prNumber: null, expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    const seen: Record<string, unknown> = {};
+    nock(API)
+      .patch(`${path}/check-runs/701`)
+      .reply(200, async (_uri, body) => ((seen.atWrite = await stored()), (seen.body = body), { id: 701 }));
+    await analyseCommit({ ...d, stages: stagesWith(real([])) }, commit);
+    expect(seen.atWrite).toEqual({ status: "completed", conclusion: "success", verdicts: { unit: "known_problem" } });
+    expect(seen.body).toMatchObject({ status: "completed", conclusion: "success" });
+    const details = await loadDetails(db().prisma, { id: BigInt(REPO.id), owner: REPO.owner, name: REPO.name, private: false }, SHA, new Date());
+    expect(detailsJson(details!)).toMatchObject({ status: "completed", conclusion: "success", jobs: [{ name: "unit", class: "known-problem" }] });
+  });
+});
+
+it("loads the configuration once per analysis: one GET of .github/sift.yml, read by every stage", async () => {
+  await job({ id: 1, name: "build", runId: 9100 });
+  const d = await deps();
+  nockRepoFile(REPO.owner, REPO.name, ".github/sift.yml", "retry:\n  max_attempts: 1\n"); // strict: a second GET fails the test
+  nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
+  nockCreateCheckRun(REPO.owner, REPO.name, 702);
+  const real = createStages({ prisma: db().prisma, githubWebUrl: "https://github.com", retryBackoffSeconds: 60 });
+  const flaky = async (): Promise<ClassifiedFailure> => ({ ...failClosed(""), class: "flaky", patternId: "gha.runner-lost", category: "runner", reason: "lost", retry: { enabled: true } });
+  const result = await analyseCommit({ ...d, stages: stagesWith({ loadConfig: real.loadConfig, classifyJob: flaky, decide: real.decide, retry: real.retry }) }, commit);
+  // decide read retry.max_attempts from that one load: attempt 1 of 1, no re-run (no rerun request mocked)
+  expect(result.report.jobs[0]?.retry).toMatchObject({ state: "exhausted" });
 });

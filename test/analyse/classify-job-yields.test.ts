@@ -2,7 +2,7 @@
 // timers keep firing while it works, and the verdict still comes (issue 11, defect 1).
 import { describe, expect, it } from "vitest";
 import { createClassifyStage } from "../../src/analyse/classify-job.js";
-import type { JobInfo } from "../../src/analyse/types.js";
+import type { JobInfo } from "../../src/model/index.js";
 import { configFromFiles } from "../../src/config/load.js";
 import { nockJobLogRedirect, nockLogStorage, testOctokit, useStrictNock } from "../helpers/github-nock.js";
 import { progressLines } from "../helpers/hostile-logs.js";

@@ -3,8 +3,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createClassifyStage } from "../../src/analyse/classify-job.js";
-import type { AnalysisContext } from "../../src/analyse/stages.js";
-import type { JobInfo } from "../../src/analyse/types.js";
+import type { AnalysisContext, JobInfo } from "../../src/model/index.js";
 import { configFromFiles } from "../../src/config/load.js";
 import { allProviders, createCredentialStore, createProviderRegistry } from "../../src/providers/index.js";
 import { testOctokit, useStrictNock } from "../helpers/github-nock.js";
@@ -15,7 +14,7 @@ useStrictNock();
 const CIRCLE = "https://circleci.com";
 const STORAGE = "https://circle-production-action-output.s3.amazonaws.com";
 const URL = "https://app.circleci.com/pipelines/github/octo/app/3/workflows/5c0f5f5e-8a41-4b8e-9a3e-3f1d2c4b5a69/jobs/88";
-const ctx: AnalysisContext = {
+const ctx: AnalysisContext<ReturnType<typeof configFromFiles>["compiled"]> = {
   octokit: testOctokit(),
   repo: { id: "1", owner: "octo", name: "app", private: false, installationId: 100 },
   sha: "a".repeat(40),

@@ -4,7 +4,7 @@
 // (log.max_bytes 8 MiB); HOSTILE_LOG_MB runs the big ones (2048 for a 2 GB log, README's table).
 import { describe, expect, it } from "vitest";
 import { createClassifyStage } from "../../src/analyse/classify-job.js";
-import type { JobInfo } from "../../src/analyse/types.js";
+import type { JobInfo } from "../../src/model/index.js";
 import { configFromFiles } from "../../src/config/load.js";
 import { nockJobLogRedirect, nockLogStorage, testOctokit, useStrictNock } from "../helpers/github-nock.js";
 import { hostileLogs, type HostileLog } from "../helpers/hostile-log-streams.js";

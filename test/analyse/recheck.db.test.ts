@@ -3,8 +3,8 @@
 // times, 60 s × 2^analyses apart. Real database, real classify stage and report writer, strict nock.
 import { Probot } from "probot";
 import { expect, it } from "vitest";
-import { analyseCommit, type AnalyseDeps } from "../../src/analyse/index.js";
-import { createClassifyStage } from "../../src/analyse/classify-job.js";
+import { analyseCommit, createClassifyStage, type AnalyseDeps } from "../../src/analyse/index.js";
+import { stagesWith } from "../helpers/stand-in-stages.js";
 import { jobFromWorkflowJob, payloads, upsertJob, upsertRepository } from "../../src/ingest/index.js";
 import { writeReport } from "../../src/report/index.js";
 import { scheduleFailure, startWorker } from "../../src/schedule/index.js";
@@ -42,7 +42,7 @@ async function deps(now: () => Date): Promise<AnalyseDeps> {
   const probot = new Probot({ appId: s.appId, privateKey: s.privateKey, secret: s.webhookSecret, Octokit: TestOctokit, log: captureLogger().log });
   nockInstallationToken(INSTALLATION_ID);
   const octokit = await probot.auth(INSTALLATION_ID);
-  return { prisma: db().prisma, octokit, log: captureLogger().log, now, appId: TEST_APP_ID, publicUrl: "https://sift.test", stages: { classifyJob: createClassifyStage(), writeReport } };
+  return { prisma: db().prisma, octokit, log: captureLogger().log, now, appId: TEST_APP_ID, publicUrl: "https://sift.test", stages: stagesWith({ classifyJob: createClassifyStage(), writeReport }) };
 }
 const commit = { repositoryId: REPO.id, installationId: INSTALLATION_ID, owner: REPO.owner, repo: REPO.name, sha: SHA };
 const logRef = { owner: REPO.owner, repo: REPO.name, jobId: JOB_ID };

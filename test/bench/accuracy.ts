@@ -4,7 +4,7 @@
 // cidiff ground-truth sidecars. "unknown" logs are listed apart, never scored.
 import { builtinPatterns } from "../../src/classify/builtins/index.js";
 import { classify, compilePatternSet, type Verdict } from "../../src/classify/index.js";
-import { kindOfCategory } from "../../src/decide/failure-kind.js";
+import { failureKind } from "../../src/model/index.js";
 import { normaliseLog } from "../../src/logs/index.js";
 import { labelledCorpus, type Label, type LabelledLog } from "./corpus-labels.js";
 
@@ -18,7 +18,7 @@ const WRAPPER =
 /** The corpus label a verdict amounts to: genuine, or a flaky/known cause in the test or on the machine. */
 function predicted(v: Verdict): Scored {
   if (v.class === "genuine") return "genuine";
-  return kindOfCategory(v.category, v.patternId) === "test" ? "flaky-test" : "infra";
+  return failureKind({ verdict: v.class, patternId: v.patternId, category: v.category }) === "test" ? "flaky-test" : "infra";
 }
 
 const pct = (n: number, d: number) => (d === 0 ? "  n/a" : `${((100 * n) / d).toFixed(0).padStart(4)}%`);

@@ -14,7 +14,7 @@ const find = (folder: string, name: string) => corpusLogs(folder).find((f) => f.
 async function sift(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(SIFT)) throw new Error(`${SIFT} not found: run \`npm run build\` first (npm test does)`);
   try {
-    const { stdout, stderr } = await run("node", [SIFT, "classify", ...args], { maxBuffer: 16 << 20 });
+    const { stdout, stderr } = await run("node", [SIFT, "classify", ...args], { maxBuffer: 16 << 20, env: { ...process.env, SIFT_CACHE_DIR: join(dir, "cache") } });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

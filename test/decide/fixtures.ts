@@ -1,6 +1,6 @@
 // Small builders for decide/ tests: one job, one verdict, one retry context. Each test overrides what it tests.
-import type { AnalysisReport, ClassifiedFailure, JobInfo } from "../../src/analyse/types.js";
-import { attemptsOf, isFailedConclusion, latestAttempts, type RetryContext } from "../../src/decide/index.js";
+import { attemptsOf, isFailedConclusion, latestAttempts, type AnalysisReport, type ClassifiedFailure, type JobInfo } from "../../src/model/index.js";
+import type { RetryContext } from "../../src/decide/index.js";
 
 export const NOW = new Date("2026-11-23T12:00:00Z");
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attemptsOf, baseJobName, globMatcher, globProblem, latestAttempts } from "../../src/decide/index.js";
-import { job } from "./fixtures.js";
+import { baseJobName, globMatcher, globProblem } from "../../src/decide/index.js";
 
 describe("baseJobName", () => {
   it("strips shard and runner suffixes so shards of one job compare equal", () => {
@@ -25,18 +24,5 @@ describe("globs", () => {
     expect(globProblem("")).toBe("empty glob");
     expect(globProblem("a\u0007")).toContain("control");
     expect(globMatcher(["ok", "bad{"])).toBeNull();
-  });
-});
-
-describe("latestAttempts", () => {
-  it("counts only the latest attempt of a job", () => {
-    const first = job({ id: 101, runAttempt: 1, conclusion: "failure" });
-    const second = job({ id: 102, runAttempt: 2, conclusion: "success", externalId: "x2" });
-    const other = job({ id: 103, name: "lint", conclusion: "failure" });
-    expect(latestAttempts([first, second, other]).map((j) => j.id)).toEqual([102, 103]);
-    expect(attemptsOf(first, [second, first, other])).toEqual([
-      { attempt: 1, conclusion: "failure", htmlUrl: first.htmlUrl },
-      { attempt: 2, conclusion: "success", htmlUrl: second.htmlUrl },
-    ]);
   });
 });

@@ -1,7 +1,7 @@
 // Commit statuses of a CI provider Sift may call are re-run through it, with the Actions brakes; a
 // status keeps one row across re-runs, so its attempts are counted from Sift's own re-run requests.
 import { describe, expect, it } from "vitest";
-import type { ClassifiedFailure, JobInfo } from "../../src/analyse/types.js";
+import type { ClassifiedFailure, JobInfo } from "../../src/model/index.js";
 import { decide, emptyHistory, type RetryContext } from "../../src/decide/index.js";
 import { NOW, classifiedReport, flaky, job, retryContext } from "./fixtures.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ClassifiedFailure, JobInfo } from "../../src/analyse/types.js";
+import type { ClassifiedFailure, JobInfo } from "../../src/model/index.js";
 import { activeOutages, decide, emptyHistory, type RetryContext } from "../../src/decide/index.js";
 import { NOW, classifiedReport, flaky, genuine, job, retryContext } from "./fixtures.js";
 
@@ -56,11 +56,28 @@ describe("re-run plan", () => {
     expect(d.notes).toContain("retries paused: 31 flaky failures in the last hour");
   });
 
-  it("backs off exponentially between attempts of the same job", () => {
-    const completedAt = new Date(NOW.getTime() - 60_000); // attempt 2 waits 2 minutes
-    const d = plan([job({ id: 1, runAttempt: 2, completedAt })], [[1, flaky()]]);
-    expect(d.plan[0]).toMatchObject({ when: "after-backoff", notBefore: new Date(NOW.getTime() + 60_000) });
-    expect(d.jobs[0]?.retry?.state).toBe("waiting");
+  it("sends the first re-run at once, however recently the job failed", () => {
+    const d = plan([job({ id: 1, runAttempt: 1, completedAt: NOW })], [[1, flaky()]]);
+    expect(d.plan).toEqual([expect.objectContaining({ when: "now", notBefore: null })]);
+    expect(d.jobs[0]?.retry?.state).toBe("requested");
+  });
+
+  it("backs off exponentially from the second re-run on: base, then 2×base", () => {
+    const completedAt = new Date(NOW.getTime() - 30_000);
+    const second = plan([job({ id: 1, runAttempt: 2, completedAt })], [[1, flaky()]]);
+    expect(second.plan[0]).toMatchObject({ when: "after-backoff", notBefore: new Date(completedAt.getTime() + 60_000) });
+    expect(second.jobs[0]?.retry?.state).toBe("waiting");
+    const third = plan([job({ id: 1, runAttempt: 3, completedAt })], [[1, flaky({ retry: { enabled: true, maxAttempts: 5 } })]]);
+    expect(third.plan[0]).toMatchObject({ when: "after-backoff", notBefore: new Date(completedAt.getTime() + 120_000) });
+  });
+
+  it("takes the backoff base from the retry context; 0 re-runs at once", () => {
+    const completedAt = new Date(NOW.getTime() - 1_000);
+    expect(plan([job({ id: 1, runAttempt: 2, completedAt })], [[1, flaky()]], { backoffBaseSeconds: 0 }).plan[0]).toMatchObject({ when: "now" });
+    expect(plan([job({ id: 1, runAttempt: 2, completedAt })], [[1, flaky()]], { backoffBaseSeconds: 5 }).plan[0]).toMatchObject({
+      when: "after-backoff",
+      notBefore: new Date(completedAt.getTime() + 5_000),
+    });
   });
 
   it("holds re-runs of a cause in outage and says since when", () => {

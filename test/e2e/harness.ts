@@ -81,7 +81,7 @@ export async function startSift(gh: GitHubDouble, env: Record<string, string>): 
  * `prepare`, before Sift starts), and Sift against it (with `env` added to its environment) in a temporary data folder; all torn down after.
  * Registers the vitest hooks; the getters give the running parts inside tests.
  */
-export function useSiftWithDouble(prepare?: (gh: GitHubDouble) => void, env?: () => Record<string, string>): { gh: () => GitHubDouble; sift: () => RunningSift } {
+export function useSiftWithDouble(prepare?: (gh: GitHubDouble) => void, env: Record<string, string> = {}): { gh: () => GitHubDouble; sift: () => RunningSift } {
   let gh: GitHubDouble | undefined;
   let sift: RunningSift | undefined;
   const data = tempDataDir();
@@ -90,7 +90,7 @@ export function useSiftWithDouble(prepare?: (gh: GitHubDouble) => void, env?: ()
     gh = await startGitHubDouble();
     gh.state.installations.set(INSTALLATION_ID, { id: INSTALLATION_ID, account: { login: REPO.owner, type: "Organization" } });
     prepare?.(gh);
-    sift = await startSift(gh, { SIFT_DATA_DIR: data.dir, ...env?.() });
+    sift = await startSift(gh, { SIFT_DATA_DIR: data.dir, ...env });
   }, 240_000);
   afterAll(async () => {
     await sift?.stop();

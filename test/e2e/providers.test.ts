@@ -34,7 +34,7 @@ beforeAll(async () => {
     ].join("\n"),
   );
 });
-const { gh, sift } = useSiftWithDouble(undefined, () => ({ SIFT_PROVIDERS_FILE: providersFile }));
+const { gh, sift } = useSiftWithDouble(undefined, { SIFT_PROVIDERS_FILE: providersFile });
 afterAll(async () => {
   await Promise.all([circle?.close(), jenkins?.close(), gitlab?.close()]);
   rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // real database), every GitHub call answered by the double. The classify stage is a stand-in (verdict
 // by job name) so that these tests exercise decide → report → re-run and the commands, not patterns.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClassifiedFailure, JobInfo } from "../../src/analyse/types.js";
+import type { ClassifiedFailure, JobInfo } from "../../src/model/index.js";
 import { baseJobName } from "../../src/decide/index.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID, REPO, sha, workflowJobPayload } from "../helpers/payloads.js";
@@ -92,7 +92,8 @@ describe("automatic re-runs", () => {
     await job({ id: 1101, sha: S, name: "flaky-build", runId: 9101, attempt: 1 });
     await job({ id: 1201, sha: S, name: "unit", runId: 9102 });
     await waitFor(async () => (rerunsOf([1101]).length ? true : undefined), 30_000, "the first re-run");
-    expect(siftRun(S)?.conclusion).toBe("failure"); // "unit" is genuine
+    // Sift's own re-run is on its way: the check run says so, and so does the details page.
+    await waitFor(async () => (siftRun(S)?.status === "in_progress" ? true : undefined), 30_000, "the check run in progress");
 
     await job({ id: 1102, sha: S, name: "flaky-build", runId: 9101, attempt: 2 });
     await waitFor(async () => (rerunsOf([1102]).length ? true : undefined), 30_000, "the second re-run");
@@ -104,6 +105,7 @@ describe("automatic re-runs", () => {
     await job({ id: 1103, sha: S, name: "flaky-build", runId: 9101, attempt: 3 });
     await analysed(S, before + 2);
     expect(rerunsOf([1101, 1102, 1103, 1201, 1202])).toEqual(["job:1101", "job:1102"]);
+    expect(siftRun(S)).toMatchObject({ status: "completed", conclusion: "failure" }); // attempts spent, "unit" genuine
     const retries = await db.prisma.retry.findMany({ where: { trigger: "auto" }, include: { job: true }, orderBy: { id: "asc" } });
     expect(retries.map((r) => [r.job.externalId, r.status])).toEqual([["1101", "requested"], ["1102", "requested"]]);
   });

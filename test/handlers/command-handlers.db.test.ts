@@ -14,6 +14,7 @@ import {
   useStrictNock,
 } from "../helpers/github-nock.js";
 import { TEST_APP_ID, startTestApp, type TestApp } from "../helpers/probot.js";
+import { createMetrics } from "../../src/web/metrics.js";
 import { SEED, seedHeadCommit, seedJob, seedRepository } from "../helpers/seed-jobs.js";
 import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
 
@@ -54,12 +55,21 @@ describe("issue_comment", () => {
     expect(await db().prisma.retry.findFirst()).toMatchObject({ trigger: "command", status: "requested", requestedBy: "writer" });
   });
 
-  it("ignores edited comments, bots and comments without a command, calling nothing", async () => {
+  it("ignores edited comments, bots and comments without a command, calling nothing, and counts them", async () => {
+    const metrics = createMetrics();
+    await app.close();
+    app = await startTestApp(db(), { metrics });
     for (const p of [prComment("/retry", "edited"), prComment("/retry", "created", { login: "sift[bot]", type: "Bot" }), prComment("thanks!")]) {
       await receive("issue_comment", p);
     }
+    const commit = at(exampleOf("commit_comment", "created"));
+    commit.comment = { ...commit.comment, body: "looks good", user: { ...commit.comment.user, login: "writer", type: "User" } };
+    await receive("commit_comment", commit);
     expect(await db().prisma.retry.count()).toBe(0);
-    expect(app.logs.lines.filter((l) => String(l.msg).includes("ignored")).length).toBe(3);
+    expect(app.logs.lines.filter((l) => String(l.msg).includes("ignored")).length).toBe(4);
+    const text = await metrics.registry.getSingleMetricAsString("sift_webhooks_total");
+    expect(text).toContain('sift_webhooks_total{event="issue_comment",outcome="ignored"} 3');
+    expect(text).toContain('sift_webhooks_total{event="commit_comment",outcome="ignored"} 1');
   });
 });
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { renderCheckRun } from "../../src/report/index.js";
 import { failure, jobReport, report } from "./report-fixtures.js";
 
-const flaky = () =>
+const flaky = (state: "requested" | "waiting" = "waiting") =>
   jobReport("flaky", {
     failure: failure({ class: "flaky", patternId: "npm-registry-5xx", reason: "npm registry answered 503" }),
-    retry: { state: "requested", reason: "attempt 2 of 3" },
+    retry: { state, reason: state === "requested" ? "attempt 2 of 3" : "waiting: backoff until 12:05 UTC before attempt 2" },
     attempts: [{ attempt: 1, conclusion: "failure", htmlUrl: "https://github.com/octo/widgets/actions/runs/555/attempts/1" }],
   });
 const known = () =>
@@ -25,6 +25,13 @@ describe("renderCheckRun", () => {
     const out = renderCheckRun(report([flaky(), known()]));
     expect(out.conclusion).toBe("success");
     expect(out.title).toBe("1 flaky (re-running), 1 known problem");
+  });
+
+  it("goes in progress while a re-run Sift asked for is on its way", () => {
+    const out = renderCheckRun(report([flaky("requested"), jobReport("genuine")]));
+    expect(out.status).toBe("in_progress");
+    expect(out.conclusion).toBeUndefined();
+    expect(out.title).toBe("1 flaky (re-running), 1 to fix");
   });
 
   it("stays in progress without a conclusion while jobs are still running", () => {
@@ -54,7 +61,7 @@ describe("renderCheckRun", () => {
   });
 
   it("shows the flaky cause, pattern, retry state and attempts", () => {
-    const s = renderCheckRun(report([flaky()])).summary;
+    const s = renderCheckRun(report([flaky("requested")])).summary;
     expect(s).toContain("npm registry answered 503 (pattern `npm-registry-5xx`)");
     expect(s).toContain("re-running (attempt 2 of 3)");
     expect(s).toContain("[attempt 1](https://github.com/octo/widgets/actions/runs/555/attempts/1) failure");

@@ -1,5 +1,5 @@
 // Builders for analysis reports: plain data, deep-copied per call so tests can mutate freely.
-import type { AnalysisReport, ClassifiedFailure, JobReport, VerdictClass } from "../../src/analyse/types.js";
+import type { AnalysisReport, ClassifiedFailure, JobReport, VerdictClass } from "../../src/model/index.js";
 
 let nextId = 1;
 

@@ -4,7 +4,7 @@ import { ProbotOctokit } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeReport, type Octokit } from "../../src/report/index.js";
 import { failure, jobReport, report } from "./report-fixtures.js";
-import type { AnalysisStages } from "../../src/analyse/stages.js";
+import type { AnalysisStages } from "../../src/model/index.js";
 
 // Compile-time check: the real writer plugs into the analysis use case as its writeReport stage.
 export const asStage: AnalysisStages["writeReport"] = writeReport;
@@ -72,7 +72,7 @@ describe("writeReport", () => {
     const r = jobsWithErrors(2, 40);
     bodies.length = 0;
     // 20 new annotations (lines 31–40 of each file) on the existing check run: one update.
-    await writeReport(octokit(), r, { checkRunId: 901n, outputHash: out.outputHash });
+    await writeReport(octokit(), r, { checkRunId: "901", outputHash: out.outputHash });
     expect(bodies).toHaveLength(1);
     expect(bodies[0]!.output.annotations).toHaveLength(20);
     expect(bodies[0]!.output.title).toBe("2 to fix");

@@ -1,7 +1,7 @@
 // The re-run adapter against strict nock and a real database: plan execution, "in progress" waits,
 // the workflow_run completed hook, outcomes as flaky evidence, the outage sweep, declarations ending.
 import { describe, expect, it } from "vitest";
-import type { AnalysisReport, RetryAction } from "../../src/analyse/types.js";
+import type { AnalysisReport, RetryAction } from "../../src/model/index.js";
 import { executeRetryPlan, onWorkflowRunCompleted, sweepRetries } from "../../src/retry/index.js";
 import { createMetrics } from "../../src/web/metrics.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";

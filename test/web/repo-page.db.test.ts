@@ -44,7 +44,7 @@ describe("repository history page in Chromium", () => {
     const causes = await page.locator("#causes tbody tr").allInnerTexts();
     expect(causes[0]).toMatch(/npm-registry-5xx network\s+flaky\s+infrastructure\s+4\s+2/);
     expect(causes.some((r) => r.includes(HOSTILE_PATTERN))).toBe(true);
-    expect(await page.locator("#causes .kinds").innerText()).toContain("6 infrastructure 3 test");
+    expect(await page.locator("#causes .kinds").innerText()).toContain("5 infrastructure 4 test");
     expect(await page.locator("#new tbody tr").count()).toBe(2);
     expect(await page.locator("#durations tbody tr").nth(2).locator("td").first().innerText()).toBe(HOSTILE_JOB);
     expect(await page.locator("#durations tbody tr").first().innerText()).toMatch(/build\s+16\s+2 m 00 s\s+1 m 40 s\s+\+20 %/);

@@ -45,7 +45,7 @@ describe("repository history route", () => {
     expect(body.repository).toBe("octo/widgets");
     expect(body.defaultBranch).toMatchObject({ branch: "main", commits: 6, broken: 3, share: 0.5, streak: { red: true, sinceSha: MAIN.m6 } });
     expect(body.newCauses.causes.map((c) => c.cause)).toEqual(["signature sig-abc", HOSTILE_PATTERN]);
-    expect(body.failures).toEqual({ days: 30, infrastructure: 6, test: 3 });
+    expect(body.failures).toEqual({ days: 30, infrastructure: 5, test: 4 });
     expect(body.durations.jobs[0]).toMatchObject({ name: "build", thisWeek: 120, lastWeek: 100 });
     const viaQuery = (await (await get(`${repoPath("octo", "widgets")}?format=json`)).json()) as RepoJson;
     expect(viaQuery.causes.top).toHaveLength(5);

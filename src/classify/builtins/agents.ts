@@ -4,7 +4,7 @@
 // "Connection to the other side was lost in a non-clean fashion" from Mozilla build-buildbotcustom
 // status/errors.py (MPL-2.0); "Job failed (system failure)" is GitLab Runner's own prefix;
 // the CircleCI lines are what its infrastructure-failure steps print (CircleCI support articles).
-import type { PatternInput } from "../../config/schema.js";
+import type { PatternInput } from "../../model/config-schema.js";
 
 export const agentPatterns: PatternInput[] = [
   {

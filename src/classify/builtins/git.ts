@@ -2,7 +2,7 @@
 // Credits: "remote end hung up", "couldn't find remote ref"-style shapes from GitLab's glci failure
 // categories (MIT); Jenkins "ERROR: Error fetching remote repo", GitException and "Cannot rebase"
 // from nodejs/node-core-utils lib/ci/ci_failure_parser.js (MIT); re-expressed, not copied.
-import type { PatternInput } from "../../config/schema.js";
+import type { PatternInput } from "../../model/config-schema.js";
 import { TEST_CHATTER } from "./noise.js";
 
 export const gitPatterns: PatternInput[] = [

@@ -2,7 +2,7 @@
 // Messages are the runner's own (actions/runner), so they are matched anywhere in the log.
 // Credits: several shapes are re-expressed from pytorch/test-infra aws/lambda/log-classifier/ruleset.toml
 // (BSD-3-Clause): shutdown signal, pod failed to come online, archive download, response status code.
-import type { PatternInput } from "../../config/schema.js";
+import type { PatternInput } from "../../model/config-schema.js";
 import { TEST_CHATTER } from "./noise.js";
 
 export const githubRunnerPatterns: PatternInput[] = [

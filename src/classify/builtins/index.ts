@@ -1,6 +1,6 @@
 // Sift's built-in pattern library: infrastructure failures and known flakes across ecosystems.
 // Files group patterns by family; order inside the library is the order of this list.
-import { patternSchema, type Pattern, type PatternInput } from "../../config/schema.js";
+import { patternSchema, type Pattern, type PatternInput } from "../../model/config-schema.js";
 import { agentPatterns } from "./agents.js";
 import { gitPatterns } from "./git.js";
 import { installerPatterns } from "./installers.js";

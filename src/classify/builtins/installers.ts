@@ -3,7 +3,7 @@
 // network failure; 4xx answers (a missing package, a bad token) are left to the job.
 // Credits: shapes seen in public issue threads (chocolatey/choco#1609, svenstaro/upx-action#41,
 // composer/composer#9810, composer/composer#12535); re-expressed, not copied.
-import type { PatternInput } from "../../config/schema.js";
+import type { PatternInput } from "../../model/config-schema.js";
 import { TEST_CHATTER } from "./noise.js";
 
 export const installerPatterns: PatternInput[] = [

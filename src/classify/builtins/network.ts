@@ -4,7 +4,7 @@
 // Credits: shapes learned from Mozilla build-buildbotcustom status/errors.py (MPL-2.0), GitLab's
 // glci failure categories (MIT), pytorch/test-infra's log classifier (BSD-3-Clause) and Terragrunt's
 // default retryable_errors (MIT); re-expressed, not copied.
-import type { PatternInput } from "../../config/schema.js";
+import type { PatternInput } from "../../model/config-schema.js";
 import { CHATTER_OR_LOCAL, TEST_CHATTER } from "./noise.js";
 
 export const networkPatterns: PatternInput[] = [

@@ -4,7 +4,7 @@
 // Credits: apt "E: Failed to fetch", npm "npm ERR! code" and Docker daemon shapes re-expressed from
 // pytorch/test-infra's log classifier ruleset.toml and flaky-rules.json (BSD-3-Clause); Docker pull
 // failures from GitLab's glci failure categories (MIT).
-import type { PatternInput } from "../../config/schema.js";
+import type { PatternInput } from "../../model/config-schema.js";
 import { LOCAL_HOST, TEST_CHATTER } from "./noise.js";
 
 const npm = String.raw`npm (?:ERR!|error)`;

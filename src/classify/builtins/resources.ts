@@ -6,7 +6,7 @@
 // nodejs/node-core-utils ci_failure_parser.js (MIT); MSVC heap errors after pytorch's "MSVC out of memory".
 // Node's "JavaScript heap out of memory" is deliberately absent: it is the process hitting its own
 // heap limit (--max-old-space-size), which the code under test decides, not the OS killing it (RULES.md).
-import type { PatternInput } from "../../config/schema.js";
+import type { PatternInput } from "../../model/config-schema.js";
 import { TEST_CHATTER } from "./noise.js";
 
 // A quoted string that contains the phrase and closes after it: a fixture or a message under test.

@@ -1,7 +1,7 @@
 // Services a job depends on that never came up: GitHub Actions service containers and simulators.
 // The service-container message is the runner's own
 // (actions/runner src/Runner.Worker/ContainerOperationProvider.cs: "Failed to initialize, {alias} service is {status}.").
-import type { PatternInput } from "../../config/schema.js";
+import type { PatternInput } from "../../model/config-schema.js";
 import { TEST_CHATTER } from "./noise.js";
 
 export const servicePatterns: PatternInput[] = [

@@ -3,7 +3,7 @@
 // Credits: Taskcluster's "max run time exceeded" from mozilla/treeherder's log fixtures (MPL-2.0);
 // "Build timed out" from nodejs/node-core-utils (MIT); GitLab's "execution took longer than" from its
 // glci failure categories (MIT); GHA step timeouts from pytorch/test-infra's log classifier (BSD-3-Clause).
-import type { PatternInput } from "../../config/schema.js";
+import type { PatternInput } from "../../model/config-schema.js";
 
 const once = { max_attempts: 2 };
 

@@ -1,10 +1,8 @@
-// The default writeReport stage: a `Sift` check run listing the failed jobs. Job names come from
-// workflow files anyone can edit in a PR: escaped, and @-mentions defused.
+// A stand-in writeReport stage for tests: a `Sift` check run listing the failed jobs. Job names come
+// from workflow files anyone can edit in a PR: escaped, and @-mentions defused.
 import { createHash } from "node:crypto";
 import type { ProbotOctokit } from "probot";
-import { CHECK_RUN_NAME, type PreviousCheckRun } from "./previous-check-run.js";
-import type { WrittenReport } from "./stages.js";
-import type { AnalysisReport } from "./types.js";
+import { CHECK_RUN_NAME, checkRunState, type AnalysisReport, type CheckRunRecord } from "../../src/model/index.js";
 
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, "\\$&").replace(/@/g, "@\u200b");
@@ -12,8 +10,7 @@ export function escapeMarkdown(text: string): string {
 
 export function renderBasicReport(report: AnalysisReport) {
   const genuine = report.jobs.filter((j) => j.finalClass === "genuine").length;
-  const status = report.pendingJobs > 0 ? "in_progress" : "completed";
-  const conclusion = status === "completed" ? (genuine > 0 ? "failure" : "success") : null;
+  const { status, conclusion } = checkRunState(report);
   const n = report.jobs.length;
   const title = n === 0 ? "No failed jobs" : `${n} failed job${n === 1 ? "" : "s"}${genuine ? `, ${genuine} genuine` : ""}`;
   const lines = report.jobs.map(({ job, finalClass, failure }) => {
@@ -26,7 +23,7 @@ export function renderBasicReport(report: AnalysisReport) {
   return { status, conclusion, title, summary } as const;
 }
 
-export async function writeBasicReport(octokit: ProbotOctokit, report: AnalysisReport, previous: PreviousCheckRun | null): Promise<WrittenReport> {
+export async function writeBasicReport(octokit: ProbotOctokit, report: AnalysisReport, previous: CheckRunRecord | null): Promise<CheckRunRecord> {
   const { status, conclusion, title, summary } = renderBasicReport(report);
   const outputHash = createHash("sha256").update(JSON.stringify([status, conclusion, title, summary, report.detailsUrl])).digest("hex");
   if (previous && previous.outputHash === outputHash) return previous; // throttling makes every write cost ~1 s
@@ -38,7 +35,7 @@ export async function writeBasicReport(octokit: ProbotOctokit, report: AnalysisR
     ...(conclusion ? { conclusion } : {}),
     output: { title, summary },
   };
-  const { data } = previous
+  const { data } = previous?.checkRunId
     ? await octokit.rest.checks.update({ ...body, check_run_id: Number(previous.checkRunId) })
     : await octokit.rest.checks.create({ ...body, name: CHECK_RUN_NAME, head_sha: report.sha });
   return { checkRunId: String(data.id), status, conclusion, title, outputHash };

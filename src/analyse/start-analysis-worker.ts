@@ -1,12 +1,11 @@
 // Starts the worker that analyses due head SHAs and the periodic reconcile; returns the stop function.
 import type { Logger } from "pino";
 import type { Probot } from "probot";
-import { analyseCommit, type AnalysisStages } from "../analyse/index.js";
 import type { Database } from "../db/index.js";
+import type { AnalysisStages, Metrics } from "../model/index.js";
+import { startReconcile, startWorker } from "../schedule/index.js";
 import type { Settings } from "../settings.js";
-import type { Metrics } from "../web/metrics.js";
-import { startReconcile } from "./start-reconcile.js";
-import { startWorker } from "./worker.js";
+import { analyseCommit } from "./analyse-commit.js";
 
 export interface AnalysisWorkerDeps {
   db: Database;
@@ -14,7 +13,7 @@ export interface AnalysisWorkerDeps {
   metrics: Metrics;
   log: Logger;
   now: () => Date;
-  stages?: Partial<AnalysisStages> | undefined;
+  stages: AnalysisStages;
   pollMs?: number | undefined;
 }
 

@@ -1,5 +1,5 @@
 // When Sift cannot tell, the failure is genuine and the report says why.
-import type { ClassifiedFailure } from "./types.js";
+import type { ClassifiedFailure } from "./verdict.js";
 
 export function failClosed(reason: string): ClassifiedFailure {
   return {

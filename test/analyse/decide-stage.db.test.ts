@@ -1,11 +1,10 @@
 // The decide stage with its history from a real database: broken trunk, declarations, known-problem
 // issues with `Fixes #N` (strict nock for the PR body), the hourly budget, and verdicts by kind.
 import { describe, expect, it } from "vitest";
-import type { AnalysisContext } from "../../src/analyse/index.js";
-import type { AnalysisReport, ClassifiedFailure } from "../../src/analyse/types.js";
-import { collectJobs } from "../../src/analyse/index.js";
+import type { AnalysisContext, AnalysisReport, ClassifiedFailure } from "../../src/model/index.js";
+import { createDecideStage } from "../../src/analyse/index.js";
 import { configFromFiles } from "../../src/config/index.js";
-import { countFailuresByKind, createDecideStage } from "../../src/history/index.js";
+import { collectJobs, countFailuresByKind } from "../../src/history/index.js";
 import { createMetrics } from "../../src/web/metrics.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 import { nockGetPull, testOctokit, useStrictNock } from "../helpers/github-nock.js";
@@ -21,7 +20,14 @@ const db = useTestDatabase(async (db) => {
   await seedHeadCommit(db, { sha: PR_SHA, prNumbers: [7], branch: "feature", baseBranch: "main", baseSha: BASE });
 });
 
-const ctx = (): AnalysisContext => ({ octokit: testOctokit(), repo: { id: String(SEED.repositoryId), owner: SEED.owner, name: SEED.repo, private: false, installationId: SEED.installationId }, sha: PR_SHA, log: captureLogger().log, now: () => NOW });
+const ctx = (): AnalysisContext => ({
+  octokit: testOctokit(),
+  repo: { id: String(SEED.repositoryId), owner: SEED.owner, name: SEED.repo, private: false, installationId: SEED.installationId },
+  sha: PR_SHA,
+  log: captureLogger().log,
+  now: () => NOW,
+  config: configFromFiles([], SEED.owner, SEED.repo),
+});
 
 function failure(over: Partial<ClassifiedFailure>): ClassifiedFailure {
   return { class: "genuine", patternId: null, category: null, reason: "no pattern", line: 3, excerpt: "boom", matchedText: null, signature: "sig-boom", retry: null, issue: null, step: "test", notes: [], ...over };
@@ -99,6 +105,18 @@ describe("createDecideStage", () => {
     expect(report.retryPlan).toEqual([]);
   });
 
+  it("takes the backoff base from retry.backoff_seconds, else from the installation's setting", async () => {
+    const completedAt = new Date(NOW.getTime() - 10_000);
+    await seedJob(db(), { externalId: 1, name: "flaky-one", sha: PR_SHA, runAttempt: 2, completedAt });
+    const flaky = failure({ class: "flaky", patternId: "net.reset", category: "network", retry: { enabled: true } });
+    const stage = createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com", retryBackoffSeconds: 5 });
+    expect((await stage(await classified({ "flaky-one": flaky }), ctx())).retryPlan).toEqual([expect.objectContaining({ when: "now" })]);
+    const config = configFromFiles([{ owner: SEED.owner, repo: SEED.repo, path: ".github/sift.yml", config: { retry: { backoff_seconds: 30 } } }], SEED.owner, SEED.repo);
+    expect(config.problems).toEqual([]);
+    const report = await stage(await classified({ "flaky-one": flaky }), { ...ctx(), config });
+    expect(report.retryPlan).toEqual([expect.objectContaining({ when: "after-backoff", notBefore: new Date(completedAt.getTime() + 30_000) })]);
+  });
+
   it("holds re-runs when one infrastructure cause hits many jobs across the installation", async () => {
     await seedJob(db(), { externalId: 1, name: "flaky-one", sha: PR_SHA });
     for (let i = 0; i < 10; i++) {
@@ -115,15 +133,23 @@ describe("createDecideStage", () => {
   it("counts infrastructure and test failures apart, in /metrics (once per failure) and in the database", async () => {
     const infra = await seedJob(db(), { externalId: 1, name: "setup", sha: PR_SHA });
     await seedJob(db(), { externalId: 2, name: "unit", sha: PR_SHA });
+    const jest = await seedJob(db(), { externalId: 3, name: "jest", sha: PR_SHA });
     const metrics = createMetrics();
     const stage = createDecideStage({ prisma: db().prisma, githubWebUrl: "https://github.com", metrics });
-    const verdicts = { setup: failure({ class: "flaky", patternId: "gha.runner-lost", category: "runner", retry: { enabled: false } }) };
+    const verdicts = {
+      setup: failure({ class: "flaky", patternId: "gha.runner-lost", category: "runner", retry: { enabled: false } }),
+      jest: failure({ class: "genuine", patternId: "sift.genuine.test-failure", category: "test-failure" }),
+    };
     await stage(await classified(verdicts), ctx());
     await seedVerdict(db(), infra, { verdict: "flaky", patternId: "gha.runner-lost", category: "runner", at: NOW });
-    await stage(await classified(verdicts), ctx()); // a re-analysis: "setup" is not counted again
+    await seedVerdict(db(), jest, { verdict: "genuine", patternId: "sift.genuine.test-failure", category: "test-failure", at: NOW });
+    await stage(await classified(verdicts), ctx()); // a re-analysis: "setup" and "jest" are not counted again
     const text = await metrics.registry.getSingleMetricAsString("sift_verdicts_total");
     expect(text).toContain('sift_verdicts_total{verdict="flaky",category="runner",kind="infrastructure"} 1');
+    expect(text).toContain('sift_verdicts_total{verdict="genuine",category="test-failure",kind="test"} 1');
     expect(text).toContain('sift_verdicts_total{verdict="genuine",category="none",kind="test"} 2');
-    expect(await countFailuresByKind(db().prisma, { since: new Date(0) })).toEqual({ infrastructure: 1, test: 0 });
+    expect(text).not.toMatch(/verdict="genuine"[^}]*kind="infrastructure"/);
+    // The database rows count by the same rule: a jest assertion is a test failure, a lost runner infrastructure.
+    expect(await countFailuresByKind(db().prisma, { since: new Date(0) })).toEqual({ infrastructure: 1, test: 1 });
   });
 });

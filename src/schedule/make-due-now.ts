@@ -1,5 +1,6 @@
-// After /known-broken the check run must flip at once: make the head SHA due for analysis now.
-// A SHA being analysed right now gets a "change after the claim" mark, so the worker re-queues it.
+// When Sift's own state changes (/known-broken, /retry, a stored re-run sent), the check run must follow
+// at once: make the head SHA due for analysis now. A SHA being analysed right now gets a "change after
+// the claim" mark, so the worker re-queues it.
 import type { PrismaClient } from "../generated/prisma/client.js";
 
 export async function makeDueNow(prisma: PrismaClient, at: { repositoryId: number; sha: string }, now: Date): Promise<boolean> {

@@ -1,0 +1,56 @@
+// The record of the `Sift` check run of a head SHA (CheckRun table). When a crash came between
+// creating the check run on GitHub and storing its id, it is found on GitHub — never a second one.
+import type { ProbotOctokit } from "probot";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { CHECK_RUN_NAME, type CheckRunConclusion, type CheckRunRecord, type CheckRunStatus } from "../model/index.js";
+
+export interface CheckRunAt {
+  repositoryId: number;
+  owner: string;
+  repo: string;
+  sha: string;
+  appId: number | undefined;
+}
+
+export async function findCheckRunRecord(prisma: PrismaClient, octokit: ProbotOctokit, at: CheckRunAt): Promise<CheckRunRecord | null> {
+  const row = await prisma.checkRun.findUnique({ where: { repositoryId_headSha: { repositoryId: BigInt(at.repositoryId), headSha: at.sha } } });
+  if (row) return toRecord(row);
+  const { data } = await octokit.rest.checks.listForRef({
+    owner: at.owner,
+    repo: at.repo,
+    ref: at.sha,
+    check_name: CHECK_RUN_NAME,
+    filter: "latest",
+    ...(at.appId ? { app_id: at.appId } : {}),
+  });
+  const found = data.check_runs.find((c) => c.name === CHECK_RUN_NAME && (!at.appId || c.app?.id === at.appId));
+  if (!found) return null;
+  return {
+    checkRunId: String(found.id),
+    status: found.status === "completed" ? "completed" : "in_progress",
+    conclusion: found.conclusion === "success" || found.conclusion === "failure" ? found.conclusion : null,
+    title: found.output?.title ?? "",
+    outputHash: null,
+  };
+}
+
+/** Stores the record; a record without a GitHub id yet is only stored once the check run exists. */
+export async function saveCheckRunRecord(db: Prisma.TransactionClient, at: { repositoryId: number; sha: string }, run: CheckRunRecord): Promise<void> {
+  if (run.checkRunId === null) return;
+  const data = { checkRunId: BigInt(run.checkRunId), status: run.status, conclusion: run.conclusion, title: run.title, outputHash: run.outputHash };
+  await db.checkRun.upsert({
+    where: { repositoryId_headSha: { repositoryId: BigInt(at.repositoryId), headSha: at.sha } },
+    create: { repositoryId: BigInt(at.repositoryId), headSha: at.sha, ...data },
+    update: data,
+  });
+}
+
+function toRecord(row: { checkRunId: bigint; status: string; conclusion: string | null; title: string; outputHash: string | null }): CheckRunRecord {
+  return {
+    checkRunId: String(row.checkRunId),
+    status: row.status as CheckRunStatus,
+    conclusion: row.conclusion as CheckRunConclusion | null,
+    title: row.title,
+    outputHash: row.outputHash,
+  };
+}

@@ -1,0 +1,29 @@
+// The real stages of an analysis, wired once by src/index.ts.
+import type { CompiledPatternSet } from "../classify/index.js";
+import { loadConfig } from "../config/index.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { AnalysisStages, Metrics } from "../model/index.js";
+import type { ProviderRegistry } from "../providers/index.js";
+import { writeReport } from "../report/index.js";
+import { createClassifyStage } from "./classify-job.js";
+import { createDecideStage } from "./decide-stage.js";
+import { createRetryStage } from "./retry-stage.js";
+
+export interface StageDeps {
+  prisma: PrismaClient;
+  githubWebUrl: string;
+  retryBackoffSeconds: number;
+  metrics?: Metrics | undefined;
+  /** CI providers beside Actions: statuses read and re-run through them. */
+  providers?: ProviderRegistry | undefined;
+}
+
+export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet> {
+  return {
+    loadConfig: (scope) => loadConfig(scope.octokit, scope.repo.owner, scope.repo.name),
+    classifyJob: createClassifyStage({ providers: deps.providers }),
+    decide: createDecideStage(deps),
+    retry: createRetryStage(deps),
+    writeReport,
+  };
+}

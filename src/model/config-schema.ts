@@ -1,0 +1,113 @@
+// The `.github/sift.yml` schema: validator, defaults and documentation in one place. In the model
+// because classify/ (patterns), decide/ (retry policy) and config/ (loading) all speak it.
+// Semantic checks (does the regex compile under RE2?) happen after parsing, in the classifier.
+import { z } from "zod";
+
+const glob = z.string().min(1).max(500);
+
+/** Patterns one file may hold; validate.ts keeps the first ones and reports the rest. */
+export const MAX_PATTERNS = 1000;
+
+/**
+ * The largest log.max_bytes: the log's tail is decoded into one string of up to this many
+ * characters, and V8 strings stop at 2^29 - 24 (1 GiB failed with "Cannot create a string longer
+ * than…"); 256 MiB leaves room for the copies normalisation makes.
+ */
+export const MAX_LOG_BYTES = 256 * 1024 * 1024;
+const globs = z.union([glob, z.array(glob).max(100)]).transform((g) => (Array.isArray(g) ? g : [g]));
+
+export const retryPolicySchema = z
+  .object({
+    enabled: z.boolean().default(true).describe("Re-run jobs that match this pattern automatically."),
+    max_attempts: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .optional()
+      .describe("Stop re-running once the job's run_attempt reaches this (default: the repo's retry.max_attempts)."),
+  })
+  .strict();
+
+export const patternSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,99}$/, "letters, digits and _ . : / - only, at most 100")
+      .describe("Unique id; a repo pattern with the id of an org or built-in pattern replaces it."),
+    regex: z.string().min(1).max(2000).describe("RE2 regular expression, matched against each line (or the text, with multiline)."),
+    class: z.enum(["flaky", "known-problem"]).describe("What a match means."),
+    category: z.string().max(100).default("other").describe("A short cause family: network, runner, disk, registry…"),
+    description: z.string().max(500).optional().describe("Shown in the report as the cause."),
+    unless: z.string().min(1).max(2000).optional().describe("RE2 regex: a match on the same line cancels this pattern."),
+    retry: z
+      .union([z.boolean(), retryPolicySchema])
+      .optional()
+      .transform((r) => (typeof r === "boolean" ? { enabled: r } : r))
+      .describe("Whether flaky matches are re-run (default true for flaky, never for known-problem)."),
+    issue: z.string().url().max(500).optional().describe("Link to the issue that tracks a known problem."),
+    scope: z.enum(["step", "log"]).default("step").describe("step: only inside the failing step; log: anywhere."),
+    multiline: z.boolean().default(false).describe("Match across lines (the regex sees the step text, with (?s) off)."),
+    jobs: globs.optional().describe("Only for jobs whose name matches one of these globs."),
+    workflows: globs.optional().describe("Only for workflows whose name matches one of these globs."),
+    steps: globs.optional().describe("Only when the failing step's name matches one of these globs."),
+    branches: globs.optional().describe("Only on these branches (head branch of the job)."),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    builtins: z
+      .union([z.boolean(), z.object({ disable: z.array(z.string()).default([]) }).strict()])
+      .default(true)
+      .describe("Use Sift's built-in library (true), none (false), or all but some ids ({disable: [...]})."),
+    patterns: z.array(patternSchema).max(MAX_PATTERNS).default([]).describe("Your patterns; repo first, then org, then built-ins."),
+    retry: z
+      .object({
+        enabled: z.boolean().default(true).describe("Re-run flaky jobs automatically."),
+        max_attempts: z.number().int().min(1).max(10).default(3).describe("A job is not re-run once its run_attempt reaches this."),
+        budget_per_hour: z.number().int().min(0).max(10_000).default(20).describe("At most this many automatic re-runs per repository per hour."),
+        backoff_seconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(86_400)
+          .optional()
+          .describe("Backoff base: the first re-run goes at once, the second base seconds after the failure, then 2×base… (default: SIFT_RETRY_BACKOFF_SECONDS, 60)."),
+        exclude_workflows: z
+          .array(glob)
+          .default(["*deploy*", "*release*", "*publish*"])
+          .describe("Workflows (globs, case-insensitive) never re-run automatically."),
+      })
+      .strict()
+      .default({ enabled: true, max_attempts: 3, budget_per_hour: 20, exclude_workflows: ["*deploy*", "*release*", "*publish*"] }),
+    log: z
+      .object({
+        max_bytes: z
+          .number()
+          .int()
+          .min(64 * 1024)
+          .max(MAX_LOG_BYTES)
+          .default(64 * 1024 * 1024)
+          .describe("Only the last max_bytes of a log are read (failures are at the end); at most 256 MiB."),
+      })
+      .strict()
+      .default({ max_bytes: 64 * 1024 * 1024 }),
+  })
+  .strict();
+
+export type PatternInput = z.input<typeof patternSchema>;
+export type Pattern = z.output<typeof patternSchema>;
+export type SiftConfig = z.output<typeof configSchema>;
+export type SiftConfigInput = z.input<typeof configSchema>;
+
+/** The repository's `retry` settings. */
+export type RetryPolicy = SiftConfig["retry"];
+
+export type PatternOrigin = "repo" | "org" | "builtin";
+
+/** A pattern and the layer it came from (repo, org defaults, built-in library). */
+export interface SourcedPattern {
+  pattern: Pattern;
+  origin: PatternOrigin;
+}

@@ -1,0 +1,20 @@
+// What stages count. web/metrics.ts implements it with prom-client and serves /metrics; stages only
+// see this interface, so the model does not depend on the web layer.
+export interface CounterOf<L extends string> {
+  inc(labels: Partial<Record<L, string | number>>, value?: number): void;
+}
+
+export interface HistogramLike {
+  observe(value: number): void;
+  startTimer(): () => void;
+}
+
+export interface Metrics {
+  webhooks: CounterOf<"event" | "outcome">;
+  analyses: CounterOf<"conclusion">;
+  verdicts: CounterOf<"verdict" | "category" | "kind">;
+  retries: CounterOf<"trigger" | "status">;
+  analysisSeconds: HistogramLike;
+  dueToReportSeconds: HistogramLike;
+}
+
