@@ -19,7 +19,7 @@ describe("re-runs through a status's provider", () => {
     const j = status({ id: 1 });
     const d = plan(j, flaky({ providerRerun: CIRCLE }));
     expect(d.plan).toEqual([expect.objectContaining({ method: "provider", jobIds: [1], when: "now", reason: "flaky failure: re-run through CircleCI" })]);
-    expect(d.state).toEqual({ state: "requested", reason: "re-run requested (attempt 2 of 3)" });
+    expect(d.state).toEqual({ state: "requested", reason: "re-run requested (attempt 2 of 3)" }); // the first re-run: no backoff
   });
 
   it("says why not when Sift has no credentials, or the provider cannot re-run", () => {
@@ -34,8 +34,8 @@ describe("re-runs through a status's provider", () => {
     // the status has not completed since the request: the re-run is still on its way
     const before = status({ id: 4, completedAt: new Date(requestedAt.getTime() - 60_000) });
     expect(plan(before, flaky({ providerRerun: CIRCLE }), { previous }).state?.state).toBe("requested");
-    // it failed again after the request: attempt 2, so one more re-run (cap 3), after a doubled backoff
-    const again = status({ id: 4, completedAt: new Date(NOW.getTime() - 60_000) });
+    // it failed again after the request: attempt 2, so one more re-run (cap 3), after the backoff
+    const again = status({ id: 4, completedAt: new Date(NOW.getTime() - 10_000) });
     const d = plan(again, flaky({ providerRerun: CIRCLE }), { previous });
     expect(d.plan).toEqual([expect.objectContaining({ method: "provider", when: "after-backoff" })]);
     expect(d.state?.reason).toMatch(/before attempt 3$/);

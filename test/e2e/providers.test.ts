@@ -42,17 +42,19 @@ afterAll(async () => {
 
 const FINISHED = "2026-01-05T10:00:00Z"; // long enough ago that the re-run backoff has passed
 const siftRun = (s: string) => gh().state.checkRunsFor(REPO.owner, REPO.name, s).find((c) => c.name === "Sift");
-const settled = (s: string, title: RegExp, what: string) =>
+/** Waits for Sift's check run of `s` with this title and status (in progress while a re-run is on its way). */
+const settled = (s: string, title: RegExp, what: string, status: "completed" | "in_progress" = "completed") =>
   waitFor(async () => {
     const run = siftRun(s);
-    return run?.status === "completed" && title.test(run.output?.title ?? "") ? run : undefined;
+    return run?.status === status && title.test(run.output?.title ?? "") ? run : undefined;
   }, 25_000, what).catch((err: Error) => {
     throw new Error(`${err.message}; the check run says: ${JSON.stringify(siftRun(s)?.output ?? null)}`);
   });
-const failedStatus = async (s: string, context: string, targetUrl: string) => {
-  const res = await sift().deliver("status", statusPayload({ sha: s, state: "failure", context, targetUrl, updatedAt: FINISHED }));
+const deliverStatus = async (s: string, state: string, context: string, targetUrl: string, updatedAt = FINISHED) => {
+  const res = await sift().deliver("status", statusPayload({ sha: s, state, context, targetUrl, updatedAt }));
   expect(res.status).toBe(200);
 };
+const failedStatus = (s: string, context: string, targetUrl: string) => deliverStatus(s, "failure", context, targetUrl);
 
 describe("statuses of other CI providers", () => {
   it("CircleCI: a job whose machine never came is flaky, and its workflow is re-run from failed", async () => {
@@ -69,19 +71,22 @@ describe("statuses of other CI providers", () => {
     };
     circle.jobs.set(job.number, job);
     await failedStatus(S, "ci/circleci: build", circle.jobUrl(job));
-    const run = await settled(S, /^1 flaky \(re-running\)$/, "the CircleCI flaky report");
-    expect(run.conclusion).toBe("success");
+    const run = await settled(S, /^1 flaky \(re-running\)$/, "the CircleCI flaky report", "in_progress");
     expect(run.output?.summary).toContain("circleci.infrastructure-fail");
     await waitFor(async () => (circle.reruns.length > 0 ? true : undefined), 10_000, "the workflow re-run");
     expect(circle.reruns).toEqual([{ workflowId: job.workflowId, body: { from_failed: true } }]);
     expect(circle.tokenLeaks).toEqual([]);
+    // the re-run passes: CircleCI posts success on the same context, and Sift's check run goes green
+    await deliverStatus(S, "success", "ci/circleci: build", circle.jobUrl({ ...job, number: 4712 }), new Date().toISOString());
+    expect((await settled(S, /./, "the check run after the passing re-run")).conclusion).toBe("success");
+    expect(circle.reruns).toHaveLength(1);
   });
 
   it("Jenkins: a real agent-lost console is flaky, and the job is rebuilt with a crumb", async () => {
     const S = sha(0x9c2);
     const build = jenkins.add({ jobPath: `job/${REPO.owner}/job/${REPO.name}/job/PR-7`, number: 12, console: readCorpusFile(join(corpusDir(), "logs/infra/jenkins-agent-channel-orderly-shutdown-astor.log")) });
     await failedStatus(S, "continuous-integration/jenkins/pr-merge", jenkins.buildUrl(build));
-    const run = await settled(S, /^1 flaky \(re-running\)$/, "the Jenkins flaky report");
+    const run = await settled(S, /^1 flaky \(re-running\)$/, "the Jenkins flaky report", "in_progress");
     // the agent's OrderlyShutdown: the classifier may name it by the Jenkins pattern or the generic signal
     expect(run.output?.summary).toMatch(/pattern `(jenkins\.agent-lost|sift\.signal\.runner-died)`/);
     expect(run.output?.summary).toContain("Jenkins gives no steps");
@@ -104,7 +109,7 @@ describe("statuses of other CI providers", () => {
     ].join("\n");
     gitlab.pipelines.set(project, new Map([[880, [{ id: 9001, name: "build", status: "success" }, { id: 9002, name: "test", status: "failed", trace }]]]));
     await failedStatus(S, "ci/gitlab/gitlab.com", gitlab.pipelineUrl(project, 880));
-    const run = await settled(S, /^1 flaky \(re-running\)$/, "the GitLab flaky report");
+    const run = await settled(S, /^1 flaky \(re-running\)$/, "the GitLab flaky report", "in_progress");
     expect(run.output?.summary).toContain("gitlab.system-failure");
     await waitFor(async () => (gitlab.retried.length > 0 ? true : undefined), 10_000, "the GitLab retry");
     expect(gitlab.retried).toEqual(["pipeline:880"]);
