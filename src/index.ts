@@ -15,6 +15,7 @@ import type { AnalysisStages } from "./model/index.js";
 import type { CompiledPatternSet } from "./classify/index.js";
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
+import { stallingFetch } from "./octokit.js";
 
 export interface AppDeps {
   db: Database;
@@ -60,7 +61,10 @@ export function sift(deps: AppDeps): SiftApp {
     const log = deps.log ?? app.log;
     const commands = { prisma, now, metrics, log, providers };
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }) });
-    const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds, providers });
+    const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
+      fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000),
+      providers,
+    });
     const stages: AnalysisStages<CompiledPatternSet> = { ...real, ...deps.stages };
     if (deps.worker !== false) {
       stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages, pollMs: deps.pollMs }));

@@ -13,6 +13,10 @@ export function redactPageTokens(text: string): string {
 
 const URL_PATHS = ["req.url", "req.headers.referer", "url"];
 
+// Page tokens are base64url: cut only those characters, so a JSON line stays valid wherever a token
+// appears in it (Octokit's debug lines carry check-run bodies, whose details links hold one).
+const TOKEN_IN_LINE = /([?&]token=)[A-Za-z0-9_-]+/g;
+
 export async function createLogger(env: Record<string, string | undefined> = process.env, destination?: NodeJS.WritableStream): Promise<Logger> {
   const logFormat = env.LOG_FORMAT === "pretty" || env.LOG_FORMAT === "json" ? env.LOG_FORMAT : env.NODE_ENV === "production" ? "json" : "pretty";
   const transform = await getTransformStream({ logFormat, logLevelInString: env.LOG_LEVEL_IN_STRING === "true" });
@@ -26,6 +30,7 @@ export async function createLogger(env: Record<string, string | undefined> = pro
         censor: (value: unknown, path: string[]) => (URL_PATHS.includes(path.join(".")) && typeof value === "string" ? redactPageTokens(value) : "[redacted]"),
       },
       hooks: {
+        streamWrite: (line) => line.replace(TOKEN_IN_LINE, "$1[redacted]"),
         logMethod(args, method) {
           method.apply(this, args.map((a) => (typeof a === "string" ? redactPageTokens(a) : a)) as Parameters<typeof method>);
         },

@@ -7,6 +7,7 @@ import { createLogger } from "./log.js";
 import { SettingsError, readSettings } from "./settings.js";
 import { ProvidersFileError, allProviders, createProviderRegistry, loadCredentialStore } from "./providers/index.js";
 import { sift } from "./index.js";
+import { siftOctokit, stallingFetch } from "./octokit.js";
 import { createWebhookGate, gateRequests } from "./web/webhook-gate.js";
 
 async function main(): Promise<void> {
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
       privateKey: settings.privateKey,
       secret: settings.webhookSecret,
       baseUrl: settings.githubApiUrl,
+      Octokit: siftOctokit(settings.githubTimeoutSeconds * 1000),
+      request: { fetch: stallingFetch(settings.githubTimeoutSeconds * 1000) },
       log,
     }),
   });

@@ -25,6 +25,12 @@ export interface Settings {
   reconcileIntervalSeconds: number;
   /** Base of the exponential backoff between automatic re-runs (a repo's retry.backoff_seconds wins). */
   retryBackoffSeconds: number;
+  /** How long a claim on a SHA lasts unless renewed (renewed every third of it). */
+  leaseSeconds: number;
+  /** A GitHub request (API or log storage) that sends nothing for this long is abandoned. */
+  githubTimeoutSeconds: number;
+  /** After an analysis failed (GitHub or the database erred), the SHA is tried again this much later. */
+  retrySeconds: number;
   /** Webhook bodies over this many bytes are refused with 413 before they are read. */
   maxWebhookBytes: number;
   /** When set, /metrics asks for it as a bearer token and names private repositories too. */
@@ -99,6 +105,9 @@ export function readSettings(env: Env = process.env): Settings {
     concurrencyPerInstallation: int(env, "SIFT_CONCURRENCY_PER_INSTALLATION", 2, 1),
     reconcileIntervalSeconds: int(env, "SIFT_RECONCILE_INTERVAL_SECONDS", 600),
     retryBackoffSeconds: int(env, "SIFT_RETRY_BACKOFF_SECONDS", 60),
+    leaseSeconds: int(env, "SIFT_LEASE_SECONDS", 60, 3),
+    githubTimeoutSeconds: int(env, "SIFT_GITHUB_TIMEOUT_SECONDS", 30, 1),
+    retrySeconds: int(env, "SIFT_RETRY_SECONDS", 60, 1),
     maxWebhookBytes: int(env, "SIFT_MAX_WEBHOOK_BYTES", 25 * 1024 * 1024, 1024),
     metricsToken: env.SIFT_METRICS_TOKEN || undefined,
   };

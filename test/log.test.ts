@@ -45,4 +45,22 @@ describe("the logger", () => {
     expect(JSON.parse(line as string)).toMatchObject({ req: { url: expect.stringContaining("token=[redacted]") } });
     expect(out).not.toContain("SEKRET");
   });
+
+  it("cuts page tokens from any field of any line, and the line stays JSON (Octokit's debug lines carry check-run bodies)", async () => {
+    let out = "";
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        out += chunk.toString();
+        done();
+      },
+    });
+    const log = await createLogger({ LOG_FORMAT: "json", LOG_LEVEL: "debug" }, sink);
+    const token = "pB32M7laron1fTz7Vy0YzeInMz5gt1V_7VGrI0D5LqM";
+    const details = `https://sift.example/r/o/r/commit/${"a".repeat(40)}?token=${token}`;
+    log.debug({ details_url: details, output: { summary: `**[Open the details page](${details})**: excerpts` }, nested: JSON.stringify({ details_url: details }) }, "POST /repos/o/r/check-runs");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(out).toContain("token=[redacted]");
+    expect(out).not.toContain(token);
+    expect(JSON.parse(out.trim())).toMatchObject({ output: { summary: expect.stringContaining("token=[redacted])**: excerpts") } });
+  });
 });

@@ -16,12 +16,14 @@ export interface StageDeps {
   metrics?: Metrics | undefined;
   /** CI providers beside Actions: statuses read and re-run through them. */
   providers?: ProviderRegistry | undefined;
+  /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
+  fetch?: typeof globalThis.fetch;
 }
 
 export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet> {
   return {
     loadConfig: (scope) => loadConfig(scope.octokit, scope.repo.owner, scope.repo.name),
-    classifyJob: createClassifyStage({ providers: deps.providers }),
+    classifyJob: createClassifyStage({ ...(deps.fetch ? { fetch: deps.fetch } : {}), providers: deps.providers }),
     decide: createDecideStage(deps),
     retry: createRetryStage(deps),
     writeReport,

@@ -27,6 +27,8 @@ export function startAnalysisWorker(app: Probot, deps: AnalysisWorkerDeps): () =
     concurrency: settings.concurrency,
     concurrencyPerInstallation: settings.concurrencyPerInstallation,
     pollMs: deps.pollMs,
+    leaseSeconds: settings.leaseSeconds,
+    retryDelaySeconds: settings.retrySeconds,
     analyse: async (claim) => {
       const octokit = await app.auth(claim.installationId);
       const end = deps.metrics.analysisSeconds.startTimer();

@@ -9,7 +9,7 @@ export type { RetryPolicy };
 /** Retry rows Sift already wrote for this SHA's failed attempts. */
 export interface PreviousRetry {
   jobId: number;
-  status: string; // requested, waiting, held, failed
+  status: string; // requesting, requested, waiting, held, failed
   reason: string | null;
   /** When the newest row was written. */
   at?: Date;
@@ -21,6 +21,8 @@ export type Gate = { go: false; state: RetryState; reason: string } | { go: true
 
 export function retryGate(job: JobInfo, failure: ClassifiedFailure, policy: RetryPolicy, outages: readonly Outage[], previous: PreviousRetry | undefined): Gate {
   if (previous?.status === "requested" && !rerunConcluded(job, previous)) return { go: false, state: "requested", reason: "re-run requested" };
+  // Asked of GitHub by an analysis that did not see the answer: the sweep checks GitHub, never a second request.
+  if (previous?.status === "requesting") return { go: false, state: "requested", reason: "re-run requested (checking GitHub's answer)" };
   if (previous?.status === "failed") {
     const who = failure.providerRerun?.provider ?? "GitHub";
     return { go: false, state: "not-retryable", reason: `${who} refused the re-run: ${previous.reason ?? "unknown error"}` };

@@ -6,13 +6,14 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AnalysisReport, Metrics, RetryAction } from "../model/index.js";
 import type { ProviderRegistry } from "../providers/index.js";
 import { recordRetry, type RetryRecord } from "./record-retry.js";
-import { requestRerun } from "./request-rerun.js";
+import { rerunOnce } from "./rerun-once.js";
 
 export interface ExecuteDeps {
   prisma: PrismaClient;
   metrics?: Metrics | undefined;
   /** Re-runs statuses through their CI provider (method "provider"). */
   providers?: ProviderRegistry | undefined;
+  now?: () => Date;
 }
 
 const LATER: Record<Exclude<RetryAction["when"], "now">, RetryRecord["status"]> = {
@@ -27,23 +28,11 @@ export type RetryOutcomes = Map<number, { status: RetryRecord["status"]; reason:
 export async function executeRetryPlan(deps: ExecuteDeps, octokit: ProbotOctokit, report: AnalysisReport): Promise<RetryOutcomes> {
   const outcomes: RetryOutcomes = new Map();
   const attempts = new Map(report.jobs.map((j) => [j.job.id, j.job.runAttempt]));
+  const now = deps.now?.() ?? new Date();
   const jobs = new Map(report.jobs.map((j) => [j.job.id, j.job]));
   for (const action of report.retryPlan ?? []) {
-    let status: RetryRecord["status"];
-    let reason = action.reason;
-    if (action.when === "now") {
-      const job = jobs.get(action.jobIds[0] ?? -1);
-      const target = job?.provider === "status" ? { context: job.name, url: job.logUrl ?? null } : undefined;
-      const outcome = await requestRerun(octokit, { owner: report.repo.owner, repo: report.repo.name, ...action, status: target }, deps.providers);
-      status = outcome.result === "requested" ? "requested" : outcome.result === "wait" ? "waiting" : "failed";
-      if (outcome.result !== "requested") reason = outcome.message;
-    } else {
-      status = LATER[action.when];
-    }
-    deps.metrics?.retries.inc({ trigger: "auto", status }, action.jobIds.length);
-    for (const jobId of action.jobIds) {
-      outcomes.set(jobId, { status, reason });
-      await recordRetry(deps.prisma, {
+    const record = (jobId: number, status: RetryRecord["status"], reason: string | null, notBefore: Date | null) =>
+      recordRetry(deps.prisma, {
         repositoryId: Number(report.repo.id),
         jobId,
         attempt: attempts.get(jobId) ?? 1,
@@ -52,9 +41,28 @@ export async function executeRetryPlan(deps: ExecuteDeps, octokit: ProbotOctokit
         status,
         reason,
         cause: action.cause,
-        notBefore: action.notBefore,
+        notBefore,
       });
+    if (action.when !== "now") {
+      const status = LATER[action.when];
+      deps.metrics?.retries.inc({ trigger: "auto", status }, action.jobIds.length);
+      for (const jobId of action.jobIds) {
+        outcomes.set(jobId, { status, reason: action.reason });
+        await record(jobId, status, action.reason, action.notBefore);
+      }
+      continue;
     }
+    // Written before GitHub is asked: a crash or a lost answer in between is found and checked later.
+    const rowIds: number[] = [];
+    for (const jobId of action.jobIds) rowIds.push(await record(jobId, "requesting", action.reason, null));
+    const job = jobs.get(action.jobIds[0] ?? -1);
+    const status = job?.provider === "status" ? { context: job.name, url: job.logUrl ?? null } : undefined;
+    const target = { owner: report.repo.owner, repo: report.repo.name, method: action.method, externalId: action.externalId, runId: action.runId, status };
+    const result = await rerunOnce(deps.prisma, octokit, target, rowIds, now, deps.providers);
+    const reason = result.reason ?? action.reason;
+    deps.metrics?.retries.inc({ trigger: "auto", status: result.status }, action.jobIds.length);
+    await deps.prisma.retry.updateMany({ where: { id: { in: rowIds } }, data: { status: result.status, reason, notBefore: result.notBefore } });
+    for (const jobId of action.jobIds) outcomes.set(jobId, { status: result.status, reason });
   }
   return outcomes;
 }

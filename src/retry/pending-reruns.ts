@@ -11,7 +11,7 @@ export async function pendingReruns(prisma: PrismaClient, jobIds: number[], now:
   const rows = await prisma.retry.findMany({
     where: {
       jobId: { in: jobIds },
-      OR: [{ status: "waiting" }, { status: "requested", createdAt: { gte: new Date(now.getTime() - REQUESTED_RERUN_FRESH_MS) } }],
+      OR: [{ status: { in: ["waiting", "requesting"] } }, { status: "requested", createdAt: { gte: new Date(now.getTime() - REQUESTED_RERUN_FRESH_MS) } }],
     },
     select: { jobId: true },
   });

@@ -9,18 +9,20 @@ export interface RetryRecord {
   method: string;
   trigger: "auto" | "command";
   requestedBy?: string | null;
-  status: "requested" | "waiting" | "held" | "failed" | "superseded";
+  status: "requesting" | "requested" | "waiting" | "held" | "failed" | "superseded";
   reason: string | null;
   cause: string | null;
   notBefore: Date | null;
 }
 
-export async function recordRetry(prisma: PrismaClient, r: RetryRecord): Promise<void> {
-  const existing = await prisma.retry.findFirst({ where: { jobId: r.jobId, trigger: r.trigger, status: { in: ["waiting", "held"] } }, orderBy: { id: "desc" } });
+/** Returns the row's id. A row still "requesting" (a crash mid-request) is the same request: reused. */
+export async function recordRetry(prisma: PrismaClient, r: RetryRecord): Promise<number> {
+  const existing = await prisma.retry.findFirst({ where: { jobId: r.jobId, trigger: r.trigger, status: { in: ["waiting", "held", "requesting"] } }, orderBy: { id: "desc" } });
   const data = { method: r.method, status: r.status, reason: r.reason, cause: r.cause, notBefore: r.notBefore, attempt: r.attempt, requestedBy: r.requestedBy ?? null };
   if (existing) {
     await prisma.retry.update({ where: { id: existing.id }, data });
-    return;
+    return existing.id;
   }
-  await prisma.retry.create({ data: { ...data, repositoryId: BigInt(r.repositoryId), jobId: r.jobId, trigger: r.trigger } });
+  const created = await prisma.retry.create({ data: { ...data, repositoryId: BigInt(r.repositoryId), jobId: r.jobId, trigger: r.trigger } });
+  return created.id;
 }

@@ -5,16 +5,17 @@ import type { Job, PrismaClient, Repository, Retry } from "../generated/prisma/c
 import type { Metrics } from "../model/index.js";
 import type { ProviderRegistry } from "../providers/index.js";
 import { makeDueNow } from "../schedule/index.js";
-import { requestRerun, type RerunMethod } from "./request-rerun.js";
+import type { RerunMethod } from "./request-rerun.js";
+import { rerunOnce } from "./rerun-once.js";
 
 export type StoredRetry = Retry & { job: Job; repository: Repository };
 
 export interface StoredRetryDeps {
   prisma: PrismaClient;
-  now: () => Date;
   metrics?: Metrics | undefined;
   /** Re-runs statuses through their CI provider (method "provider"). */
   providers?: ProviderRegistry | undefined;
+  now: () => Date;
 }
 
 async function superseded(prisma: PrismaClient, job: Job): Promise<boolean> {
@@ -36,25 +37,36 @@ export async function runStoredRetries(deps: StoredRetryDeps, octokit: ProbotOct
       await update({ status: "superseded", reason: "a newer attempt of this job exists" });
       continue;
     }
+    if (row.status === "requesting" && (row.method === "rerequest" || row.method === "provider")) {
+      const asked = row.method === "provider" ? "its CI provider" : "GitHub";
+      await update({ status: "failed", reason: `interrupted while asking ${asked}; such a re-run cannot be checked afterwards, so it is not sent twice` });
+      continue;
+    }
     const runKey = `${row.repositoryId}:${row.job.runId}`;
     if (row.method === "failed_jobs" && doneRuns.has(runKey)) {
       await update({ status: "requested", notBefore: null });
       continue;
     }
-    const outcome = await requestRerun(octokit, {
-      owner: row.repository.owner,
-      repo: row.repository.name,
-      method: row.method as RerunMethod,
-      externalId: row.job.externalId,
-      runId: row.job.runId === null ? null : String(row.job.runId),
-      ...(row.job.provider === "status" ? { status: { context: row.job.name, url: row.job.logUrl } } : {}),
-    }, deps.providers);
-    if (outcome.result === "requested" && row.method === "failed_jobs") doneRuns.add(runKey);
-    const status = outcome.result === "requested" ? "requested" : outcome.result === "wait" ? "waiting" : "failed";
-    deps.metrics?.retries.inc({ trigger: row.trigger, status });
+    const result = await rerunOnce(
+      deps.prisma,
+      octokit,
+      {
+        owner: row.repository.owner,
+        repo: row.repository.name,
+        method: row.method as RerunMethod,
+        externalId: row.job.externalId,
+        runId: row.job.runId === null ? null : String(row.job.runId),
+        ...(row.job.provider === "status" ? { status: { context: row.job.name, url: row.job.logUrl } } : {}),
+      },
+      [row.id],
+      deps.now(),
+      deps.providers,
+    );
+    if (result.status === "requested" && row.method === "failed_jobs") doneRuns.add(runKey);
+    deps.metrics?.retries.inc({ trigger: row.trigger, status: result.status });
     // A refusal because the run is running again: wait for its completion, no time-based retry.
-    await update({ status, notBefore: null, reason: outcome.result === "requested" ? row.reason : outcome.message });
+    await update({ status: result.status, notBefore: result.notBefore, reason: result.status === "requested" ? (result.reason ?? row.reason) : result.reason });
     // Sift's re-run started: the check run and the details page say so (the analysis renders it).
-    if (status === "requested") await makeDueNow(deps.prisma, { repositoryId: Number(row.repositoryId), sha: row.job.headSha }, deps.now());
+    if (result.status === "requested") await makeDueNow(deps.prisma, { repositoryId: Number(row.repositoryId), sha: row.job.headSha }, deps.now());
   }
 }

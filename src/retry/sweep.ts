@@ -56,8 +56,9 @@ async function missedRunCompletions(deps: SweepDeps, now: Date): Promise<StoredR
 
 export async function sweepRetries(deps: SweepDeps): Promise<number> {
   const now = deps.now();
+  // Due backoffs, answers GitHub never gave, and requests a crash interrupted ("requesting" past its check time).
   const dueBackoffs = await deps.prisma.retry.findMany({
-    where: { status: "waiting", notBefore: { lte: now } },
+    where: { status: { in: ["waiting", "requesting"] }, notBefore: { lte: now } },
     include: { job: true, repository: true },
     orderBy: { id: "asc" },
   });

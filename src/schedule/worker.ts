@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import type { SqlSession } from "../db/index.js";
 import { claimDue, type ClaimedCommit } from "./claim.js";
 import { finishAnalysis, releaseForRetry, renewLease, scheduleRecheck } from "./finish.js";
+import { retryAt as retryTime } from "./retry-at.js";
 import { LEASE_SECONDS, STOP_GRACE_MS, type Timing } from "./timing.js";
 
 export interface WorkerOptions {
@@ -82,7 +83,7 @@ export function startWorker(opts: WorkerOptions, autoStart = true): Worker {
       const note = state === "pending" ? ", changed meanwhile: queued again" : state === "lost" ? ", lease lost to another worker" : "";
       opts.log.info(`${claim.owner}/${claim.repo}@${claim.sha.slice(0, 12)} analysed: ${conclusion} (${took}${note})`);
     } catch (err) {
-      const retryAt = new Date(opts.now().getTime() + (opts.retryDelaySeconds ?? 60) * 1000);
+      const retryAt = retryTime(err, opts.now(), opts.retryDelaySeconds ?? 60);
       opts.log.error({ err }, `${claim.owner}/${claim.repo}@${claim.sha.slice(0, 12)} analysis failed; trying again at ${retryAt.toISOString()}`);
       await releaseForRetry(opts.sql, claim, owner, retryAt).catch((e: unknown) => opts.log.error({ err: e }, "release failed"));
     } finally {

@@ -9,7 +9,7 @@ import { loadDetails } from "../../src/web/details-data.js";
 import { detailsJson } from "../../src/web/details-json.js";
 import { jobFromWorkflowJob, payloads, upsertJob, upsertRepository } from "../../src/ingest/index.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
-import { nockCreateCheckRun, nockInstallationToken, nockListCheckRunsForRef, nockRepoFile, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
+import { nockCreateCheckRun, nockGetWorkflowRun, nockInstallationToken, nockListCheckRunsForRef, nockRepoFile, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
 import { INSTALLATION_ID, REPO, sha, workflowJobPayload, type JobOptions } from "../helpers/payloads.js";
 import { TEST_APP_ID, TestOctokit, captureLogger, testSettings } from "../helpers/probot.js";
 import { stagesWith } from "../helpers/stand-in-stages.js";
@@ -146,6 +146,7 @@ describe("one state for the details page and the check run", () => {
 
     await job({ id: 2, name: "build", runId: 9100 }); // a flaky failure: Sift re-runs it
     const seen: Record<string, unknown> = {};
+    nockGetWorkflowRun(REPO.owner, REPO.name, 9100); // where the run stands, read before asking (a lost answer is never a second re-run)
     nock(API)
       .post(`${path}/actions/jobs/2/rerun`)
       .reply(201, async () => ((seen.atRerun = await stored()), events.push("rerun requested"), {}));

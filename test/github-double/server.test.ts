@@ -34,3 +34,41 @@ it("issues installation tokens to a JWT and refuses repository calls without one
   expect(gh.state.storageAuthViolations).toEqual(["job 42"]);
   expect(await (await fetch(location)).text()).toBe("boom\n");
 });
+
+it("injects GitHub's failures from its fault table, each for as many requests as asked", async () => {
+  const res = await api("/app/installations/7/access_tokens", { method: "POST", headers: { authorization: "Bearer a.b.c" } });
+  const { token } = (await res.json()) as { token: string };
+  const auth = { authorization: `token ${token}` };
+
+  gh.faults.add("GET /repos/:owner/:repo/actions/jobs/:id", { kind: "status", status: 503 }, 2);
+  expect((await api("/repos/octo/app/actions/jobs/42", { headers: auth })).status).toBe(503);
+  expect((await api("/repos/octo/app/actions/jobs/42", { headers: auth })).status).toBe(503);
+  expect((await api("/repos/octo/app/actions/jobs/42", { headers: auth })).status).toBe(200);
+
+  // lost: GitHub acted (a new run attempt), the answer did not come back
+  gh.faults.add("POST /repos/:owner/:repo/actions/jobs/:id/rerun", { kind: "lost" });
+  expect((await api("/repos/octo/app/actions/jobs/42/rerun", { method: "POST", headers: auth })).status).toBe(502);
+  expect(gh.state.reruns).toEqual([{ owner: "octo", repo: "app", kind: "job", id: 42 }]);
+  expect(await (await api("/repos/octo/app/actions/runs/1", { headers: auth })).json()).toMatchObject({ run_attempt: 2, status: "completed" });
+
+  gh.faults.add("GET /repos/:owner/:repo/actions/jobs/:id", { kind: "secondary-rate-limit", retryAfterSeconds: 3 });
+  const secondary = await api("/repos/octo/app/actions/jobs/42", { headers: auth });
+  expect([secondary.status, secondary.headers.get("retry-after"), ((await secondary.json()) as { message: string }).message]).toEqual([403, "3", expect.stringMatching(/secondary rate limit/)]);
+
+  const resetAt = Math.floor(Date.now() / 1000) + 1;
+  gh.faults.add("GET *", { kind: "rate-limit", resetAt }, Infinity);
+  const limited = await api("/repos/octo/app/actions/jobs/42", { headers: auth });
+  expect([limited.status, limited.headers.get("x-ratelimit-remaining"), limited.headers.get("x-ratelimit-reset")]).toEqual([403, "0", String(resetAt)]);
+  await new Promise((r) => setTimeout(r, resetAt * 1000 - Date.now() + 10));
+  expect((await api("/repos/octo/app/actions/jobs/42", { headers: auth })).status).toBe(200); // reset passed
+
+  gh.faults.add("GET /_storage/logs/:id", { kind: "break", afterBytes: 2 });
+  const location = (await api("/repos/octo/app/actions/jobs/42/logs", { headers: auth, redirect: "manual" })).headers.get("location")!;
+  const broken = await fetch(location);
+  expect(broken.status).toBe(200);
+  await expect(broken.text()).rejects.toThrow();
+
+  gh.faults.add("GET /_storage/logs/:id", { kind: "hang" });
+  await expect(fetch(location, { signal: AbortSignal.timeout(300) })).rejects.toThrow(/timeout|aborted/i);
+  expect(gh.faults.injected.map((i) => i.kind)).toEqual(["status", "status", "lost", "secondary-rate-limit", "rate-limit", "break", "hang"]);
+});

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Route, Routes } from "./context.js";
+import { FaultTable } from "./faults.js";
 import { json, notFound, readJson } from "./http.js";
 import { actionsRoutes } from "./routes/actions.js";
 import { appRoutes } from "./routes/app.js";
@@ -36,6 +37,8 @@ export interface GitHubDouble {
   origin: string;
   /** Adds or replaces a route. */
   route(spec: string, route: Route): void;
+  /** Injected failures: `faults.add("POST /repos/:owner/:repo/check-runs", { kind: "status", status: 502 }, 2)`. */
+  faults: FaultTable;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export async function startGitHubDouble(state = new GitHubState()): Promise<GitH
   const add = (table: Routes) => Object.entries(table).forEach(([spec, r]) => routes.push(compile(spec, r)));
   [appRoutes, checksRoutes, actionsRoutes, reposRoutes, commandsRoutes].forEach(add);
   let origin = "";
+  const faults = new FaultTable();
 
   const authorised = (req: IncomingMessage, path: string): boolean => {
     const auth = req.headers.authorization ?? "";
@@ -57,12 +61,16 @@ export async function startGitHubDouble(state = new GitHubState()): Promise<GitH
     const path = url.pathname.replace(/^\/api\/v3/, "");
     const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readJson(req);
     state.requests.push({ method: req.method ?? "GET", path: path + url.search, authorization: req.headers.authorization, body, at: Date.now() });
+    const fault = faults.take(req.method ?? "GET", path);
+    const outcome = fault ? faults.apply(fault, req, res) : { handled: false as const, res };
+    if (outcome.handled) return;
     if (!authorised(req, path)) return json(res, 401, { message: "Bad credentials" });
     for (const r of routes) {
       const m = r.method === req.method ? r.pattern.exec(path) : null;
       if (!m) continue;
       const params = Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? "")]));
-      return r.route({ state, req, res, params, url, body, origin });
+      await r.route({ state, req, res: outcome.res, params, url, body, origin });
+      return outcome.after?.();
     }
     notFound(res);
   };
@@ -77,11 +85,13 @@ export async function startGitHubDouble(state = new GitHubState()): Promise<GitH
     state,
     host,
     origin,
+    faults,
     route: (spec, route) => {
       const c = compile(spec, route);
       routes = [c, ...routes.filter((r) => !(r.method === c.method && r.pattern.source === c.pattern.source))];
     },
     close: async () => {
+      faults.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },

@@ -60,6 +60,8 @@ export class GitHubState {
   reruns: { owner: string; repo: string; kind: "job" | "failed_jobs" | "run" | "rerequest"; id: number }[] = [];
   /** Workflow runs still running: a job re-run there gets GitHub's 403 (see routes/actions.ts). */
   runsInProgress = new Set<number>();
+  /** run id → run_attempt raised by accepted re-runs (otherwise the highest attempt of its jobs). */
+  runAttempts = new Map<number, number>();
   /** login → admin, maintain, write, triage, read (absent: none). */
   permissions = new Map<string, string>();
   pulls = new Map<number, { number: number; headSha: string; headRef: string; baseRef: string; baseSha: string; body: string | null }>();
@@ -73,6 +75,12 @@ export class GitHubState {
   storageAuthViolations: string[] = [];
   tokens = new Set<string>();
   nextId = 1_000_000;
+
+  /** A workflow run's current run_attempt, as `GET …/actions/runs/{id}` reports it. */
+  runAttempt(runId: number): number {
+    const jobs = [...this.jobs.values()].filter((j) => j.runId === runId).map((j) => j.runAttempt);
+    return Math.max(1, this.runAttempts.get(runId) ?? 0, ...jobs);
+  }
 
   checkRunsFor(owner: string, repo: string, sha: string): DoubleCheckRun[] {
     return [...this.checkRuns.values()].filter((c) => c.owner === owner && c.repo === repo && c.head_sha === sha);

@@ -210,7 +210,7 @@ export function nockRepoFile(owner: string, repo: string, path: string, content:
   else scope.reply(status, content, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
 }
 
-/** GET a workflow run (status: queued, in_progress, completed). */
-export function nockGetWorkflowRun(owner: string, repo: string, runId: number, status: string): void {
-  nock(API).get(`/repos/${owner}/${repo}/actions/runs/${runId}`).reply(200, { id: runId, status, conclusion: status === "completed" ? "failure" : null });
+/** GET a workflow run (status: queued, in_progress, completed; run_attempt: its latest attempt). */
+export function nockGetWorkflowRun(owner: string, repo: string, runId: number, status = "completed", runAttempt = 1): void {
+  nock(API).get(`/repos/${owner}/${repo}/actions/runs/${runId}`).reply(200, { id: runId, status, run_attempt: runAttempt, conclusion: status === "completed" ? "failure" : null });
 }

@@ -1,7 +1,9 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { fetchActionsJobLog } from "../../src/logs/providers/actions-job.js";
-import { nockJobLogRedirect, nockJobLogStatus, nockLogStorage, testOctokit, useStrictNock } from "../helpers/github-nock.js";
+import nock from "nock";
+import { stallingFetch } from "../../src/octokit.js";
+import { STORAGE, nockJobLogRedirect, nockJobLogStatus, nockLogStorage, testOctokit, useStrictNock } from "../helpers/github-nock.js";
 
 useStrictNock();
 
@@ -57,9 +59,32 @@ describe("fetchActionsJobLog", () => {
     expect(await fetchActionsJobLog(testOctokit(), job)).toMatchObject({ ok: false, retryLater: false });
   });
 
-  it("a stale storage URL (403 from storage) asks for a fresh redirect later", async () => {
+  it("a stale storage URL (403 from storage) asks for a fresh redirect, and later again if storage keeps failing", async () => {
     nockLogStorage(nockJobLogRedirect(), "AuthenticationFailed", 403);
-    expect(await fetchActionsJobLog(testOctokit(), job)).toEqual({ ok: false, reason: "job log storage answered 403", retryLater: true });
+    nockLogStorage(nockJobLogRedirect(), "ok\n");
+    expect(await fetchActionsJobLog(testOctokit(), job, { storageRetryDelaysMs: [10] })).toMatchObject({ ok: true, text: "ok\n" });
+    for (const status of [503, 500]) nockLogStorage(nockJobLogRedirect(), "busy", status);
+    expect(await fetchActionsJobLog(testOctokit(), job, { storageRetryDelaysMs: [10] })).toEqual({ ok: false, reason: "job log storage answered 500", retryLater: true });
+  });
+
+  it("a download that breaks off mid-stream is asked again through a fresh redirect", async () => {
+    function* broken() {
+      yield Buffer.from("2024-01-01T00:00:00.0000000Z first half\n");
+      throw new Error("socket hang up");
+    }
+    nockLogStorage(nockJobLogRedirect(), () => Readable.from(broken()));
+    nockLogStorage(nockJobLogRedirect(), "whole\n");
+    expect(await fetchActionsJobLog(testOctokit(), job, { storageRetryDelaysMs: [10] })).toMatchObject({ ok: true, text: "whole\n" });
+  });
+
+  it("storage that never answers is given up on by the stalling fetch, then asked again", async () => {
+    const location = nockJobLogRedirect();
+    nock(STORAGE).get(new URL(location).pathname).query(true).delay(2_000).reply(200, "late\n");
+    nockLogStorage(nockJobLogRedirect(), "on time\n");
+    const started = Date.now();
+    const result = await fetchActionsJobLog(testOctokit(), job, { fetch: stallingFetch(200), storageRetryDelaysMs: [10] });
+    expect(result).toMatchObject({ ok: true, text: "on time\n" });
+    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it("streams a 50 MB log and keeps only the tail under the cap", async () => {

@@ -1,7 +1,8 @@
 // Reconcile: ask GitHub to redeliver what failed and Sift never processed.
 import { Probot } from "probot";
 import { expect, it } from "vitest";
-import { redeliverFailed } from "../../src/schedule/index.js";
+import { redeliverFailed, startReconcile } from "../../src/schedule/index.js";
+import { waitFor } from "../helpers/spawn-sift.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 import { nockHookDeliveries, nockRedeliver, useStrictNock } from "../helpers/github-nock.js";
 import { TestOctokit, captureLogger, testSettings } from "../helpers/probot.js";
@@ -25,4 +26,22 @@ it("redelivers failed deliveries not processed yet, and nothing else", async () 
   const probot = new Probot({ appId: s.appId, privateKey: s.privateKey, secret: s.webhookSecret, Octokit: TestOctokit, log: captureLogger().log });
   const result = await redeliverFailed(await probot.auth(), db().sql, { since: new Date(now - 60 * 60_000), log: captureLogger().log });
   expect(result).toEqual({ redelivered: 1, seen: 5 });
+});
+
+it("reconciles soon after start and again on its interval: a delivery that fails while Sift runs is redelivered by the next round", async () => {
+  const s = testSettings();
+  const probot = new Probot({ appId: s.appId, privateKey: s.privateKey, secret: s.webhookSecret, Octokit: TestOctokit, log: captureLogger().log });
+  const appOctokit = await probot.auth();
+  const logs = captureLogger();
+  nockHookDeliveries([]); // the first round, at start: nothing failed yet
+  const at = new Date().toISOString();
+  nockHookDeliveries([{ id: 9, guid: "guid-later", delivered_at: at, status_code: 504, event: "workflow_job" }]); // the interval's round
+  nockRedeliver(9);
+  const stop = startReconcile({ appOctokit: async () => appOctokit, sql: db().sql, log: logs.log, now: () => new Date(), intervalSeconds: 1, firstDelayMs: 0 });
+  try {
+    await waitFor(async () => (logs.lines.some((l) => /redeliver workflow_job guid-later/.test(l.msg)) ? true : undefined), 5_000, "the interval's redelivery");
+  } finally {
+    await stop();
+  }
+  expect(logs.lines.filter((l) => /reconcile: asked GitHub to redeliver/.test(l.msg))).toHaveLength(1);
 });

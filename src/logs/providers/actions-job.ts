@@ -22,11 +22,31 @@ export interface ActionsJobLogOptions {
   uploadGraceMs?: number;
   /** Gives up on a storage download that takes longer than this. */
   timeoutMs?: number;
+  /** Storage that failed or broke off is asked again (through a fresh redirect) after these delays. */
+  storageRetryDelaysMs?: readonly number[];
 }
+
+const STORAGE_RETRY_DELAYS_MS = [1_000, 3_000];
 
 const ROUTE = "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs";
 
+/**
+ * A storage answer that failed (5xx, a stale URL, no answer, a body that broke off) is usually gone a
+ * second later: ask again, each time through a fresh redirect, before settling for "look again later".
+ */
 export async function fetchActionsJobLog(octokit: GitHub, job: ActionsJobRef, options: ActionsJobLogOptions = {}): Promise<LogFetchResult> {
+  const delays = options.storageRetryDelaysMs ?? STORAGE_RETRY_DELAYS_MS;
+  for (let attempt = 0; ; attempt++) {
+    const { result, fromStorage } = await fetchOnce(octokit, job, options);
+    const delay = delays[attempt];
+    if (result.ok || !fromStorage || delay === undefined) return result;
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+async function fetchOnce(octokit: GitHub, job: ActionsJobRef, options: ActionsJobLogOptions): Promise<{ result: LogFetchResult; fromStorage: boolean }> {
+  const api = (result: LogFetchResult) => ({ result, fromStorage: false });
+  const storage = (result: LogFetchResult) => ({ result, fromStorage: true });
   const { maxBytes = DEFAULT_MAX_LOG_BYTES, fetch = globalThis.fetch, now = () => new Date(), uploadGraceMs = 10 * 60_000, timeoutMs = 5 * 60_000 } = options;
   const apiUrl = `https://api.github.com/repos/${job.owner}/${job.repo}/actions/jobs/${job.jobId}/logs`;
   let response: Awaited<ReturnType<GitHub["request"]>>;
@@ -38,26 +58,26 @@ export async function fetchActionsJobLog(octokit: GitHub, job: ActionsJobRef, op
       request: { redirect: "manual", parseSuccessResponseBody: false },
     });
   } catch (error) {
-    return apiFailure(error, job, now(), uploadGraceMs);
+    return api(apiFailure(error, job, now(), uploadGraceMs));
   }
   const location = (response.headers as Record<string, string | undefined>).location;
   let body: AsyncIterable<Uint8Array> | null;
   if (response.status >= 300 && response.status < 400) {
     await (response.data as ReadableStream | null)?.cancel().catch(() => undefined);
-    if (!location) return fetchFailure(`job log: ${response.status} without a Location header`, true);
+    if (!location) return api(fetchFailure(`job log: ${response.status} without a Location header`, true));
     const stored = await fetch(location, { redirect: "follow", signal: AbortSignal.timeout(timeoutMs) }).catch((e: unknown) => e as Error);
-    if (stored instanceof Error) return fetchFailure(`job log storage could not be read: ${stored.message}`, true);
-    // A stale signed URL (403/404/410) needs a fresh redirect: retry later rather than give up.
-    if (!stored.ok || stored.body === null) return fetchFailure(`job log storage answered ${stored.status}`, true);
+    if (stored instanceof Error) return storage(fetchFailure(`job log storage could not be read: ${stored.message}`, true));
+    // A stale signed URL (403/404/410) needs a fresh redirect: retry rather than give up.
+    if (!stored.ok || stored.body === null) return storage(fetchFailure(`job log storage answered ${stored.status}`, true));
     body = stored.body as AsyncIterable<Uint8Array>;
   } else {
     body = response.data as AsyncIterable<Uint8Array> | null; // some servers answer 200 directly
   }
-  if (body === null) return fetchFailure(`job log: empty answer (${response.status})`, true);
+  if (body === null) return api(fetchFailure(`job log: empty answer (${response.status})`, true));
   try {
-    return await readLogText(body, maxBytes, { provider: "actions-job", url: apiUrl });
+    return api(await readLogText(body, maxBytes, { provider: "actions-job", url: apiUrl }));
   } catch (error) {
-    return fetchFailure(`job log download broke off: ${messageOf(error)}`, true);
+    return storage(fetchFailure(`job log download broke off: ${messageOf(error)}`, true));
   }
 }
 

@@ -26,14 +26,24 @@ export const actionsRoutes: Routes = {
     const jobs = [...state.jobs.values()].filter((j) => j.runId === Number(params.runId));
     json(res, 200, { total_count: jobs.length, jobs: jobs.map((j) => ({ id: j.id, run_id: j.runId, name: j.name, head_sha: j.headSha, status: j.status, conclusion: j.conclusion, run_attempt: j.runAttempt })) });
   },
+  "GET /repos/:owner/:repo/actions/runs/:runId": ({ state, res, params }) => {
+    const runId = Number(params.runId);
+    const running = state.runsInProgress.has(runId);
+    json(res, 200, { id: runId, run_attempt: state.runAttempt(runId), status: running ? "in_progress" : "completed", conclusion: running ? null : "failure" });
+  },
+  // An accepted re-run starts a new attempt of the run (run_attempt + 1), as on GitHub.
   "POST /repos/:owner/:repo/actions/jobs/:id/rerun": ({ state, res, params }) => {
     const runId = state.jobs.get(Number(params.id))?.runId;
     if (runId !== undefined && state.runsInProgress.has(runId)) return json(res, 403, { message: "This workflow run is still in progress" });
     state.reruns.push({ owner: params.owner!, repo: params.repo!, kind: "job", id: Number(params.id) });
+    if (runId !== undefined) state.runAttempts.set(runId, state.runAttempt(runId) + 1);
     json(res, 201, {});
   },
   "POST /repos/:owner/:repo/actions/runs/:id/rerun-failed-jobs": ({ state, res, params }) => {
-    state.reruns.push({ owner: params.owner!, repo: params.repo!, kind: "failed_jobs", id: Number(params.id) });
+    const runId = Number(params.id);
+    if (state.runsInProgress.has(runId)) return json(res, 403, { message: "This workflow run is still in progress" });
+    state.reruns.push({ owner: params.owner!, repo: params.repo!, kind: "failed_jobs", id: runId });
+    state.runAttempts.set(runId, state.runAttempt(runId) + 1);
     json(res, 201, {});
   },
 };

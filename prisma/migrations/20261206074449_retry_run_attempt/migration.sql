@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Retry" ADD COLUMN     "runAttempt" INTEGER;
