@@ -86,7 +86,7 @@ export async function analyseCommit<Compiled>(deps: AnalyseDeps<Compiled>, commi
   const previous = await findCheckRunRecord(prisma, octokit, at);
   const next = { checkRunId: previous?.checkRunId ?? null, outputHash: previous?.outputHash ?? null, ...checkRunState(report), title: renderTitle(report) };
   await prisma.$transaction(async (tx) => {
-    await saveClassifications(tx, report.jobs);
+    await saveClassifications(tx, report.jobs, commit.repositoryId);
     await saveCheckRunRecord(tx, at, next);
   });
   const written = await stages.writeReport(octokit, report, previous, ctx);

@@ -100,6 +100,8 @@ function toFailure(v: Verdict): ClassifiedFailure {
     issue: v.issue ?? null,
     step: v.step ?? null,
     notes: v.truncatedHeadBytes > 0 ? [`the first ${mb(v.truncatedHeadBytes)} of the log were skipped (log.max_bytes keeps the tail)`] : [],
+    ...(v.tests ? { tests: v.tests } : {}),
+    ...(v.flakyReports ? { flakyReports: v.flakyReports } : {}),
   };
 }
 

@@ -1,9 +1,10 @@
-// The `decide` stage: loads history and brakes from the database (history/), then calls the pure
-// decide/. Counts newly classified failures by verdict and kind in /metrics.
+// The `decide` stage: loads history, flaky-test evidence and brakes from the database (history/), and
+// a pull request's files from GitHub when evidence needs them, then calls the pure decide/. Counts
+// newly classified failures by verdict and kind in /metrics.
 import { compileRegex } from "../classify/regex.js";
-import { decide } from "../decide/index.js";
+import { decide, needsChangedFiles, type EvidencePolicy } from "../decide/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { loadHistory, loadRetryContext } from "../history/index.js";
+import { loadChangedFiles, loadFlakyEvidenceOf, loadHistory, loadRetryContext } from "../history/index.js";
 import { failureKind, type AnalysisStages, type JobReport, type Metrics } from "../model/index.js";
 
 export interface DecideStageDeps {
@@ -26,13 +27,18 @@ export function createDecideStage(deps: DecideStageDeps): AnalysisStages["decide
     const now = ctx.now();
     const repositoryId = Number(report.repo.id);
     const q = { repositoryId, owner: report.repo.owner, repo: report.repo.name, sha: report.sha, prNumbers: report.prNumbers, githubWebUrl: deps.githubWebUrl };
-    const history = await loadHistory(deps.prisma, ctx.octokit, q);
-    // The retry policy comes from the configuration loaded at the start of the analysis.
-    const policy = ctx.config.settings.retry;
+    // The retry and evidence policies come from the configuration loaded at the start of the analysis.
+    const { retry: policy, evidence: ev, flaky_tests } = ctx.config.settings;
+    const evidence: EvidencePolicy = { enabled: ev.enabled, minFlips: ev.min_flips, windowDays: ev.window_days, flakyTests: flaky_tests };
+    const loaded = await loadHistory(deps.prisma, ctx.octokit, q);
+    const history = { ...loaded, flakyEvidence: await loadFlakyEvidenceOf(deps.prisma, report, evidence, now, ctx.log) };
     const backoffBaseSeconds = policy.backoff_seconds ?? deps.retryBackoffSeconds ?? DEFAULT_BACKOFF_SECONDS;
     const jobIds = report.jobs.map((j) => j.job.id);
     const retry = await loadRetryContext(deps.prisma, { repositoryId, installationId: ctx.repo.installationId, jobIds, policy, now, backoffBaseSeconds });
-    const decided = decide({ now, report, history, retry, regexTest });
+    const input = { now, report, history, retry, regexTest, evidence, githubWebUrl: deps.githubWebUrl };
+    // The PR's files are asked for only when evidence would otherwise make a failure flaky.
+    if (needsChangedFiles(input)) input.history = { ...history, changedFiles: await loadChangedFiles(ctx.octokit, { owner: q.owner, repo: q.repo, prNumbers: q.prNumbers }) };
+    const decided = decide(input);
     await countNewVerdicts(deps, decided.jobs);
     return decided;
   };

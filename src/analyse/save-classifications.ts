@@ -1,13 +1,15 @@
 // The verdict of each failed job from this analysis, replacing the previous one (inside the
-// transaction that also stores the check run's record).
+// transaction that also stores the check run's record), with its failing tests (and the tests its
+// runner reported flaky) for later flaky-test evidence.
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Verdict } from "../generated/prisma/enums.js";
+import { failingTestKey } from "../classify/index.js";
 import type { JobReport, VerdictClass } from "../model/index.js";
 
 const VERDICT: Record<VerdictClass, Verdict> = { flaky: "flaky", "known-problem": "known_problem", genuine: "genuine" };
 
-export async function saveClassifications(prisma: Prisma.TransactionClient, jobs: JobReport[]): Promise<void> {
-  for (const { job, failure, finalClass, knownProblem } of jobs) {
+export async function saveClassifications(prisma: Prisma.TransactionClient, jobs: JobReport[], repositoryId: number): Promise<void> {
+  for (const { job, failure, finalClass, knownProblem, confidence, evidence } of jobs) {
     const data = {
       verdict: VERDICT[finalClass],
       patternId: failure.patternId,
@@ -18,7 +20,24 @@ export async function saveClassifications(prisma: Prisma.TransactionClient, jobs
       signature: failure.signature,
       reason: failure.reason,
       knownProblem: knownProblem?.description ?? null,
+      confidence: confidence ?? null,
+      evidence: (evidence ?? []).map((e) => ({ text: e.text, links: e.links.map((l) => ({ label: l.label, url: l.url })) })),
     };
     await prisma.classification.upsert({ where: { jobId: job.id }, create: { jobId: job.id, ...data }, update: data });
+    await saveFailingTests(prisma, repositoryId, job.id, failure);
   }
+}
+
+async function saveFailingTests(prisma: Prisma.TransactionClient, repositoryId: number, jobId: number, failure: JobReport["failure"]): Promise<void> {
+  const row = (t: { id: string; file?: string | undefined }, runnerFlaky: string | null) => ({
+    repositoryId: BigInt(repositoryId),
+    jobId,
+    testKey: failingTestKey(t.id),
+    testId: t.id,
+    file: t.file ?? null,
+    runnerFlaky,
+  });
+  const rows = [...(failure.tests ?? []).map((t) => row(t, null)), ...(failure.flakyReports ?? []).map((r) => row(r, r.how))];
+  await prisma.failingTest.deleteMany({ where: { jobId } });
+  if (rows.length > 0) await prisma.failingTest.createMany({ data: rows });
 }

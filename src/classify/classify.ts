@@ -8,10 +8,12 @@ import type { LogStep, NormalisedLog } from "../logs/types.js";
 import type { CompiledPattern, CompiledPatternSet, Probe } from "./compile.js";
 import { decisiveLines, type Decisive } from "./decisive.js";
 import { clip, excerptAround } from "./excerpt.js";
-import { failingTestsInSource } from "./failing-tests.js";
+import { failingTestsOf } from "./failing-tests.js";
 import { locate, locateBackwards, locateFirst, locateMultiline, type Located } from "./locate.js";
 import { PICK_RANKS } from "./pick.js";
 import { reasonLine } from "./reason-line.js";
+import { runnerFlakyReportsOf } from "./runner-flaky-reports.js";
+import { testEventsInSource } from "./test-events-in-range.js";
 import { failureSignature } from "./signature.js";
 import { memoryTextSource, type TextSource } from "./textSource.js";
 import type { JobContext, JobSignals, Verdict, VerdictClass } from "./verdict.js";
@@ -192,9 +194,12 @@ function pickGenuine(ctx: Ctx, from: number, to: number): { hit?: Located; id: s
   return { hit: { line, text, matched: text.trim() }, id: best.probe.id, category: best.probe.category };
 }
 
-function testsOf(source: TextSource, from: number, to: number): Pick<Verdict, "tests"> {
-  const tests = failingTestsInSource(source, from, to).tests.map(({ id, file }) => (file ? { id, file } : { id }));
-  return tests.length > 0 ? { tests } : {};
+/** The failing step's failing tests and the runner's own flaky reports, from one scan of its test events. */
+function testsOf(source: TextSource, from: number, to: number): Pick<Verdict, "tests" | "flakyReports"> {
+  const events = testEventsInSource(source, from, to);
+  const tests = failingTestsOf(events).tests.map(({ id, file }) => (file ? { id, file } : { id }));
+  const flakyReports = runnerFlakyReportsOf(events).map(({ id, file, how }) => (file ? { id, file, how } : { id, how }));
+  return { ...(tests.length > 0 ? { tests } : {}), ...(flakyReports.length > 0 ? { flakyReports } : {}) };
 }
 
 /** Classifies a log read through `source` (in memory or streamed). */

@@ -12,3 +12,4 @@ export { runnerFlakyReports, runnerFlakyReportsInSource, runnerFlakyReportsOf, t
 export { flakyTestMatcher, namesTest, testIdsFromIssue, testScopes, type DeclaredMatch, type FlakyTestMatcher, type TestRef } from "./flaky-test-globs.js";
 export { testEventsInRange, testEventsInSource, type LineAt } from "./test-events-in-range.js";
 export type { TestEvent, TestOutcome, TestRunner } from "./test-events.js";
+export { failingTestKey, normaliseTestPath, samePathBySuffix, sameTest, type TestRef as FailingTestRef } from "./failing-test-key.js";

@@ -36,6 +36,8 @@ export interface Verdict {
   problems: ConfigProblem[];
   /** Genuine verdicts: the failing tests the failing step names (runner-specific ids; see failing-tests.ts). */
   tests?: { id: string; file?: string }[];
+  /** Genuine verdicts: tests of the failing step its runner re-tried until they passed (runner-flaky-reports.ts). */
+  flakyReports?: { id: string; file?: string; how: string }[];
 }
 
 /** Facts about the job that do not come from its log text. */

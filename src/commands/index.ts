@@ -7,5 +7,5 @@ export { declareKnownBroken, clearKnownBroken, REPO_WIDE_DAYS } from "./known-br
 export { makeDueNow } from "../schedule/index.js";
 export { COMMANDS_PER_MINUTE, claimReply, countCommand, windowOf, type CommandWindowKey } from "./rate-limit.js";
 export { retryCommand, type RetryCommandResult } from "./retry-command.js";
-export { syncKnownProblemIssue, KNOWN_PROBLEM_LABEL } from "./sync-known-problem-issue.js";
+export { syncKnownProblemIssue, KNOWN_PROBLEM_LABEL, FLAKY_TEST_LABEL, TRACKED_LABELS } from "./sync-known-problem-issue.js";
 export { pullRequestSite, commitSite } from "./comment-site.js";

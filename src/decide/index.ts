@@ -1,5 +1,9 @@
 // decide/: PURE. Verdicts of a head SHA + history → final classes, known problems, re-run plan.
-export { decide, type DecideInput } from "./decide.js";
+export { decide, needsChangedFiles, type DecideInput } from "./decide.js";
+export { judgeEvidence, evidenceContext, evidenceSubjects, defaultEvidencePolicy, EVIDENCE_PATTERN, DECLARED_PATTERN, type EvidencePolicy, type EvidenceOutcome } from "./flaky-evidence.js";
+export { confidenceOf } from "./confidence.js";
+export { failingTestKey, sameTest, samePathBySuffix, normaliseTestPath, type TestRef } from "../classify/failing-test-key.js";
+export { changedTestFile } from "./changed-files.js";
 export { planRetries, type RetryContext, type RetryPlan } from "./plan-retries.js";
 export { retryGate, backoffUntil, type PreviousRetry, type RetryPolicy } from "./retry-gate.js";
 export { activeOutages, isBurst, outageNote, defaultOutageOptions, type CauseSighting, type Outage, type OutageBaseline, type OutageEvidence, type OutageOptions } from "./outages.js";
@@ -11,4 +15,16 @@ export { isActiveDeclaration, matchDeclaration, firstUrl } from "./declarations.
 export { parseKnownProblemIssueBody, issueCovers, type RegexTest } from "./known-problem-issues.js";
 export { fixedIssues } from "./fixed-issues.js";
 export { resolveKnownProblem } from "./known-problem.js";
-export { emptyHistory, type History, type TrunkHistory, type TrunkCommit, type TrunkJob, type Declaration, type KnownProblemIssueInfo } from "./history.js";
+export {
+  emptyHistory,
+  type History,
+  type TrunkHistory,
+  type TrunkCommit,
+  type TrunkJob,
+  type Declaration,
+  type KnownProblemIssueInfo,
+  type Flip,
+  type FlakyEvidence,
+  type FlakyTestIssue,
+  type ChangedFiles,
+} from "./history.js";

@@ -11,6 +11,8 @@ export interface KnownProblemVerdict {
   finalClass: VerdictClass;
   knownProblem: KnownProblem | null;
   notes: string[];
+  /** The PR says it fixes the known problem: the failure is its own, whatever else says flaky. */
+  owned?: true;
 }
 
 export interface KnownProblemContext {
@@ -27,7 +29,7 @@ export function resolveKnownProblem(job: JobInfo, failure: ClassifiedFailure, ct
   const patternIssue = failure.class === "known-problem" ? issueNumberOfUrl(failure.issue, ctx.repoFullName) : null;
   const claimed = history.fixedIssues.find((n) => n === patternIssue || covering.some((i) => i.number === n));
   if (claimed !== undefined) {
-    return { finalClass: "genuine", knownProblem: null, notes: [`This PR says it fixes #${claimed}, so this failure counts as its own.`] };
+    return { finalClass: "genuine", knownProblem: null, notes: [`This PR says it fixes #${claimed}, so this failure counts as its own.`], owned: true };
   }
   const declared = matchDeclaration(job.name, ctx.declarations);
   if (declared) return { finalClass: "known-problem", knownProblem: declared, notes: [] };

@@ -9,7 +9,9 @@ export type TrunkMatch = { kind: "known"; knownProblem: KnownProblem } | { kind:
 
 function sameCause(failure: ClassifiedFailure, other: TrunkJob): boolean {
   if (!isFailedConclusion(other.conclusion)) return false;
-  if (failure.patternId !== null && failure.patternId === other.patternId) return true;
+  // A pattern names a cause; Sift's own genuine ids (sift.genuine.test-failure…) only name a shape of
+  // output, so two genuine failures are the same only when their signatures are.
+  if (failure.patternId !== null && !failure.patternId.startsWith("sift.") && failure.patternId === other.patternId) return true;
   return failure.signature !== null && failure.signature === other.signature;
 }
 

@@ -1,6 +1,6 @@
-// issues: keeps the `sift:known-problem` issues Sift matches failures against.
+// issues: keeps the `sift:known-problem` and `sift:flaky-test` issues Sift matches failures against.
 import type { Context } from "probot";
-import { KNOWN_PROBLEM_LABEL, syncKnownProblemIssue } from "../commands/index.js";
+import { TRACKED_LABELS, syncKnownProblemIssue } from "../commands/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { skip, type HandlerDeps } from "./handler-deps.js";
 
@@ -14,8 +14,8 @@ export function onIssues(deps: HandlerDeps) {
     if (!ACTIONS.has(action)) return skip(context, deps, `${action} does not change coverage`);
     const labels = (issue.labels ?? []).flatMap((l) => (typeof l === "string" ? [l] : l ? [l.name] : []));
     const gone = action === "deleted" || action === "transferred";
-    if (!labels.includes(KNOWN_PROBLEM_LABEL) && !(await isKnown(prisma, repository.id, issue.number))) {
-      return skip(context, deps, `not labelled ${KNOWN_PROBLEM_LABEL}`);
+    if (!TRACKED_LABELS.some((l) => labels.includes(l)) && !(await isKnown(prisma, repository.id, issue.number))) {
+      return skip(context, deps, `not labelled ${TRACKED_LABELS.join(" or ")}`);
     }
     const repoRow = await prisma.repository.findUnique({ where: { id: BigInt(repository.id) } });
     if (!repoRow) return skip(context, deps, `repository ${repository.full_name} not installed yet`);
@@ -28,7 +28,7 @@ export function onIssues(deps: HandlerDeps) {
       open: !gone && issue.state === "open",
       labels,
     });
-    context.log.info(`issues ${context.id}: known-problem issue #${issue.number} ${result}`);
+    context.log.info(`issues ${context.id}: tracked issue #${issue.number} ${result}`);
   };
 }
 

@@ -6,3 +6,5 @@ export { loadTrunk, type TrunkQuery } from "./load-trunk.js";
 export { loadRetryContext, type RetryContextQuery } from "./load-retry-context.js";
 export { countFailuresByKind } from "./count-failures-by-kind.js";
 export { loadOutages, type OutageQuery } from "./load-outages.js";
+export { loadFlakyEvidence, loadFlakyEvidenceOf, type FlakyEvidenceQuery } from "./load-flaky-evidence.js";
+export { loadChangedFiles, type ChangedFilesQuery } from "./load-changed-files.js";

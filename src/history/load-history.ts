@@ -35,7 +35,8 @@ export async function loadHistory(prisma: PrismaClient, octokit: ProbotOctokit, 
     where: { repositoryId, clearedAt: null, OR: [{ prNumber: null }, { prNumber: { in: q.prNumbers } }] },
     orderBy: { createdAt: "desc" },
   });
-  const issues = await prisma.knownProblemIssue.findMany({ where: { repositoryId, open: true }, orderBy: { number: "asc" } });
+  const tracked = await prisma.knownProblemIssue.findMany({ where: { repositoryId, open: true }, orderBy: { number: "asc" } });
+  const issues = tracked.filter((i) => i.knownProblem);
   // The PR body is read only when an issue could be claimed, to spare API calls.
   const fixed = issues.length > 0 ? await prBodiesFixes(octokit, q) : [];
   return {
@@ -43,6 +44,9 @@ export async function loadHistory(prisma: PrismaClient, octokit: ProbotOctokit, 
     declarations: declarations.map((d) => ({ id: d.id, jobGlob: d.jobGlob, reason: d.reason, declaredBy: d.declaredBy, prNumber: d.prNumber, expiresAt: d.expiresAt, clearedAt: d.clearedAt })),
     issues: issues.map((i) => ({ number: i.number, title: i.title, url: i.htmlUrl, jobGlobs: i.jobGlobs, patterns: i.patterns })),
     fixedIssues: fixed,
+    flakyTestIssues: tracked.filter((i) => i.flakyTestIds.length > 0).map((i) => ({ number: i.number, title: i.title, url: i.htmlUrl, testIds: i.flakyTestIds })),
+    // A default-branch commit has no pull request that could have changed a failing test.
+    ...(onDefault ? { changedFiles: { kind: "not-needed" as const } } : {}),
   };
 }
 

@@ -28,7 +28,7 @@ export async function loadTrunk(prisma: PrismaClient, q: TrunkQuery): Promise<Tr
   const shas = [...new Set([q.mergeBaseSha, ...recent.map((r) => r.headSha)])].filter((s) => s !== q.headSha);
   const jobs = await prisma.job.findMany({
     where: { repositoryId, headSha: { in: shas } },
-    include: { classification: { select: { patternId: true, signature: true } } },
+    include: { classification: { select: { patternId: true, signature: true } }, failingTests: { where: { runnerFlaky: null }, select: { testId: true, file: true } } },
     orderBy: [{ runAttempt: "asc" }, { id: "asc" }],
   });
   const commits = new Map<string, TrunkCommit>();
@@ -38,7 +38,13 @@ export async function loadTrunk(prisma: PrismaClient, q: TrunkQuery): Promise<Tr
     if (at < c.at) c.at = at;
     // Later attempts come last and replace earlier ones: only the latest attempt counts.
     c.jobs = c.jobs.filter((x) => x.name !== j.name);
-    c.jobs.push({ name: j.name, conclusion: j.conclusion, patternId: j.classification?.patternId ?? null, signature: j.classification?.signature ?? null });
+    c.jobs.push({
+      name: j.name,
+      conclusion: j.conclusion,
+      patternId: j.classification?.patternId ?? null,
+      signature: j.classification?.signature ?? null,
+      tests: j.failingTests.map((t) => ({ id: t.testId, file: t.file })),
+    });
     commits.set(j.headSha, c);
   }
   return { branch: q.baseBranch, mergeBaseSha: q.mergeBaseSha, commits: [...commits.values()].sort((a, b) => b.at.getTime() - a.at.getTime()) };

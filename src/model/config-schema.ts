@@ -81,6 +81,27 @@ export const configSchema = z
       })
       .strict()
       .default({ enabled: true, max_attempts: 3, budget_per_hour: 20, exclude_workflows: ["*deploy*", "*release*", "*publish*"] }),
+    flaky_tests: z
+      .array(z.string().min(1).max(300))
+      .max(500)
+      .default([])
+      .describe(
+        "Tests declared flaky: globs over failing test ids as the runner prints them (`tests/test_x.py::TestX::*`, `Cart › *`) or over their files (`src/legacy/**`). A failure whose every failing test is declared flaky is flaky and re-run, unless the pull request changes the test's file.",
+      ),
+    evidence: z
+      .object({
+        enabled: z.boolean().default(true).describe("Call a failing test flaky when re-runs at the same commit show it is (flips)."),
+        min_flips: z
+          .number()
+          .int()
+          .min(1)
+          .max(20)
+          .default(2)
+          .describe("A failing test (or, without a test id, the same failure of the same job) that failed and then passed on a re-run at the same commit on at least this many distinct commits is flaky by evidence."),
+        window_days: z.number().int().min(1).max(365).default(30).describe("Only flips of the last window_days days count."),
+      })
+      .strict()
+      .default({ enabled: true, min_flips: 2, window_days: 30 }),
     log: z
       .object({
         max_bytes: z

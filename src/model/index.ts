@@ -1,7 +1,7 @@
 // model/: the ground floor. Verdict, job and report types, stage contracts, and the one definition of
 // each domain word ("failed", "same job", "kind", the check run). Imports nothing of ours.
 export type { Provider, JobInfo, AttemptInfo } from "./job.js";
-export type { VerdictClass, ClassifiedFailure, KnownProblem, RetryState } from "./verdict.js";
+export type { VerdictClass, ClassifiedFailure, KnownProblem, RetryState, Confidence, EvidenceSentence } from "./verdict.js";
 export type { JobReport, AnalysisReport, RetryAction } from "./report.js";
 export type { ConfigProblem } from "./config-problem.js";
 export type { AnalysisConfig, AnalysisScope, AnalysisContext, AnalysisStages } from "./stages.js";

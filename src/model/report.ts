@@ -2,7 +2,7 @@
 // report. Plain data only, so that decide/ and report/ stay pure.
 import type { ConfigProblem } from "./config-problem.js";
 import type { AttemptInfo, JobInfo } from "./job.js";
-import type { ClassifiedFailure, KnownProblem, RetryState, VerdictClass } from "./verdict.js";
+import type { ClassifiedFailure, Confidence, EvidenceSentence, KnownProblem, RetryState, VerdictClass } from "./verdict.js";
 
 export interface JobReport {
   job: JobInfo;
@@ -12,6 +12,10 @@ export interface JobReport {
   knownProblem: KnownProblem | null;
   retry: { state: RetryState; reason: string } | null;
   attempts: AttemptInfo[];
+  /** Set by decide/: how sure Sift is of finalClass. */
+  confidence?: Confidence;
+  /** Set by decide/: flaky-test evidence for or against this failure, as sentences with links. */
+  evidence?: EvidenceSentence[];
 }
 
 export interface AnalysisReport {

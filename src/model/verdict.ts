@@ -24,6 +24,19 @@ export interface ClassifiedFailure {
   logRetryLater?: boolean;
   /** Statuses of a CI provider Sift knows (CircleCI, Jenkins…): whether Sift can re-run through it, and why not. */
   providerRerun?: { provider: string; possible: boolean; reason: string };
+  /** Genuine failures: the failing tests the failing step names (ids as the runner prints them). */
+  tests?: { id: string; file?: string }[];
+  /** Genuine failures: tests of the failing step its runner re-tried until they passed. */
+  flakyReports?: { id: string; file?: string; how: string }[];
+}
+
+/** How sure Sift is of a final class; defined in src/decide/confidence.ts. */
+export type Confidence = "high" | "medium" | "low";
+
+/** A human sentence for the report, with the links that back it (jobs, pull requests, issues). */
+export interface EvidenceSentence {
+  text: string;
+  links: { label: string; url: string }[];
 }
 
 /** Why a failure counts as a known problem. */

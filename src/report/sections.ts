@@ -1,6 +1,7 @@
 // The summary's sections, most actionable first: what to fix, what is known, what was flaky.
 import type { AnalysisReport, ConfigProblem, JobReport, KnownProblem } from "../model/index.js";
 import { heading, item, type Block } from "./fit-blocks.js";
+import { evidenceLines, testsLine } from "./evidence-lines.js";
 import { attemptsText, cause, jobLink, keyLines } from "./job-line.js";
 import { code, fenced, inline, link } from "./markdown.js";
 import { tally } from "./title.js";
@@ -26,6 +27,9 @@ function genuineBlock(job: JobReport): string {
   const lines = [`**${jobLink(job)}** failed${step}: ${cause(f)}`];
   const key = keyLines(f);
   lines.push(key ? fenced(key) : "_No log excerpt._");
+  const tests = testsLine(job);
+  if (tests) lines.push(tests);
+  lines.push(...evidenceLines(job));
   lines.push(...notes(job));
   return lines.join("\n");
 }
@@ -46,7 +50,13 @@ export function knownText(k: KnownProblem): string {
 function flakyLine(job: JobReport): string {
   const retry = job.retry ? ` · ${retryWords(job.retry.state)}${job.retry.reason ? ` (${inline(job.retry.reason, 200)})` : ""}` : "";
   const attempts = job.attempts.length > 0 ? ` · ${attemptsText(job.attempts)}` : "";
-  return [`- **${jobLink(job)}**: ${cause(job.failure)}${retry}${attempts}`, ...notes(job).map((n) => `  ${n}`)].join("\n");
+  const tests = testsLine(job);
+  return [
+    `- **${jobLink(job)}**: ${cause(job.failure)}${retry}${attempts}`,
+    ...(tests ? [`  ${tests}`] : []),
+    ...evidenceLines(job).map((l) => `  ${l}`),
+    ...notes(job).map((n) => `  ${n}`),
+  ].join("\n");
 }
 
 function retryWords(state: NonNullable<JobReport["retry"]>["state"]): string {

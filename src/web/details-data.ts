@@ -1,7 +1,8 @@
 // What the details page shows for one head SHA, read from the database only: the page must not
 // depend on GitHub answering at request time.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { groupAttempts, type VerdictClass } from "../model/index.js";
+import { groupAttempts, type Confidence, type EvidenceSentence, type VerdictClass } from "../model/index.js";
+import { confidenceOf } from "../decide/index.js";
 import { causeHistory, type CauseHistory } from "./cause-history.js";
 
 export interface DetailsAttempt {
@@ -39,6 +40,11 @@ export interface DetailsJob {
   attempts: DetailsAttempt[];
   retries: DetailsRetry[];
   history: CauseHistory | null;
+  /** The failing tests the failing step named, as the runner printed them. */
+  tests: { id: string; file: string | null }[];
+  confidence: Confidence;
+  /** Flaky-test evidence for or against the verdict, as sentences with links. */
+  evidence: EvidenceSentence[];
 }
 
 export interface DetailsData {
@@ -78,7 +84,7 @@ export async function loadDetails(prisma: PrismaClient, repo: DetailsData["repo"
       prisma.headCommit.findUnique({ where: { repositoryId_sha: { repositoryId: repo.id, sha } } }),
       prisma.job.findMany({
         where: { repositoryId: repo.id, headSha: sha },
-        include: { classification: true, retries: { orderBy: { createdAt: "asc" } } },
+        include: { classification: true, retries: { orderBy: { createdAt: "asc" } }, failingTests: { where: { runnerFlaky: null }, orderBy: { id: "asc" } } },
         orderBy: [{ name: "asc" }, { runAttempt: "asc" }, { id: "asc" }],
       }),
     ],
@@ -90,6 +96,7 @@ export async function loadDetails(prisma: PrismaClient, repo: DetailsData["repo"
     const latest = [...group].reverse().find((j) => j.classification);
     if (!latest?.classification) continue;
     const c = latest.classification;
+    const verdict: VerdictClass = c.verdict === "known_problem" ? "known-problem" : c.verdict;
     jobs.push({
       provider: latest.provider,
       externalId: latest.externalId,
@@ -97,7 +104,7 @@ export async function loadDetails(prisma: PrismaClient, repo: DetailsData["repo"
       workflowName: latest.workflowName,
       htmlUrl: latest.htmlUrl,
       logUrl: latest.provider === "actions" ? null : latest.logUrl,
-      verdict: c.verdict === "known_problem" ? "known-problem" : c.verdict,
+      verdict,
       patternId: c.patternId,
       category: c.category,
       reason: c.reason,
@@ -110,10 +117,29 @@ export async function loadDetails(prisma: PrismaClient, repo: DetailsData["repo"
         j.retries.map((r) => ({ trigger: r.trigger, requestedBy: r.requestedBy, status: r.status, reason: r.reason, attempt: r.attempt, outcome: r.outcome, at: r.createdAt })),
       ),
       history: await causeHistory(prisma, repo.id, { patternId: c.patternId, signature: c.signature }, now),
+      tests: latest.failingTests.map((t) => ({ id: t.testId, file: t.file })),
+      // Rows stored before confidence was: derived from the same fields, without re-run evidence.
+      confidence: isConfidence(c.confidence) ? c.confidence : confidenceOf({ finalClass: verdict, failure: c }),
+      evidence: evidenceOf(c.evidence),
     });
   }
   const order: Record<VerdictClass, number> = { genuine: 0, "known-problem": 1, flaky: 2 };
   jobs.sort((a, b) => order[a.verdict] - order[b.verdict]);
   // Status and conclusion are the check run's, from its record: never the worker's own bookkeeping.
   return { repo, sha, status: checkRun?.status ?? null, conclusion: checkRun?.conclusion ?? null, title: checkRun?.title ?? null, jobs };
+}
+
+function isConfidence(value: string | null): value is Confidence {
+  return value === "high" || value === "medium" || value === "low";
+}
+
+/** The stored evidence (JSON written by analyse/save-classifications.ts), read defensively. */
+function evidenceOf(value: unknown): EvidenceSentence[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((e: unknown) => {
+    const { text, links } = (e ?? {}) as { text?: unknown; links?: unknown };
+    if (typeof text !== "string") return [];
+    const ok = Array.isArray(links) ? links.filter((l): l is { label: string; url: string } => typeof l?.label === "string" && typeof l?.url === "string") : [];
+    return [{ text, links: ok.map((l) => ({ label: l.label, url: l.url })) }];
+  });
 }

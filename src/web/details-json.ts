@@ -6,7 +6,21 @@ export interface DetailsJson {
   /** The check run's status and conclusion (null while in progress), from the same stored state. */
   status: string | null;
   conclusion: string | null;
-  jobs: { name: string; id: string; class: string; pattern: string | null; line: number | null; excerpt: string | null; retried: boolean }[];
+  jobs: {
+    name: string;
+    id: string;
+    class: string;
+    pattern: string | null;
+    line: number | null;
+    excerpt: string | null;
+    retried: boolean;
+    /** Failing test ids (with the file as the runner printed it). */
+    tests: { id: string; file: string | null }[];
+    /** high, medium or low: see src/decide/confidence.ts. */
+    confidence: string;
+    /** Flaky-test evidence: sentences with links. */
+    evidence: { text: string; links: { label: string; url: string }[] }[];
+  }[];
 }
 
 export function detailsJson(data: DetailsData): DetailsJson {
@@ -22,6 +36,9 @@ export function detailsJson(data: DetailsData): DetailsJson {
       line: j.line,
       excerpt: j.excerpt,
       retried: j.attempts.length > 1 || j.retries.some((r) => r.status === "requested"),
+      tests: j.tests,
+      confidence: j.confidence,
+      evidence: j.evidence,
     })),
   };
 }

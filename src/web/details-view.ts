@@ -48,6 +48,9 @@ function jobSection(views: Views, data: DetailsData, job: DetailsJob, index: num
   if (job.patternId) facts.push(html`<dt>Pattern</dt><dd><code>${job.patternId}</code>${job.category ? ` (${job.category})` : ""}</dd>`);
   if (job.knownProblem) facts.push(html`<dt>Known problem</dt><dd>${linkOrText(job.knownProblem)}</dd>`);
   if (job.line) facts.push(html`<dt>Log line</dt><dd>${job.line}</dd>`);
+  if (job.tests.length > 0) facts.push(html`<dt>Failing tests</dt><dd>${testList(job.tests)}</dd>`);
+  if (job.evidence.length > 0) facts.push(html`<dt>Evidence</dt><dd>${evidenceList(job.evidence)}</dd>`);
+  facts.push(html`<dt>Confidence</dt><dd>${job.confidence}</dd>`);
   const logUrl = job.provider === "actions" ? `${page.githubWebUrl}/${encodeURIComponent(data.repo.owner)}/${encodeURIComponent(data.repo.name)}/commit/${data.sha}/checks/${encodeURIComponent(job.externalId)}/logs` : job.logUrl;
   const links = [
     link("View the job", job.htmlUrl),
@@ -85,6 +88,22 @@ function historyText(job: DetailsJob): Html {
   const names = jobs.slice(0, 10).map((j, i) => html`${i > 0 ? ", " : ""}${j.name} (${j.count})`);
   const more = jobs.length > 10 ? ` and ${jobs.length - 10} more jobs` : "";
   return html`<p>${count} time${count === 1 ? "" : "s"} in this repository, on ${names}${more}.</p>`;
+}
+
+const MAX_TESTS = 50;
+
+function testList(tests: DetailsJob["tests"]): Html {
+  const items = tests.slice(0, MAX_TESTS).map((t) => html`<li><code>${t.id}</code>${t.file && !t.id.includes(t.file) ? html` (${t.file})` : ""}</li>`);
+  const more = tests.length > MAX_TESTS ? html`<li>… and ${tests.length - MAX_TESTS} more</li>` : html``;
+  return html`<ul class="plain">${items}${more}</ul>`;
+}
+
+function evidenceList(evidence: DetailsJob["evidence"]): Html {
+  const items = evidence.map((e) => {
+    const links = e.links.map((l, i) => html`${i > 0 ? ", " : ""}${safeHref(l.url) ? link(l.label, l.url) : l.label}`);
+    return html`<li>${e.text}${e.links.length > 0 ? html` (${links})` : ""}</li>`;
+  });
+  return html`<ul class="plain">${items}</ul>`;
 }
 
 function link(text: string, url: string | null): Html {

@@ -4,6 +4,7 @@ import { runAccuracyBench } from "./accuracy.js";
 import { runClassifyBench } from "./classify.js";
 import { runCleanBench } from "./clean.js";
 import { runDayBench } from "./day.js";
+import { runEvidenceBench } from "./evidence.js";
 import { runIngestBench } from "./ingest.js";
 
 const benches: Record<string, () => Promise<void>> = {
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   classify: runClassifyBench,
   clean: runCleanBench,
   day: runDayBench,
+  evidence: runEvidenceBench,
   ingest: runIngestBench,
 };
 

@@ -30,6 +30,15 @@ describe("validateConfig", () => {
     expect(config.retry.max_attempts).toBe(3); // the bad value falls back to the default
   });
 
+  it("reads flaky_tests and evidence, with defaults, and reports bad values with their key", () => {
+    expect(validateConfig(null, "f").config).toMatchObject({ flaky_tests: [], evidence: { enabled: true, min_flips: 2, window_days: 30 } });
+    const ok = validateConfig({ flaky_tests: ["tests/network/*", "Cart › *"], evidence: { min_flips: 3, window_days: 14 } }, "f");
+    expect(ok).toMatchObject({ problems: [], config: { flaky_tests: ["tests/network/*", "Cart › *"], evidence: { enabled: true, min_flips: 3, window_days: 14 } } });
+    const bad = validateConfig({ flaky_tests: "tests/*", evidence: { min_flips: 0, windows: 3 } }, "f");
+    expect(bad.problems.map((p) => p.path).sort()).toEqual(["evidence", "evidence.min_flips", "flaky_tests"]);
+    expect(bad.config.evidence).toEqual({ enabled: true, min_flips: 2, window_days: 30 });
+  });
+
   it("reports a file that is not a mapping", () => {
     expect(validateConfig(["a"], "f").problems).toEqual([expect.objectContaining({ path: "", message: expect.stringContaining("mapping") })]);
   });

@@ -47,7 +47,10 @@ describe(`migrated database (${testDbKind})`, () => {
     });
     const jobId = rows.Job.id as number;
     rows.Classification = await p.classification.create({
-      data: { jobId, verdict: "flaky", patternId: "network.econnreset", line: 812, reason: "ECONNRESET" },
+      data: { jobId, verdict: "flaky", patternId: "network.econnreset", line: 812, reason: "ECONNRESET", confidence: "high", evidence: [{ text: "flipped", links: [] }] },
+    });
+    rows.FailingTest = await p.failingTest.create({
+      data: { repositoryId, jobId, testKey: "Cart applies a discount", testId: "Cart › applies a discount", file: "src/cart.test.js" },
     });
     rows.Retry = await p.retry.create({
       data: { repositoryId, jobId, method: "job", trigger: "auto", status: "requested", attempt: 1, outcome: "success" },
@@ -56,7 +59,7 @@ describe(`migrated database (${testDbKind})`, () => {
       data: { repositoryId, jobGlob: "e2e-*", reason: "staging down", declaredBy: "octocat", prNumber: 12 },
     });
     rows.KnownProblemIssue = await p.knownProblemIssue.create({
-      data: { repositoryId, number: 7, title: "Staging down", htmlUrl: "https://github.com/acme/widgets/issues/7", jobGlobs: ["e2e-*"] },
+      data: { repositoryId, number: 7, title: "Staging down", htmlUrl: "https://github.com/acme/widgets/issues/7", jobGlobs: ["e2e-*"], flakyTestIds: ["tests/test_net.py::test_dns"] },
     });
     rows.CheckRun = await p.checkRun.create({
       data: { repositoryId, headSha: "a".repeat(40), checkRunId: bigId + 3n, status: "completed", title: "1 flaky" },
@@ -73,7 +76,7 @@ describe(`migrated database (${testDbKind})`, () => {
       include: {
         installation: true,
         commits: true,
-        jobs: { include: { classification: true, retries: true } },
+        jobs: { include: { classification: true, retries: true, failingTests: true } },
         knownBroken: true,
         knownProblemIssues: true,
         checkRuns: true,
@@ -85,10 +88,11 @@ describe(`migrated database (${testDbKind})`, () => {
     const job = repo.jobs[0];
     expect(job).toMatchObject({ provider: "actions", runId: bigId + 2n, runAttempt: 1, labels: ["ubuntu-latest"] });
     expect(job?.steps).toEqual([{ name: "Run tests", number: 4, conclusion: "failure" }]);
-    expect(job?.classification).toMatchObject({ verdict: "flaky", line: 812 });
+    expect(job?.classification).toMatchObject({ verdict: "flaky", line: 812, confidence: "high", evidence: [{ text: "flipped", links: [] }] });
+    expect(job?.failingTests).toMatchObject([{ testKey: "Cart applies a discount", file: "src/cart.test.js", runnerFlaky: null }]);
     expect(job?.retries).toMatchObject([{ attempt: 1, outcome: "success" }]);
     expect(repo.knownBroken[0]).toMatchObject({ jobGlob: "e2e-*", prNumber: 12, clearedAt: null });
-    expect(repo.knownProblemIssues[0]).toMatchObject({ number: 7, jobGlobs: ["e2e-*"], patterns: [], open: true });
+    expect(repo.knownProblemIssues[0]).toMatchObject({ number: 7, jobGlobs: ["e2e-*"], patterns: [], open: true, knownProblem: true, flakyTestIds: ["tests/test_net.py::test_dns"] });
     expect(repo.checkRuns[0]?.checkRunId).toBe(bigId + 3n);
     const counted = await p.commandWindow.findUniqueOrThrow({ where: { repositoryId_login_windowStart: { repositoryId, login: "octocat", windowStart: when } } });
     expect(counted).toMatchObject({ commands: 1, replied: false });
@@ -102,5 +106,6 @@ describe(`migrated database (${testDbKind})`, () => {
     await p.installation.delete({ where: { id: bigId } });
     expect(await p.job.count()).toBe(0);
     expect(await p.classification.count()).toBe(0);
+    expect(await p.failingTest.count()).toBe(0);
   });
 });

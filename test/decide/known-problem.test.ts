@@ -35,6 +35,19 @@ describe("broken trunk", () => {
     expect(r.finalClass).toBe("genuine");
   });
 
+  it("never takes Sift's genuine shape id for a cause: another test failing on main is not this failure", () => {
+    const mine = { ...genuine(), patternId: "sift.genuine.test-failure", signature: "genuine:expected 1 to be 2" };
+    const r = run({ trunk: trunk([{ ...failing, patternId: "sift.genuine.test-failure", signature: "genuine:other test timed out" }]) }, mine);
+    expect(r.finalClass).toBe("genuine");
+    expect(r.knownProblem).toBeNull();
+  });
+
+  it("matches a pattern's cause on main even when the quoted lines differ", () => {
+    const known = { ...genuine(), patternId: "repo.db-migrations", signature: "repo.db-migrations:a" };
+    const r = run({ trunk: trunk([{ ...failing, patternId: "repo.db-migrations", signature: "repo.db-migrations:b" }]) }, known);
+    expect(r.finalClass).toBe("known-problem");
+  });
+
   it("says there is no baseline when the job never ran on the merge base", () => {
     const r = run({ trunk: trunk([{ ...failing, name: "lint" }], [failing]) });
     expect(r.finalClass).toBe("genuine");

@@ -65,6 +65,8 @@ export class GitHubState {
   /** login → admin, maintain, write, triage, read (absent: none). */
   permissions = new Map<string, string>();
   pulls = new Map<number, { number: number; headSha: string; headRef: string; baseRef: string; baseSha: string; body: string | null }>();
+  /** PR number → the files it changes (GET …/pulls/:number/files, paginated like GitHub's). */
+  pullFiles = new Map<number, string[]>();
   /** SHAs on the default branch, for compare (commit comments there declare repo-wide). */
   defaultBranchShas = new Set<string>();
   commitComments: { owner: string; repo: string; sha: string; body: string }[] = [];

@@ -90,11 +90,25 @@ describe("commit_comment", () => {
 });
 
 describe("issues", () => {
-  function issue(action: string, labels: string[], state = "open"): LoosePayload {
+  function issue(action: string, labels: string[], state = "open", body = "jobs: integ*\npattern: net.reset"): LoosePayload {
     const p = at(exampleOf("issues", action));
-    p.issue = { ...p.issue, number: 12, title: "Redis flakes", state, html_url: `https://github.com/${owner}/${repo}/issues/12`, body: "jobs: integ*\npattern: net.reset", labels: labels.map((name) => ({ id: 1, name })) };
+    p.issue = { ...p.issue, number: 12, title: "Redis flakes", state, html_url: `https://github.com/${owner}/${repo}/issues/12`, body, labels: labels.map((name) => ({ id: 1, name })) };
     return p;
   }
+
+  it("stores the test ids a sift:flaky-test issue lists (not its job lines), and unlabelling it ends the declaration", async () => {
+    const body = "These time out on macOS:\n\n- `tests/test_net.py::test_download`\n- com.acme.NetTest.downloads\njobs: integ*";
+    await receive("issues", issue("labeled", ["sift:flaky-test"], "open", body));
+    expect(await db().prisma.knownProblemIssue.findFirstOrThrow()).toMatchObject({
+      number: 12,
+      open: true,
+      knownProblem: false,
+      jobGlobs: [],
+      flakyTestIds: ["tests/test_net.py::test_download", "com.acme.NetTest.downloads"],
+    });
+    await receive("issues", issue("unlabeled", ["bug"], "open", body));
+    expect(await db().prisma.knownProblemIssue.findFirstOrThrow()).toMatchObject({ open: false });
+  });
 
   it("stores a sift:known-problem issue's globs and patterns, and closing it ends the coverage", async () => {
     await receive("issues", issue("labeled", ["bug", "sift:known-problem"]));

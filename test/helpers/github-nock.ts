@@ -198,6 +198,21 @@ export function nockGetPull(owner: string, repo: string, pr: { number: number; h
     .reply(200, { number: pr.number, body: pr.body ?? null, head: { sha: pr.headSha, ref: "feature" }, base: { ref: "main" } });
 }
 
+/** GET …/pulls/{n}/files, one reply per page of 100 (the last page shorter), or an error status. */
+export function nockListPullFiles(owner: string, repo: string, number: number, pages: string[][] | number): void {
+  const path = `/repos/${owner}/${repo}/pulls/${number}/files`;
+  if (typeof pages === "number") {
+    nock(API).get(path).query({ per_page: "100", page: "1" }).reply(pages, { message: `status ${pages}` });
+    return;
+  }
+  pages.forEach((files, i) => {
+    nock(API)
+      .get(path)
+      .query({ per_page: "100", page: String(i + 1) })
+      .reply(200, files.map((filename) => ({ filename, status: "modified" })));
+  });
+}
+
 /** GET …/compare/{base}...{head}: "identical" or "behind" means head is on the base branch. */
 export function nockCompare(owner: string, repo: string, base: string, head: string, status: "identical" | "behind" | "ahead" | "diverged"): void {
   nock(API).get(`/repos/${owner}/${repo}/compare/${base}...${head}`).reply(200, { status });

@@ -53,7 +53,30 @@ describe("details page data", () => {
     const repo = (await findRepository(db.prisma, "octo", "widgets"))!;
     const json = detailsJson((await loadDetails(db.prisma, repo, SHA, NOW))!);
     expect(json.sha).toBe(SHA);
-    expect(json.jobs[2]).toEqual({ name: "e2e", id: "102", class: "flaky", pattern: "npm-registry-5xx", line: 80, excerpt: "npm ERR! code E503\nnpm ERR! 503 Service Unavailable", retried: true });
-    expect(json.jobs[0]).toMatchObject({ name: "unit tests", class: "genuine", pattern: null, retried: false });
+    expect(json.jobs[2]).toEqual({
+      name: "e2e",
+      id: "102",
+      class: "flaky",
+      pattern: "npm-registry-5xx",
+      line: 80,
+      excerpt: "npm ERR! code E503\nnpm ERR! 503 Service Unavailable",
+      retried: true,
+      tests: [],
+      confidence: "high", // stored before confidence was: derived from the verdict
+      evidence: [],
+    });
+    expect(json.jobs[0]).toMatchObject({
+      name: "unit tests",
+      class: "genuine",
+      pattern: null,
+      retried: false,
+      // the runner's own flaky report is evidence for later, not a failing test
+      tests: [
+        { id: "Cart › applies a discount", file: "src/cart.test.js" },
+        { id: 'renders <img src=x onerror="window.pwned=2">', file: null },
+      ],
+      confidence: "medium",
+      evidence: [{ text: expect.stringContaining("on 1 PR in the last 30 days"), links: [{ label: "#12 (abc1234)", url: "https://github.com/octo/widgets/actions/runs/4/job/44" }, { label: "bad", url: "javascript:alert(4)" }] }],
+    });
   });
 });

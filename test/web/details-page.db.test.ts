@@ -74,6 +74,12 @@ describe("details page in Chromium", () => {
     expect(flaky).toContain("Re-run requested automatically after attempt 1, then success");
     expect(flaky).toContain("3 times in this repository, on CI / e2e (2), integration (1)".replace("CI / ", ""));
     expect(text).toContain("eslint crashed on the runner");
+    const unit = await page.locator("#job-1").innerText();
+    expect(unit).toMatch(/Failing tests\s+Cart › applies a discount \(src\/cart\.test\.js\)\s+renders <img src=x onerror="window\.pwned=2">/);
+    expect(unit).toMatch(/Evidence\s+Test "Cart › applies a discount" failed and then passed on re-run at the same commit on 1 PR in the last 30 days\. \(#12 \(abc1234\), bad\)/);
+    expect(unit).toMatch(/Confidence\s+medium/);
+    expect(await page.locator("#job-1 a", { hasText: "#12 (abc1234)" }).getAttribute("href")).toBe("https://github.com/octo/widgets/actions/runs/4/job/44");
+    expect(await page.locator("#job-1 a", { hasText: "bad" }).count()).toBe(0);
     const issue = await page.locator("#job-1 a", { hasText: "Report as issue" }).getAttribute("href");
     const url = new URL(issue!);
     expect(url.origin + url.pathname).toBe("https://github.com/octo/widgets/issues/new");
@@ -140,7 +146,7 @@ describe("details page in Chromium", () => {
     const body = await response.json();
     expect(body).toMatchObject({ sha: SHA, conclusion: "failure" });
     expect(body.jobs.map((j: { name: string; class: string }) => `${j.name}:${j.class}`)).toEqual(["unit tests:genuine", "lint:known-problem", "e2e:flaky"]);
-    expect(Object.keys(body.jobs[0]).sort()).toEqual(["class", "excerpt", "id", "line", "name", "pattern", "retried"]);
+    expect(Object.keys(body.jobs[0]).sort()).toEqual(["class", "confidence", "evidence", "excerpt", "id", "line", "name", "pattern", "retried", "tests"]);
     await page.close();
   });
 });

@@ -24,6 +24,9 @@ const job = (overrides: Partial<DetailsJob> = {}): DetailsJob => ({
   attempts: [],
   retries: [],
   history: null,
+  tests: [],
+  confidence: "low",
+  evidence: [],
   ...overrides,
 });
 const data = (jobs: DetailsJob[]): DetailsData => ({

@@ -21,6 +21,19 @@ export async function seedDetails(prisma: PrismaClient): Promise<void> {
   await prisma.repository.create({ data: { id: 2n, installationId: 10n, owner: "octo", name: "secret", private: true } });
   await prisma.checkRun.create({ data: { repositoryId: 1n, headSha: SHA, checkRunId: 777n, status: "completed", conclusion: "failure", title: "1 flaky, 1 known problem, 1 to fix" } });
   await job(prisma, { ext: "101", name: "unit tests", verdict: "genuine", reason: "no known pattern matched", excerpt: HOSTILE_EXCERPT, matched: "Expected: \"<script>window.pwned = 1</script>\"", line: 240 });
+  // Its failing tests and why re-runs elsewhere did not make it flaky (test names come from the log).
+  const unit = await prisma.job.findFirstOrThrow({ where: { externalId: "101" } });
+  for (const [testId, file] of [["Cart › applies a discount", "src/cart.test.js"], ["renders <img src=x onerror=\"window.pwned=2\">", null]] as const) {
+    await prisma.failingTest.create({ data: { repositoryId: 1n, jobId: unit.id, testKey: testId.replace(" › ", " "), testId, file } });
+  }
+  await prisma.failingTest.create({ data: { repositoryId: 1n, jobId: unit.id, testKey: "Cart totals", testId: "Cart totals", runnerFlaky: "jest re-ran it after a failure and it passed" } });
+  await prisma.classification.update({
+    where: { jobId: unit.id },
+    data: {
+      confidence: "medium",
+      evidence: [{ text: 'Test "Cart › applies a discount" failed and then passed on re-run at the same commit on 1 PR in the last 30 days.', links: [{ label: "#12 (abc1234)", url: "https://github.com/octo/widgets/actions/runs/4/job/44" }, { label: "bad", url: "javascript:alert(4)" }] }],
+    },
+  });
   await job(prisma, { ext: "102", name: "e2e", verdict: "flaky", pattern: "npm-registry-5xx", reason: "the npm registry answered 503", excerpt: "npm ERR! code E503\nnpm ERR! 503 Service Unavailable", matched: "npm ERR! 503 Service Unavailable", line: 80 });
   const retried = await prisma.job.findFirstOrThrow({ where: { externalId: "102" } });
   await prisma.retry.create({ data: { repositoryId: 1n, jobId: retried.id, method: "job", trigger: "auto", status: "requested", cause: "npm-registry-5xx", attempt: 1, outcome: "success", createdAt: daysAgo(0) } });

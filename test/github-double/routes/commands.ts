@@ -1,5 +1,6 @@
 // Endpoints Sift's re-runs and slash commands use: collaborator permissions, pull requests, compare,
-// check-run rerequest, commit comments and their reactions. Seed `state.permissions` and `state.pulls`.
+// check-run rerequest, commit comments and their reactions. Seed `state.permissions`, `state.pulls`
+// and `state.pullFiles`.
 import type { Routes } from "../context.js";
 import { json, notFound } from "../http.js";
 
@@ -14,6 +15,13 @@ export const commandsRoutes: Routes = {
     const pr = state.pulls.get(Number(params.number));
     if (!pr) return notFound(res);
     json(res, 200, { number: pr.number, body: pr.body, head: { sha: pr.headSha, ref: pr.headRef }, base: { ref: pr.baseRef, sha: pr.baseSha } });
+  },
+  "GET /repos/:owner/:repo/pulls/:number/files": ({ state, res, params, url }) => {
+    const files = state.pullFiles.get(Number(params.number));
+    if (!files) return notFound(res);
+    const perPage = Math.min(100, Number(url.searchParams.get("per_page") ?? 30));
+    const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
+    json(res, 200, files.slice((page - 1) * perPage, page * perPage).map((filename) => ({ filename, status: "modified", additions: 1, deletions: 1, changes: 2 })));
   },
   "GET /repos/:owner/:repo/compare/:basehead": ({ state, res, params }) => {
     const [, head = ""] = params.basehead!.split("...");
