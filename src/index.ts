@@ -14,6 +14,7 @@ import { createStages, startAnalysisWorker } from "./analyse/index.js";
 import type { AnalysisStages } from "./model/index.js";
 import type { CompiledPatternSet } from "./classify/index.js";
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
+import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
 
 export interface AppDeps {
@@ -29,6 +30,8 @@ export interface AppDeps {
   worker?: boolean;
   /** How often the worker looks for due head SHAs. */
   pollMs?: number;
+  /** CI providers beside Actions, with the operator's credentials (none: statuses are read as plain text only). */
+  providers?: ProviderRegistry;
 }
 
 export interface SiftApp {
@@ -46,6 +49,7 @@ export function sift(deps: AppDeps): SiftApp {
       defaultBranchRed: () => defaultBranchRed(deps.db.sql),
       failures24h: () => failuresLastDay(deps.db.prisma, now()),
     }, { privateRepoNames: Boolean(deps.settings.metricsToken) });
+  const providers = deps.providers ?? createProviderRegistry({ providers: allProviders, credentials: createCredentialStore({}) });
   const stops: (() => Promise<void>)[] = [];
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
@@ -55,18 +59,19 @@ export function sift(deps: AppDeps): SiftApp {
     const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics });
     const { prisma } = deps.db;
     const log = deps.log ?? app.log;
-    const commands = { prisma, now, metrics, log };
-    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }) });
+    const commands = { prisma, now, metrics, log, providers };
+    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }) });
     const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
       classifyThreads: deps.settings.classifyThreads, classifyTimeoutSeconds: deps.settings.classifyTimeoutSeconds,
       fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000),
+      providers,
     });
     const stages: AnalysisStages<CompiledPatternSet> = { ...real, ...deps.stages };
     if (deps.worker !== false) {
       stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages, pollMs: deps.pollMs }));
       // Due backoffs go out within half the base (30 s at most, 1 s at least).
       const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
-      stops.push(startRetrySweep({ prisma, now, metrics, log, octokitFor: (id) => app.auth(id), intervalMs }));
+      stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
     }
   };
   return {

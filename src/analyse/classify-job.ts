@@ -1,10 +1,11 @@
 // The real `classifyJob` stage: fetch the job's log (streamed, tail-capped), normalise it, and let
 // the pure classifier judge it with the repo's patterns. Anything that goes wrong is genuine, with why.
 import type { ApiStep } from "../logs/types.js";
-import { encodeUtf8Yielding, fetchLog, type LogTarget } from "../logs/index.js";
+import { encodeUtf8Yielding, fetchLog, plainTextStatusProvider, type LogTarget } from "../logs/index.js";
 import { classify, type JobSignals, type Verdict } from "../classify/index.js";
 import type { CompiledPatternSet } from "../classify/index.js";
 import type { AnalysisContext, AnalysisStages, ClassifiedFailure, JobInfo } from "../model/index.js";
+import type { CiJob, ProviderRegistry } from "../providers/index.js";
 import { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
 
 export interface ClassifyStageDeps {
@@ -12,9 +13,20 @@ export interface ClassifyStageDeps {
   fetch?: typeof globalThis.fetch;
   /** Worker threads that normalise and classify logs off the event loop (a default pool when absent). */
   pool?: ClassifyPool;
+  /** CI providers beside Actions: statuses they recognise are read (and re-run) through their API. */
+  providers?: ProviderRegistry;
 }
 
 export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStages<CompiledPatternSet>["classifyJob"] {
+  const judge = classifyLog(deps);
+  return async (job, ctx) => {
+    const failure = await judge(job, ctx);
+    const rerun = deps.providers ? providerRerun(deps.providers, job, ctx.repo.owner) : undefined;
+    return rerun ? { ...failure, providerRerun: rerun } : failure;
+  };
+}
+
+function classifyLog(deps: ClassifyStageDeps): AnalysisStages<CompiledPatternSet>["classifyJob"] {
   const pool = deps.pool ?? createClassifyPool();
   let warned = false;
   return async (job, ctx) => {
@@ -23,7 +35,8 @@ export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStage
     const context = { jobName: job.name, ...(job.workflowName ? { workflowName: job.workflowName } : {}), ...(job.headBranch ? { branch: job.headBranch } : {}) };
     if (signals.neverStarted) return toFailure(classify({ compiled: config.compiled, context, signals }));
 
-    const fetched = await fetchLog(logTarget(job, ctx), { octokit: ctx.octokit, maxBytes: config.settings.log.max_bytes, fetch: deps.fetch, now: ctx.now });
+    const statusProviders = deps.providers ? [deps.providers.statusLogProvider, plainTextStatusProvider] : undefined;
+    const fetched = await fetchLog(logTarget(job, ctx, deps.providers), { octokit: ctx.octokit, maxBytes: config.settings.log.max_bytes, fetch: deps.fetch, now: ctx.now, statusProviders });
     if (!fetched.ok) {
       const failure = toFailure(classify({ compiled: config.compiled, context, signals: { ...signals, logMissing: fetched.reason } }));
       return { ...failure, ...(fetched.retryLater ? { logRetryLater: true } : {}) };
@@ -36,22 +49,39 @@ export function createClassifyStage(deps: ClassifyStageDeps = {}): AnalysisStage
     const bytes = await encodeUtf8Yielding(fetched.text);
     const done = await pool.classify({ bytes, apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes, context, signals }, config.compiled);
     if (!done.ok) return unjudged(done.reason, fetched.truncatedHeadBytes);
-    const failure = toFailure(done.verdict);
+    const classified = toFailure(done.verdict);
+    const failure = { ...classified, notes: [...classified.notes, ...(fetched.source.notes ?? [])] };
     // Line numbers count from the start of the whole log, also when its head was skipped.
     return failure.line === null ? failure : { ...failure, line: failure.line + fetched.truncatedHeadLines };
   };
 }
 
-function logTarget(job: JobInfo, ctx: Pick<AnalysisContext, "repo">): LogTarget {
+function logTarget(job: JobInfo, ctx: Pick<AnalysisContext, "repo">, providers: ProviderRegistry | undefined): LogTarget {
   const { owner, name: repo } = ctx.repo;
+  // Another app's check run whose CI provider Sift may call: its full log, rather than the summary.
+  if (job.provider === "check_run" && job.logUrl && providers?.access(ciJobOf(job, owner))?.call) {
+    return { kind: "status", status: { context: job.name, targetUrl: job.logUrl, owner, appSlug: job.appSlug ?? null } };
+  }
   switch (job.provider) {
     case "actions":
       return { kind: "actions-job", job: { owner, repo, jobId: Number(job.externalId), ...(job.completedAt ? { completedAt: job.completedAt } : {}) } };
     case "check_run":
       return { kind: "check-run", checkRun: { owner, repo, checkRunId: Number(job.externalId) } };
     case "status":
-      return { kind: "status", status: { context: job.name, targetUrl: job.logUrl ?? null } };
+      return { kind: "status", status: { context: job.name, targetUrl: job.logUrl ?? null, owner } };
   }
+}
+
+/** For a status of a provider Sift knows: whether a flaky failure can be re-run through it, or why not. */
+function providerRerun(providers: ProviderRegistry, job: JobInfo, owner: string): ClassifiedFailure["providerRerun"] {
+  // Check runs keep GitHub's re-request, which reaches the app that wrote them.
+  if (job.provider !== "status" || !job.logUrl) return undefined;
+  const access = providers.access(ciJobOf(job, owner));
+  if (!access) return undefined;
+  const provider = access.provider.title;
+  if (!access.provider.capabilities.reruns) return { provider, possible: false, reason: `${provider} jobs cannot be re-run through its API` };
+  if (!access.call) return { provider, possible: false, reason: access.refusal ?? `Sift may not call ${provider}` };
+  return { provider, possible: true, reason: `re-run through ${provider}` };
 }
 
 /** An Actions job that failed without a runner ever taking it (no runner, no step ran). */
@@ -101,4 +131,8 @@ function notesOf(truncatedHeadBytes: number): string[] {
 
 function mb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function ciJobOf(job: JobInfo, owner: string): CiJob {
+  return { context: job.name, url: job.logUrl ?? "", owner, appSlug: job.appSlug ?? null };
 }

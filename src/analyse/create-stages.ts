@@ -3,6 +3,7 @@ import type { CompiledPatternSet } from "../classify/index.js";
 import { loadConfig } from "../config/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AnalysisStages, Metrics } from "../model/index.js";
+import type { ProviderRegistry } from "../providers/index.js";
 import { writeReport } from "../report/index.js";
 import { createClassifyStage } from "./classify-job.js";
 import { createClassifyPool } from "./classify-pool.js";
@@ -18,6 +19,8 @@ export interface StageDeps {
   classifyThreads?: number | undefined;
   /** Per log (SIFT_CLASSIFY_TIMEOUT_SECONDS). */
   classifyTimeoutSeconds?: number | undefined;
+  /** CI providers beside Actions: statuses read and re-run through them. */
+  providers?: ProviderRegistry | undefined;
   /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
   fetch?: typeof globalThis.fetch;
 }
@@ -28,6 +31,7 @@ export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet
     classifyJob: createClassifyStage({
       pool: createClassifyPool({ threads: deps.classifyThreads, timeoutSeconds: deps.classifyTimeoutSeconds }),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      providers: deps.providers,
     }),
     decide: createDecideStage(deps),
     retry: createRetryStage(deps),

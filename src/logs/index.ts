@@ -6,7 +6,7 @@ export { splitSteps, type StepSplit } from "./steps.js";
 export { createLineIndex, type LineIndex } from "./lineIndex.js";
 export type { ApiStep, LogStep, NormalisedLog, StepMarker } from "./types.js";
 export { fetchLog, type FetchLogDeps, type LogTarget } from "./fetch.js";
-export { DEFAULT_MAX_LOG_BYTES, type LogFetchResult, type LogSource } from "./fetch-result.js";
+export { DEFAULT_MAX_LOG_BYTES, fetchFailure, type LogFetchResult, type LogSource } from "./fetch-result.js";
 export { fetchActionsJobLog, type ActionsJobRef, type ActionsJobLogOptions } from "./providers/actions-job.js";
 export { fetchCheckRunLog, renderCheckRunLog, type CheckRunRef, type CheckRunOutput } from "./providers/check-run.js";
 export { fetchStatusLog, plainTextStatusProvider, type StatusLogProvider, type StatusRef, type StatusLogOptions } from "./providers/status.js";

@@ -22,6 +22,8 @@ export interface ClassifiedFailure {
   notes: string[];
   /** The log could not be had yet (not uploaded, a 5xx): worth analysing again a little later. */
   logRetryLater?: boolean;
+  /** Statuses of a CI provider Sift knows (CircleCI, Jenkins…): whether Sift can re-run through it, and why not. */
+  providerRerun?: { provider: string; possible: boolean; reason: string };
   /** Genuine failures: the failing tests the failing step names (ids as the runner prints them). */
   tests?: { id: string; file?: string }[];
   /** Genuine failures: tests of the failing step its runner re-tried until they passed. */
@@ -54,4 +56,4 @@ export type RetryState =
   | "paused" // the repository's hourly budget is spent
   | "exhausted" // run_attempt reached retry.max_attempts
   | "excluded" // workflow excluded (deploy, release, publish) or pattern says no
-  | "not-retryable"; // provider cannot be re-run (commit statuses)
+  | "not-retryable"; // cannot be re-run (commit statuses without a provider Sift may call)
