@@ -8,8 +8,8 @@ import { compileRegex, countedRepetitions, PatternRegexError, type RE2 } from ".
 import { fitRegexSet, type RegexSet } from "./fit-regex-set.js";
 import { GENERIC_LINE, PICK_RANKS } from "./pick.js";
 import { STEP_MARKERS, SIGNAL_PROBES } from "./probes.js";
-import { PREFIX_SOURCE, type LogFormat } from "../logs/linePrefix.js";
-import { tolerateLinePrefix } from "./rawScan.js";
+import { PREFIX_SOURCE, type LogFormat } from "../logs/line-prefix.js";
+import { tolerateLinePrefix } from "./raw-scan.js";
 
 export type ProbeKind = "pattern" | "pick" | "marker" | "signal";
 

@@ -1,10 +1,10 @@
 // From "this segment may match" to the exact line: scan the segment's bytes with the probe's
 // regex (prefix-tolerant for raw segments), then confirm on the normalised single line (a match
 // that only works across lines does not count) and apply `unless` to that same line.
-import { stripLinePrefixes } from "../logs/linePrefix.js";
+import { stripLinePrefixes } from "../logs/line-prefix.js";
 import type { CompiledPatternSet, Probe } from "./compile.js";
 import type { RE2 } from "./regex.js";
-import type { Segment, TextSource } from "./textSource.js";
+import type { Segment, TextSource } from "./text-source.js";
 
 export interface Located {
   line: number;

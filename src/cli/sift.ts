@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const threads = values.threads === undefined ? undefined : Number(values.threads);
-  const { classifyCommand } = await import("./classifyCommand.js");
+  const { classifyCommand } = await import("./classify-command.js");
   return classifyCommand(
     { json: values.json ?? false, files: positionals, ...(values.config ? { config: values.config } : {}), ...(threads ? { threads } : {}) },
     { out: (line) => process.stdout.write(`${line}\n`), err: (line) => console.error(line) },

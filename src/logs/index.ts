@@ -1,9 +1,9 @@
 // The log stage: retrieval (providers) and normalisation (text, steps, failing step).
 export { normaliseLog, normaliseLogYielding, normaliseText, detectFormatOf, type NormaliseOptions } from "./normalise.js";
-export { cleanBytes, cleanBytesYielding, needsCleaning } from "./cleanBytes.js";
-export { detectLogFormat, stripLinePrefixes, PREFIX_SOURCE, type LogFormat } from "./linePrefix.js";
+export { cleanBytes, cleanBytesYielding, needsCleaning } from "./clean-bytes.js";
+export { detectLogFormat, stripLinePrefixes, PREFIX_SOURCE, type LogFormat } from "./line-prefix.js";
 export { splitSteps, type StepSplit } from "./steps.js";
-export { createLineIndex, type LineIndex } from "./lineIndex.js";
+export { createLineIndex, type LineIndex } from "./line-index.js";
 export type { ApiStep, LogStep, NormalisedLog, StepMarker } from "./types.js";
 export { fetchLog, type FetchLogDeps, type LogTarget } from "./fetch.js";
 export { DEFAULT_MAX_LOG_BYTES, fetchFailure, type LogFetchResult, type LogSource } from "./fetch-result.js";
