@@ -16,6 +16,7 @@ import type { CompiledPatternSet } from "./classify/index.js";
 import { sampleFailureLines, startKeepPurge } from "./keep/index.js";
 import { checkConfigChange, type PullRequestRef } from "./config-check/index.js";
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
+import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
 
 export interface AppDeps {
@@ -31,6 +32,8 @@ export interface AppDeps {
   worker?: boolean;
   /** How often the worker looks for due head SHAs. */
   pollMs?: number;
+  /** CI providers beside Actions, with the operator's credentials (none: statuses are read as plain text only). */
+  providers?: ProviderRegistry;
 }
 
 export interface SiftApp {
@@ -48,6 +51,7 @@ export function sift(deps: AppDeps): SiftApp {
       defaultBranchRed: () => defaultBranchRed(deps.db.sql),
       failures24h: () => failuresLastDay(deps.db.prisma, now()),
     }, { privateRepoNames: Boolean(deps.settings.metricsToken) });
+  const providers = deps.providers ?? createProviderRegistry({ providers: allProviders, credentials: createCredentialStore({}) });
   const stops: (() => Promise<void>)[] = [];
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
@@ -57,11 +61,13 @@ export function sift(deps: AppDeps): SiftApp {
     const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics });
     const { prisma } = deps.db;
     const log = deps.log ?? app.log;
-    const commands = { prisma, now, metrics, log };
+    const commands = { prisma, now, metrics, log, providers };
     const checkConfig = (octokit: ProbotOctokit, pr: PullRequestRef) => checkConfigChange(octokit, pr, { log, sample: (id) => sampleFailureLines(prisma, id) });
-    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics }), checkConfig });
+    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig });
     const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
+      classifyThreads: deps.settings.classifyThreads, classifyTimeoutSeconds: deps.settings.classifyTimeoutSeconds,
       fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000),
+      providers,
       keepBytes: deps.settings.keepBytes,
     });
     const stages: AnalysisStages<CompiledPatternSet> = { ...real, ...deps.stages };
@@ -69,7 +75,7 @@ export function sift(deps: AppDeps): SiftApp {
       stops.push(startAnalysisWorker(app, { db: deps.db, settings: deps.settings, metrics, log, now, stages, pollMs: deps.pollMs }));
       // Due backoffs go out within half the base (30 s at most, 1 s at least).
       const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
-      stops.push(startRetrySweep({ prisma, now, metrics, log, octokitFor: (id) => app.auth(id), intervalMs }));
+      stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
     }
   };

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { migrate, openDatabase, DatabaseError } from "./db/index.js";
 import { createLogger } from "./log.js";
 import { SettingsError, readSettings } from "./settings.js";
+import { ProvidersFileError, allProviders, createProviderRegistry, loadCredentialStore } from "./providers/index.js";
 import { sift } from "./index.js";
 import { siftOctokit, stallingFetch } from "./octokit.js";
 import { createWebhookGate, gateRequests } from "./web/webhook-gate.js";
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const app = sift({ db, settings, log });
+  const providers = createProviderRegistry({ providers: allProviders, credentials: loadCredentialStore(process.env) });
+  const app = sift({ db, settings, log, providers });
   const server = new Server({
     host: settings.host,
     port: settings.port,
@@ -91,7 +93,7 @@ function loadDotEnv(): void {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof SettingsError || err instanceof DatabaseError) {
+  if (err instanceof SettingsError || err instanceof DatabaseError || err instanceof ProvidersFileError) {
     console.error(`sift: ${err.message}`);
   } else {
     console.error("sift: failed to start:", err);

@@ -39,6 +39,10 @@ export interface Settings {
   keepBytes: number;
   /** Days the kept text stays; then only the verdict does. */
   keepDays: number;
+  /** Worker threads classifying logs; undefined: one less than the cores, at most 2. */
+  classifyThreads: number | undefined;
+  /** A log not classified within this long is genuine, with the reason. */
+  classifyTimeoutSeconds: number;
 }
 
 export class SettingsError extends Error {
@@ -116,5 +120,7 @@ export function readSettings(env: Env = process.env): Settings {
     metricsToken: env.SIFT_METRICS_TOKEN || undefined,
     keepBytes: int(env, "SIFT_KEEP_BYTES", 256 * 1024),
     keepDays: int(env, "SIFT_KEEP_DAYS", 30, 1),
+    classifyThreads: env.SIFT_CLASSIFY_THREADS ? int(env, "SIFT_CLASSIFY_THREADS", 1, 1) : undefined,
+    classifyTimeoutSeconds: int(env, "SIFT_CLASSIFY_TIMEOUT_SECONDS", 120, 1),
   };
 }

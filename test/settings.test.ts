@@ -47,4 +47,11 @@ describe("readSettings", () => {
     expect(readSettings({ SIFT_MAX_WEBHOOK_BYTES: "1048576", SIFT_METRICS_TOKEN: "t" })).toMatchObject({ maxWebhookBytes: 1048576, metricsToken: "t" });
     expect(() => readSettings({ SIFT_MAX_WEBHOOK_BYTES: "10" })).toThrow(/SIFT_MAX_WEBHOOK_BYTES/);
   });
+
+  it("bounds classification: threads default to the pool's choice, 120 s per log unless set", () => {
+    expect(readSettings({})).toMatchObject({ classifyThreads: undefined, classifyTimeoutSeconds: 120 });
+    expect(readSettings({ SIFT_CLASSIFY_THREADS: "3", SIFT_CLASSIFY_TIMEOUT_SECONDS: "30" })).toMatchObject({ classifyThreads: 3, classifyTimeoutSeconds: 30 });
+    expect(() => readSettings({ SIFT_CLASSIFY_THREADS: "0" })).toThrow(/SIFT_CLASSIFY_THREADS/);
+    expect(() => readSettings({ SIFT_CLASSIFY_TIMEOUT_SECONDS: "0" })).toThrow(/SIFT_CLASSIFY_TIMEOUT_SECONDS/);
+  });
 });

@@ -3,8 +3,10 @@ import type { CompiledPatternSet } from "../classify/index.js";
 import { loadConfig } from "../config/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AnalysisStages, Metrics } from "../model/index.js";
+import type { ProviderRegistry } from "../providers/index.js";
 import { writeReport } from "../report/index.js";
 import { createClassifyStage } from "./classify-job.js";
+import { createClassifyPool } from "./classify-pool.js";
 import { createDecideStage } from "./decide-stage.js";
 import { createRetryStage } from "./retry-stage.js";
 
@@ -15,6 +17,12 @@ export interface StageDeps {
   metrics?: Metrics | undefined;
   /** SIFT_KEEP_BYTES: what of each failed job's log is kept for re-classification. */
   keepBytes?: number | undefined;
+  /** Worker threads for classification (SIFT_CLASSIFY_THREADS; undefined: the pool's default). */
+  classifyThreads?: number | undefined;
+  /** Per log (SIFT_CLASSIFY_TIMEOUT_SECONDS). */
+  classifyTimeoutSeconds?: number | undefined;
+  /** CI providers beside Actions: statuses read and re-run through them. */
+  providers?: ProviderRegistry | undefined;
   /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
   fetch?: typeof globalThis.fetch;
 }
@@ -22,7 +30,12 @@ export interface StageDeps {
 export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet> {
   return {
     loadConfig: (scope) => loadConfig(scope.octokit, scope.repo.owner, scope.repo.name),
-    classifyJob: createClassifyStage({ ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.keepBytes === undefined ? {} : { keepBytes: deps.keepBytes }) }),
+    classifyJob: createClassifyStage({
+      pool: createClassifyPool({ threads: deps.classifyThreads, timeoutSeconds: deps.classifyTimeoutSeconds }),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      providers: deps.providers,
+      keepBytes: deps.keepBytes,
+    }),
     decide: createDecideStage(deps),
     retry: createRetryStage(deps),
     writeReport,

@@ -9,7 +9,8 @@ export function createRetryStage(deps: ExecuteDeps): AnalysisStages["retry"] {
     const jobs = report.jobs.map((j): JobReport => {
       const outcome = outcomes.get(j.job.id);
       if (!outcome || j.retry?.state !== "requested" || outcome.status === "requested") return j;
-      if (outcome.status === "failed") return { ...j, retry: { state: "not-retryable", reason: `GitHub refused the re-run: ${outcome.reason}` } };
+      const who = j.failure.providerRerun?.provider ?? "GitHub";
+      if (outcome.status === "failed") return { ...j, retry: { state: "not-retryable", reason: `${who} refused the re-run: ${outcome.reason}` } };
       return { ...j, retry: { state: "waiting", reason: "waiting: re-run once its workflow run completes" } };
     });
     return { ...report, jobs };

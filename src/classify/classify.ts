@@ -15,7 +15,7 @@ import { reasonLine } from "./reason-line.js";
 import { runnerFlakyReportsOf } from "./runner-flaky-reports.js";
 import { testEventsInSource } from "./test-events-in-range.js";
 import { failureSignature } from "./signature.js";
-import { memoryTextSource, type TextSource } from "./textSource.js";
+import { memoryTextSource, type TextSource } from "./text-source.js";
 import type { JobContext, JobSignals, Verdict, VerdictClass } from "./verdict.js";
 
 /** What the engine needs to know about a log besides its lines (NormalisedLog has it all). */

@@ -8,8 +8,8 @@ import { compileRegex, countedRepetitions, PatternRegexError, type RE2 } from ".
 import { fitRegexSet, type RegexSet } from "./fit-regex-set.js";
 import { GENERIC_LINE, PICK_RANKS } from "./pick.js";
 import { STEP_MARKERS, SIGNAL_PROBES } from "./probes.js";
-import { PREFIX_SOURCE, type LogFormat } from "../logs/linePrefix.js";
-import { tolerateLinePrefix } from "./rawScan.js";
+import { PREFIX_SOURCE, type LogFormat } from "../logs/line-prefix.js";
+import { tolerateLinePrefix } from "./raw-scan.js";
 
 export type ProbeKind = "pattern" | "pick" | "marker" | "signal";
 
@@ -43,6 +43,8 @@ export interface CompiledPatternSet {
   generic: RE2;
   hash: string;
   problems: ConfigProblem[];
+  /** What this set was compiled from (plain data, in order): a worker thread compiles the same set from it. */
+  sourced: readonly SourcedPattern[];
   /** Probe `index`'s regex (flags "gm") for segments whose lines still carry `prefix`. */
   scanRegex(index: number, prefix: LogFormat): RE2;
 }
@@ -166,6 +168,7 @@ export function compilePatternSet(sourced: readonly SourcedPattern[], problems: 
     generic: compileRegex(GENERIC_LINE, { id: "sift.generic-line" }),
     hash: patternSetHash(sourced, own.map((o) => `${o.kind}:${o.id}:${o.source}`)),
     problems: out,
+    sourced,
     scanRegex(index, prefix) {
       const p = probes[index] as Probe;
       if (prefix === "plain") return p.scan;

@@ -6,7 +6,7 @@
 import type { LogStep } from "../logs/types.js";
 import { compileRegex, type RE2 } from "./regex.js";
 import { MARKER_KINDS, TEST_MARKERS, type MarkerKind } from "./test-markers.js";
-import type { TextSource } from "./textSource.js";
+import type { TextSource } from "./text-source.js";
 
 /** A warning, or a retry announced: the tool carried on. */
 export const RECOVERED_LINE = String.raw`^(?:##\[warning\]|npm WARN |warning: |WARN(?:ING)?:? )|tries remaining\b|retries (?:left|remaining)\b|\b[Ww]ill retry\b|\b[Rr]etrying\b|\b[Rr]etry(?:ing)? (?:in|after) \d|\b[Aa]ttempt \d+ ?(?:of|/) ?\d+ failed|Using stale data from`;

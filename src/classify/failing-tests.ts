@@ -5,7 +5,7 @@
 import { runnerFlakyReportsOf, testKey } from "./runner-flaky-reports.js";
 import type { TestEvent, TestRunner } from "./test-events.js";
 import { testEventsInRange, testEventsInSource, type LineAt } from "./test-events-in-range.js";
-import type { TextSource } from "./textSource.js";
+import type { TextSource } from "./text-source.js";
 
 export interface FailingTest {
   /** Runner-specific canonical id, e.g. `tests/x.py::TestX::test_a`, `Suite › name`, `pkg.TestX/sub`. */

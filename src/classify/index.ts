@@ -2,10 +2,10 @@
 export { classify, classifyLog, type ClassifyInput, type LogFacts } from "./classify.js";
 export { compilePatternSet, patternSetHash, type CompiledPatternSet, type CompiledPattern, type Probe } from "./compile.js";
 export { compileRegex, regexProblem, PatternRegexError, type RegexOptions } from "./regex.js";
-export { memoryTextSource, SEGMENT_CHARS, type Segment, type TextSource } from "./textSource.js";
+export { memoryTextSource, SEGMENT_CHARS, type Segment, type TextSource } from "./text-source.js";
 export { locate, locateFirst } from "./locate.js";
 export { failureSignature } from "./signature.js";
-export { rawProbeSources, scanRawChunk } from "./rawScan.js";
+export { rawProbeSources, scanRawChunk } from "./raw-scan.js";
 export type { JobContext, JobSignals, RetryPolicy, Verdict, VerdictClass } from "./verdict.js";
 export { failingTests, failingTestsInSource, failingTestsOf, MAX_FAILING_TESTS, type FailingTest, type FailingTests } from "./failing-tests.js";
 export { runnerFlakyReports, runnerFlakyReportsInSource, runnerFlakyReportsOf, testKey, type RunnerFlakyReport } from "./runner-flaky-reports.js";

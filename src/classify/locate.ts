@@ -1,10 +1,10 @@
 // From "this segment may match" to the exact line: scan the segment's bytes with the probe's
 // regex (prefix-tolerant for raw segments), then confirm on the normalised single line (a match
 // that only works across lines does not count) and apply `unless` to that same line.
-import { stripLinePrefixes } from "../logs/linePrefix.js";
-import type { CompiledPatternSet } from "./compile.js";
+import { stripLinePrefixes } from "../logs/line-prefix.js";
+import type { CompiledPatternSet, Probe } from "./compile.js";
 import type { RE2 } from "./regex.js";
-import type { Segment, TextSource } from "./textSource.js";
+import type { Segment, TextSource } from "./text-source.js";
 
 export interface Located {
   line: number;
@@ -24,6 +24,12 @@ interface Scan {
   re: RE2;
   line: RE2;
   source: TextSource;
+}
+
+/** The probe's regexes, compiled on its first candidate segment: most probes have none in a log. */
+function lazyScan(source: TextSource, compiled: CompiledPatternSet, index: number): () => Scan {
+  let scan: Scan | undefined;
+  return () => (scan ??= { re: compiled.scanRegex(index, source.prefix), line: (compiled.probes[index] as Probe).line, source });
 }
 
 function* inSegment(scan: Scan, seg: Segment, from: number, to: number, options: LocateOptions): Generator<Located> {
@@ -57,13 +63,12 @@ function* inSegment(scan: Scan, seg: Segment, from: number, to: number, options:
 
 /** Confirmed matches of probe `index` within lines from..to, in line order. */
 export function* locate(source: TextSource, compiled: CompiledPatternSet, index: number, from: number, to: number, options: LocateOptions = {}): Generator<Located> {
-  const probe = compiled.probes[index];
-  if (!probe) return;
-  const scan = { re: compiled.scanRegex(index, source.prefix), line: probe.line, source };
+  if (!compiled.probes[index]) return;
+  const scan = lazyScan(source, compiled, index);
   let found = 0;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   for (const seg of source.candidates(index, from, to)) {
-    for (const hit of inSegment(scan, seg, from, to, options)) {
+    for (const hit of inSegment(scan(), seg, from, to, options)) {
       yield hit;
       if (++found >= limit) return;
     }
@@ -72,11 +77,10 @@ export function* locate(source: TextSource, compiled: CompiledPatternSet, index:
 
 /** Confirmed matches of probe `index` within lines from..to, last first (segment by segment from the end). */
 export function* locateBackwards(source: TextSource, compiled: CompiledPatternSet, index: number, from: number, to: number, options: LocateOptions = {}): Generator<Located> {
-  const probe = compiled.probes[index];
-  if (!probe) return;
-  const scan = { re: compiled.scanRegex(index, source.prefix), line: probe.line, source };
+  if (!compiled.probes[index]) return;
+  const scan = lazyScan(source, compiled, index);
   for (const seg of source.candidates(index, from, to, true)) {
-    yield* [...inSegment(scan, seg, from, to, options)].reverse();
+    yield* [...inSegment(scan(), seg, from, to, options)].reverse();
   }
 }
 

@@ -4,7 +4,7 @@
 // flaky; never a reason by itself to call a different failing test flaky.
 import type { TestEvent, TestRunner } from "./test-events.js";
 import { testEventsInRange, testEventsInSource, type LineAt } from "./test-events-in-range.js";
-import type { TextSource } from "./textSource.js";
+import type { TextSource } from "./text-source.js";
 
 export interface RunnerFlakyReport {
   id: string;

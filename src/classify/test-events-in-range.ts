@@ -4,7 +4,7 @@
 import { canonicalTestEvents } from "./canonical-test-ids.js";
 import { scanTestLines, type TestEvent } from "./test-events.js";
 import { testRecognisers } from "./test-recognisers.js";
-import type { TextSource } from "./textSource.js";
+import type { TextSource } from "./text-source.js";
 
 export const MAX_SCAN_CHARS = 4 << 20;
 export const MAX_SCAN_LINES = 50_000;

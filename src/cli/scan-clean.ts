@@ -5,7 +5,7 @@
 // alone (its cleaned line: escapes never cross a newline, a redraw rewinds only to its line start),
 // and every other CR becomes a newline: a redrawn line then stands as its segments, the last of
 // which is the line cleanBytes keeps (the overwritten ones are extra candidates, never lost ones).
-import { cleanBytes } from "../logs/cleanBytes.js";
+import { cleanBytes } from "../logs/clean-bytes.js";
 
 const LF = 0x0a;
 const CR = 0x0d;

@@ -1,6 +1,6 @@
 // Units of a file scan shared between threads: each thread takes the next unit from one atomic
 // counter until none is left, so the work spreads by speed, not by share.
-import type { ChunkRecord } from "./scanRange.js";
+import type { ChunkRecord } from "./scan-range.js";
 
 export interface ScanJob {
   file: string;

@@ -33,7 +33,7 @@ async function backtest(rest: string[]): Promise<number> {
     console.error(`sift: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
     return 2;
   }
-  const { backtestCommand } = await import("./backtestCommand.js");
+  const { backtestCommand } = await import("./backtest-command.js");
   return backtestCommand(args, io);
 }
 
@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const threads = values.threads === undefined ? undefined : Number(values.threads);
-  const { classifyCommand } = await import("./classifyCommand.js");
+  const { classifyCommand } = await import("./classify-command.js");
   return classifyCommand(
     { json: values.json ?? false, files: positionals, ...(values.config ? { config: values.config } : {}), ...(threads ? { threads } : {}) },
     io,

@@ -2,6 +2,7 @@
 // access, otherwise the action and a 👍. Everything echoed back is escaped and cannot ping anyone.
 // A flood is braked first (rate-limit.ts): past the limit, one "slow down" reply, then silence; and a
 // usage or refusal reply is sent once per window, not once per command.
+import type { ProviderRegistry } from "../providers/index.js";
 import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -20,6 +21,8 @@ export interface CommandDeps {
   now: () => Date;
   metrics?: Metrics | undefined;
   log?: Logger | undefined;
+  /** CI providers beside Actions: `/retry` re-runs their statuses through them. */
+  providers?: ProviderRegistry | undefined;
 }
 
 /** limited: over the rate limit, ignored; already: the re-run asked for is on its way, nothing new. */
@@ -48,7 +51,7 @@ export async function executeCommand(deps: CommandDeps, octokit: ProbotOctokit, 
     return "refused";
   }
   if (command.kind === "retry") {
-    const result = await retryCommand(deps.prisma, octokit, site, command.glob, now);
+    const result = await retryCommand(deps.prisma, octokit, site, command.glob, now, deps.providers);
     deps.metrics?.retries.inc({ trigger: "command", status: "requested" }, result.requested);
     if (result.problems.length) await reply(octokit, site, result.problems.join("\n"));
     if (result.requested + result.waiting === 0 && result.already > 0 && result.problems.length === 0) {

@@ -1,6 +1,7 @@
 // `/retry [GLOB]`: a person asked, so the automatic brakes (cap, budget, outage) do not apply, but
 // GitHub's rules do: rerun-failed-jobs only when every failed job of the run is wanted, otherwise one
-// job now and the others as the run completes. Commit statuses cannot be re-run. A job whose re-run is
+// job now and the others as the run completes. Commit statuses only through their CI provider, when
+// Sift has credentials for it. A job whose re-run is
 // already on its way (requested, or waiting for its run) is left alone: ten /retry, one re-run.
 import type { ProbotOctokit } from "probot";
 import { collectJobs } from "../history/index.js";
@@ -10,6 +11,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { code } from "../report/markdown.js";
 import { pendingReruns, recordRetry, requestRerun, type RerunMethod } from "../retry/index.js";
 import type { CommandSite } from "./command-site.js";
+import type { ProviderRegistry } from "../providers/index.js";
 
 export interface RetryCommandResult {
   requested: number;
@@ -20,7 +22,14 @@ export interface RetryCommandResult {
   problems: string[];
 }
 
-export async function retryCommand(prisma: PrismaClient, octokit: ProbotOctokit, site: CommandSite, glob: string | null, now: Date): Promise<RetryCommandResult> {
+export async function retryCommand(
+  prisma: PrismaClient,
+  octokit: ProbotOctokit,
+  site: CommandSite,
+  glob: string | null,
+  now: Date,
+  providers?: ProviderRegistry,
+): Promise<RetryCommandResult> {
   const failed = (await collectJobs(prisma, site.repositoryId, site.sha)).failed.map((f) => f.job);
   const matching = glob ? failed.filter((j) => globMatcher([glob])?.(j.name)) : failed;
   const result: RetryCommandResult = { requested: 0, waiting: 0, already: 0, problems: [] };
@@ -36,7 +45,12 @@ export async function retryCommand(prisma: PrismaClient, octokit: ProbotOctokit,
   const runs = new Map<string, JobInfo[]>();
   for (const job of wanted) {
     if (job.provider === "status") {
-      result.problems.push(`${code(job.name)} is a commit status: GitHub cannot re-run it, re-run it in its CI.`);
+      const access = job.logUrl ? providers?.access({ context: job.name, url: job.logUrl, owner: site.owner }) : null;
+      if (access?.call && access.provider.capabilities.reruns) await send(job, "provider");
+      else {
+        const why = access ? `${access.refusal ?? `${access.provider.title} jobs cannot be re-run through its API`}` : "GitHub cannot re-run it";
+        result.problems.push(`${code(job.name)} is a commit status: ${why}; re-run it in its CI.`);
+      }
     } else if (job.provider === "check_run" || job.runId === null) {
       await send(job, "rerequest");
     } else {
@@ -59,11 +73,12 @@ export async function retryCommand(prisma: PrismaClient, octokit: ProbotOctokit,
   return result;
 
   async function send(job: JobInfo, method: RerunMethod, group: JobInfo[] = [job]): Promise<void> {
-    const outcome = await requestRerun(octokit, { owner: site.owner, repo: site.repo, method, externalId: job.externalId, runId: job.runId });
-    const status = outcome.result === "requested" ? "requested" : outcome.result === "wait" ? "waiting" : "failed";
-    for (const j of group) await record(j, method, status, outcome.result === "requested" ? null : outcome.message);
-    if (status === "requested") result.requested += group.length;
-    else if (status === "waiting") result.waiting += group.length;
-    else result.problems.push(`GitHub refused to re-run ${code(job.name)}.`);
+    const status = method === "provider" ? { context: job.name, url: job.logUrl ?? null } : undefined;
+    const outcome = await requestRerun(octokit, { owner: site.owner, repo: site.repo, method, externalId: job.externalId, runId: job.runId, status }, providers);
+    const state = outcome.result === "requested" ? "requested" : outcome.result === "wait" ? "waiting" : "failed";
+    for (const j of group) await record(j, method, state, outcome.result === "requested" ? null : outcome.message);
+    if (state === "requested") result.requested += group.length;
+    else if (state === "waiting") result.waiting += group.length;
+    else result.problems.push(`${method === "provider" ? "Its CI" : "GitHub"} refused to re-run ${code(job.name)}.`);
   }
 }

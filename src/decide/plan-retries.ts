@@ -3,7 +3,7 @@
 // go together through rerun-failed-jobs when every failed job of that run may be re-run, and otherwise
 // one now and the rest each time the run completes.
 import type { ClassifiedFailure, JobInfo, RetryAction, RetryState, VerdictClass } from "../model/index.js";
-import { backoffUntil, retryGate, type PreviousRetry, type RetryPolicy } from "./retry-gate.js";
+import { attemptOf, backoffUntil, retryGate, type PreviousRetry, type RetryPolicy } from "./retry-gate.js";
 import type { Outage } from "./outages.js";
 
 export interface RetryContext {
@@ -32,6 +32,7 @@ export interface RetryPlan {
 interface Candidate extends PlanEntry {
   notBefore: Date | null;
   maxAttempts: number;
+  attempt: number;
 }
 
 export function planRetries(entries: readonly PlanEntry[], failedLatest: readonly JobInfo[], ctx: RetryContext, now: Date): RetryPlan {
@@ -40,7 +41,8 @@ export function planRetries(entries: readonly PlanEntry[], failedLatest: readonl
   let budget = ctx.policy.budget_per_hour - ctx.retriesLastHour;
   for (const e of entries) {
     if (e.finalClass !== "flaky") continue; // never re-run genuine or known-problem jobs
-    const gate = retryGate(e.job, e.failure, ctx.policy, ctx.outages, ctx.previous.find((p) => p.jobId === e.job.id));
+    const previous = ctx.previous.find((p) => p.jobId === e.job.id);
+    const gate = retryGate(e.job, e.failure, ctx.policy, ctx.outages, previous);
     if (!gate.go) {
       plan.states.set(e.job.id, { state: gate.state, reason: gate.reason });
       if (gate.state === "held") plan.actions.push(single(e, "after-outage", null, gate.reason));
@@ -51,7 +53,8 @@ export function planRetries(entries: readonly PlanEntry[], failedLatest: readonl
       continue;
     }
     budget--;
-    candidates.push({ ...e, notBefore: backoffUntil(e.job, ctx.backoffBaseSeconds), maxAttempts: gate.maxAttempts });
+    const attempt = attemptOf(e.job, previous);
+    candidates.push({ ...e, notBefore: backoffUntil(e.job, ctx.backoffBaseSeconds, attempt), maxAttempts: gate.maxAttempts, attempt });
   }
   if ([...plan.states.values()].some((s) => s.state === "paused")) {
     plan.notes.push(`retries paused: ${ctx.flakyLastHour} flaky failures in the last hour`);
@@ -59,7 +62,7 @@ export function planRetries(entries: readonly PlanEntry[], failedLatest: readonl
   const byRun = new Map<string, Candidate[]>();
   for (const c of candidates) {
     if (c.job.provider !== "actions" || c.job.runId === null) {
-      schedule(plan, [c], c.job.provider === "actions" ? "job" : "rerequest", now);
+      schedule(plan, [c], methodOf(c.job), now);
       continue;
     }
     byRun.set(c.job.runId, [...(byRun.get(c.job.runId) ?? []), c]);
@@ -82,8 +85,13 @@ export function planRetries(entries: readonly PlanEntry[], failedLatest: readonl
   return plan;
 }
 
+/** Actions jobs re-run one by one, other apps' check runs through re-request, statuses through their provider. */
+function methodOf(job: JobInfo): RetryAction["method"] {
+  return job.provider === "actions" ? "job" : job.provider === "check_run" ? "rerequest" : "provider";
+}
+
 function single(e: PlanEntry, when: RetryAction["when"], notBefore: Date | null, reason: string): RetryAction {
-  const method = e.job.provider === "actions" ? "job" : "rerequest";
+  const method = methodOf(e.job);
   return { method, jobIds: [e.job.id], runId: e.job.runId, externalId: e.job.externalId, when, notBefore, cause: e.failure.patternId, reason };
 }
 
@@ -92,8 +100,8 @@ function schedule(plan: RetryPlan, group: Candidate[], method: RetryAction["meth
   const waits = notBefore !== null && notBefore > now;
   for (const c of group) {
     const reason = waits
-      ? `waiting: backoff until ${notBefore.toISOString().slice(11, 16)} UTC before attempt ${c.job.runAttempt + 1}`
-      : `re-run requested (attempt ${c.job.runAttempt + 1} of ${c.maxAttempts})`;
+      ? `waiting: backoff until ${notBefore.toISOString().slice(11, 16)} UTC before attempt ${c.attempt + 1}`
+      : `re-run requested (attempt ${c.attempt + 1} of ${c.maxAttempts})`;
     plan.states.set(c.job.id, { state: waits ? "waiting" : "requested", reason });
   }
   const first = group[0] as Candidate;
@@ -105,6 +113,6 @@ function schedule(plan: RetryPlan, group: Candidate[], method: RetryAction["meth
     when: waits ? "after-backoff" : "now",
     notBefore: waits ? notBefore : null,
     cause: first.failure.patternId,
-    reason: method === "failed_jobs" ? "every failed job of the run may be re-run" : "flaky failure",
+    reason: method === "failed_jobs" ? "every failed job of the run may be re-run" : method === "provider" ? `flaky failure: re-run through ${first.failure.providerRerun?.provider ?? "its provider"}` : "flaky failure",
   });
 }

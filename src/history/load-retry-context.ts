@@ -32,7 +32,11 @@ export async function loadRetryContext(prisma: PrismaClient, q: RetryContextQuer
     flakyLastHour,
     outages,
     // The newest row per job wins (ordered by id).
-    previous: [...new Map(previous.map((p) => [p.jobId, { jobId: p.jobId, status: p.status, reason: p.reason }])).values()],
+    previous: [
+      ...new Map(
+        previous.map((p) => [p.jobId, { jobId: p.jobId, status: p.status, reason: p.reason, at: p.createdAt, requestedCount: previous.filter((r) => r.jobId === p.jobId && r.status === "requested").length }]),
+      ).values(),
+    ],
     backoffBaseSeconds: q.backoffBaseSeconds ?? 60,
   };
 }

@@ -8,6 +8,10 @@ export interface LogSource {
   url: string;
   /** Bytes the provider sent in total (head included, when it was skipped). */
   totalBytes: number;
+  /** The CI provider whose API gave the log (CircleCI, Jenkins…), for statuses. */
+  ciProvider?: string;
+  /** What the provider could not give (no steps, no re-runs), for the report. */
+  notes?: string[];
 }
 
 export type LogFetchResult =

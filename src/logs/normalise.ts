@@ -1,10 +1,10 @@
 // Raw log bytes → NormalisedLog. Work happens in a few whole-buffer passes (memchr jumps in
 // cleanBytes, one native regex for prefixes) rather than per line in JS: logs reach 1 GB.
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { cleanBytes, cleanBytesYielding } from "./cleanBytes.js";
-import { createLineIndex } from "./lineIndex.js";
-import { detectLogFormat, stripLinePrefixes, type LogFormat } from "./linePrefix.js";
-import { findGhCliSteps, findGithubMarkers, findGitlabSections } from "./stepMarkers.js";
+import { cleanBytes, cleanBytesYielding } from "./clean-bytes.js";
+import { createLineIndex } from "./line-index.js";
+import { detectLogFormat, stripLinePrefixes, type LogFormat } from "./line-prefix.js";
+import { findGhCliSteps, findGithubMarkers, findGitlabSections } from "./step-markers.js";
 import { splitSteps } from "./steps.js";
 import type { ApiStep, NormalisedLog, StepMarker } from "./types.js";
 

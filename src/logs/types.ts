@@ -1,5 +1,5 @@
 // The shapes the log stage hands to classification and reporting.
-import type { LogFormat } from "./linePrefix.js";
+import type { LogFormat } from "./line-prefix.js";
 
 /** A step as the jobs API lists it (`GET …/actions/jobs/{id}` → steps[]). */
 export interface ApiStep {

@@ -35,7 +35,7 @@ export interface AnalysisReport {
 
 /** One intended re-run (decide/ plans, src/retry executes). */
 export interface RetryAction {
-  method: "job" | "failed_jobs" | "rerequest";
+  method: "job" | "failed_jobs" | "rerequest" | "provider";
   /** Sift job ids of the failed attempts this action re-runs. */
   jobIds: number[];
   runId: string | null;

@@ -27,6 +27,8 @@ export interface ClassifiedFailure {
   patternSetHash?: string;
   /** The log's text to keep for re-classification (absent when there was no log). */
   kept?: FailureText;
+  /** Statuses of a CI provider Sift knows (CircleCI, Jenkins…): whether Sift can re-run through it, and why not. */
+  providerRerun?: { provider: string; possible: boolean; reason: string };
   /** Genuine failures: the failing tests the failing step names (ids as the runner prints them). */
   tests?: { id: string; file?: string }[];
   /** Genuine failures: tests of the failing step its runner re-tried until they passed. */
@@ -59,4 +61,4 @@ export type RetryState =
   | "paused" // the repository's hourly budget is spent
   | "exhausted" // run_attempt reached retry.max_attempts
   | "excluded" // workflow excluded (deploy, release, publish) or pattern says no
-  | "not-retryable"; // provider cannot be re-run (commit statuses)
+  | "not-retryable"; // cannot be re-run (commit statuses without a provider Sift may call)

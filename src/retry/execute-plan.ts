@@ -4,12 +4,15 @@
 import type { ProbotOctokit } from "probot";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AnalysisReport, Metrics, RetryAction } from "../model/index.js";
+import type { ProviderRegistry } from "../providers/index.js";
 import { recordRetry, type RetryRecord } from "./record-retry.js";
 import { rerunOnce } from "./rerun-once.js";
 
 export interface ExecuteDeps {
   prisma: PrismaClient;
   metrics?: Metrics | undefined;
+  /** Re-runs statuses through their CI provider (method "provider"). */
+  providers?: ProviderRegistry | undefined;
   now?: () => Date;
 }
 
@@ -26,6 +29,7 @@ export async function executeRetryPlan(deps: ExecuteDeps, octokit: ProbotOctokit
   const outcomes: RetryOutcomes = new Map();
   const attempts = new Map(report.jobs.map((j) => [j.job.id, j.job.runAttempt]));
   const now = deps.now?.() ?? new Date();
+  const jobs = new Map(report.jobs.map((j) => [j.job.id, j.job]));
   for (const action of report.retryPlan ?? []) {
     const record = (jobId: number, status: RetryRecord["status"], reason: string | null, notBefore: Date | null) =>
       recordRetry(deps.prisma, {
@@ -51,8 +55,10 @@ export async function executeRetryPlan(deps: ExecuteDeps, octokit: ProbotOctokit
     // Written before GitHub is asked: a crash or a lost answer in between is found and checked later.
     const rowIds: number[] = [];
     for (const jobId of action.jobIds) rowIds.push(await record(jobId, "requesting", action.reason, null));
-    const target = { owner: report.repo.owner, repo: report.repo.name, method: action.method, externalId: action.externalId, runId: action.runId };
-    const result = await rerunOnce(deps.prisma, octokit, target, rowIds, now);
+    const job = jobs.get(action.jobIds[0] ?? -1);
+    const status = job?.provider === "status" ? { context: job.name, url: job.logUrl ?? null } : undefined;
+    const target = { owner: report.repo.owner, repo: report.repo.name, method: action.method, externalId: action.externalId, runId: action.runId, status };
+    const result = await rerunOnce(deps.prisma, octokit, target, rowIds, now, deps.providers);
     const reason = result.reason ?? action.reason;
     deps.metrics?.retries.inc({ trigger: "auto", status: result.status }, action.jobIds.length);
     await deps.prisma.retry.updateMany({ where: { id: { in: rowIds } }, data: { status: result.status, reason, notBefore: result.notBefore } });

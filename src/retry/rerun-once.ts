@@ -4,6 +4,7 @@
 // past that attempt — then GitHub took the earlier request, and Sift only records it.
 import type { ProbotOctokit } from "probot";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import type { ProviderRegistry } from "../providers/index.js";
 import { requestRerun, type RerunOutcome, type RerunTarget } from "./request-rerun.js";
 
 /** A "requesting" row still there this long after is an interrupted request: the sweep checks it. */
@@ -17,7 +18,7 @@ export interface RerunOnceResult {
   notBefore: Date | null;
 }
 
-export async function rerunOnce(prisma: PrismaClient, octokit: ProbotOctokit, target: RerunTarget, rowIds: number[], now: Date): Promise<RerunOnceResult> {
+export async function rerunOnce(prisma: PrismaClient, octokit: ProbotOctokit, target: RerunTarget, rowIds: number[], now: Date, providers?: ProviderRegistry): Promise<RerunOnceResult> {
   const rows = await prisma.retry.findMany({ where: { id: { in: rowIds } }, select: { runAttempt: true } });
   const known = rows.reduce<number | null>((m, r) => (r.runAttempt !== null && (m === null || r.runAttempt > m) ? r.runAttempt : m), null);
   let runAttempt: number | null = null;
@@ -28,7 +29,7 @@ export async function rerunOnce(prisma: PrismaClient, octokit: ProbotOctokit, ta
     runAttempt = current;
   }
   await prisma.retry.updateMany({ where: { id: { in: rowIds } }, data: { status: "requesting", runAttempt, notBefore: new Date(now.getTime() + REQUESTING_CHECK_MS) } });
-  return toResult(await requestRerun(octokit, target), target, now);
+  return toResult(await requestRerun(octokit, target, providers), target, now);
 }
 
 async function currentRunAttempt(octokit: ProbotOctokit, target: RerunTarget): Promise<number | null> {

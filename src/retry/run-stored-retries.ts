@@ -3,6 +3,7 @@
 import type { ProbotOctokit } from "probot";
 import type { Job, PrismaClient, Repository, Retry } from "../generated/prisma/client.js";
 import type { Metrics } from "../model/index.js";
+import type { ProviderRegistry } from "../providers/index.js";
 import { makeDueNow } from "../schedule/index.js";
 import type { RerunMethod } from "./request-rerun.js";
 import { rerunOnce } from "./rerun-once.js";
@@ -12,6 +13,8 @@ export type StoredRetry = Retry & { job: Job; repository: Repository };
 export interface StoredRetryDeps {
   prisma: PrismaClient;
   metrics?: Metrics | undefined;
+  /** Re-runs statuses through their CI provider (method "provider"). */
+  providers?: ProviderRegistry | undefined;
   now: () => Date;
 }
 
@@ -34,8 +37,9 @@ export async function runStoredRetries(deps: StoredRetryDeps, octokit: ProbotOct
       await update({ status: "superseded", reason: "a newer attempt of this job exists" });
       continue;
     }
-    if (row.status === "requesting" && row.method === "rerequest") {
-      await update({ status: "failed", reason: "interrupted while asking GitHub; a re-request cannot be checked afterwards, so it is not sent twice" });
+    if (row.status === "requesting" && (row.method === "rerequest" || row.method === "provider")) {
+      const asked = row.method === "provider" ? "its CI provider" : "GitHub";
+      await update({ status: "failed", reason: `interrupted while asking ${asked}; such a re-run cannot be checked afterwards, so it is not sent twice` });
       continue;
     }
     const runKey = `${row.repositoryId}:${row.job.runId}`;
@@ -52,9 +56,11 @@ export async function runStoredRetries(deps: StoredRetryDeps, octokit: ProbotOct
         method: row.method as RerunMethod,
         externalId: row.job.externalId,
         runId: row.job.runId === null ? null : String(row.job.runId),
+        ...(row.job.provider === "status" ? { status: { context: row.job.name, url: row.job.logUrl } } : {}),
       },
       [row.id],
       deps.now(),
+      deps.providers,
     );
     if (result.status === "requested" && row.method === "failed_jobs") doneRuns.add(runKey);
     deps.metrics?.retries.inc({ trigger: row.trigger, status: result.status });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configCacheDir } from "../../src/cli/config-cache.js";
-import { loadConfig, type LoadedConfig } from "../../src/cli/loadConfig.js";
+import { loadConfig, type LoadedConfig } from "../../src/cli/load-config.js";
 import { jsonLines, runSift } from "./run-sift.js";
 import { corpusLogs } from "../helpers/corpus.js";
 

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cleanForScan } from "../../src/cli/scan-clean.js";
-import { cleanBytes } from "../../src/logs/cleanBytes.js";
+import { cleanBytes } from "../../src/logs/clean-bytes.js";
 import { corpusLogs } from "../helpers/corpus.js";
 
 const CHUNK = 64 * 1024;

@@ -7,9 +7,9 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtinPatterns } from "../../src/classify/builtins/index.js";
 import { compilePatternSet } from "../../src/classify/index.js";
-import { rawProbeSources } from "../../src/classify/rawScan.js";
+import { rawProbeSources } from "../../src/classify/raw-scan.js";
 import { compileRegexSet } from "../../src/classify/regex.js";
-import { scanRange, type ChunkRecord } from "../../src/cli/scanRange.js";
+import { scanRange, type ChunkRecord } from "../../src/cli/scan-range.js";
 import { corpusLogs } from "../helpers/corpus.js";
 
 let dir: string;
@@ -18,8 +18,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** From the build: the workers run dist/src/cli/scanWorker.js. */
-const DIST_SCAN_FILE = resolve(import.meta.dirname, "../../dist/src/cli/scanFile.js");
+/** From the build: the workers run dist/src/cli/scan-worker.js. */
+const DIST_SCAN_FILE = resolve(import.meta.dirname, "../../dist/src/cli/scan-file.js");
 
 const hitsOf = (records: ChunkRecord[]) => [...new Set(records.flatMap((r) => r.hits))].sort((a, b) => a - b);
 
@@ -36,7 +36,7 @@ describe("scanFile", () => {
     const fd = openSync(file, "r");
     try {
       const one = scanRange(fd, 0, size, compileRegexSet(sources));
-      const { scanFile } = (await import(DIST_SCAN_FILE)) as typeof import("../../src/cli/scanFile.js");
+      const { scanFile } = (await import(DIST_SCAN_FILE)) as typeof import("../../src/cli/scan-file.js");
       const parallel = await scanFile(fd, file, 0, size, sources, 3);
       expect(parallel[0]?.start).toBe(0);
       expect(parallel[parallel.length - 1]?.end).toBe(size);

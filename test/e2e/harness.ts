@@ -78,7 +78,7 @@ export async function startSift(gh: GitHubDouble, env: Record<string, string>): 
 
 /**
  * For the whole test file: the built server, the GitHub double with the test installation (then
- * `prepare`, before Sift starts), and Sift against it in a temporary data folder; all torn down after.
+ * `prepare`, before Sift starts), and Sift against it (with `env` added to its environment) in a temporary data folder; all torn down after.
  * Registers the vitest hooks; the getters give the running parts inside tests.
  */
 export function useSiftWithDouble(prepare?: (gh: GitHubDouble) => void, env: Record<string, string> = {}): { gh: () => GitHubDouble; sift: () => RunningSift } {

@@ -60,11 +60,12 @@ export function checkRunPayload(o: { id: number; sha: string; conclusion?: strin
 }
 
 /** A `status` delivery (from the example payload). */
-export function statusPayload(o: { sha: string; state: string; context?: string }) {
+export function statusPayload(o: { sha: string; state: string; context?: string; targetUrl?: string; updatedAt?: string }) {
   const p = exampleOf("status");
   p.installation = { id: INSTALLATION_ID, node_id: "x" };
   p.repository = repository();
-  Object.assign(p, { sha: o.sha, state: o.state, context: o.context ?? "ci/jenkins", target_url: "https://jenkins.example/job/1/" });
+  Object.assign(p, { sha: o.sha, state: o.state, context: o.context ?? "ci/jenkins", target_url: o.targetUrl ?? "https://jenkins.example/job/1/" });
+  if (o.updatedAt) Object.assign(p, { updated_at: o.updatedAt, created_at: o.updatedAt });
   return p;
 }
 

@@ -2,7 +2,8 @@
 // was set up wrong. Credits: Jenkins remoting shapes and "No acceptable C compiler" grounded in
 // nodejs/node-core-utils fixtures (MIT) and labri-progress/cidiff breakage logs (Apache-2.0);
 // "Connection to the other side was lost in a non-clean fashion" from Mozilla build-buildbotcustom
-// status/errors.py (MPL-2.0); "Job failed (system failure)" is GitLab Runner's own prefix.
+// status/errors.py (MPL-2.0); "Job failed (system failure)" is GitLab Runner's own prefix;
+// the CircleCI lines are what its infrastructure-failure steps print (CircleCI support articles).
 import type { PatternInput } from "../../model/config-schema.js";
 
 export const agentPatterns: PatternInput[] = [
@@ -28,6 +29,14 @@ export const agentPatterns: PatternInput[] = [
     class: "flaky",
     category: "runner",
     description: "GitLab Runner failed to prepare the job (system failure or image pull).",
+    scope: "log",
+  },
+  {
+    id: "circleci.infrastructure-fail",
+    regex: String.raw`We had an unexpected error preparing the VM for this build|Unexpected capacity error: the service is temporarily unable to allocate resources`,
+    class: "flaky",
+    category: "runner",
+    description: "CircleCI could not provide a machine for the job (VM preparation or capacity).",
     scope: "log",
   },
   {

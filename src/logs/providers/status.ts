@@ -1,5 +1,5 @@
 // Commit statuses only carry a target_url. Providers turn that URL into a log; the one built in
-// reads URLs that serve text/plain (raw log endpoints). CircleCI/Buildkite/Jenkins adapters come later.
+// reads URLs that serve text/plain (raw log endpoints); src/providers adds CircleCI, Jenkins, GitLab…
 // target_url is set by whoever may post statuses: only http(s), no credentials sent, size-capped.
 import { DEFAULT_MAX_LOG_BYTES, fetchFailure, type LogFetchResult } from "../fetch-result.js";
 import { readLogText } from "../read-log-text.js";
@@ -7,6 +7,10 @@ import { readLogText } from "../read-log-text.js";
 export interface StatusRef {
   context: string;
   targetUrl: string | null;
+  /** The repository owner: provider credentials are chosen per organisation. */
+  owner?: string;
+  /** For another app's check run read through its provider: the app's slug. */
+  appSlug?: string | null;
 }
 
 export interface StatusLogOptions {

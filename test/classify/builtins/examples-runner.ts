@@ -82,6 +82,13 @@ export const runnerExamples: Record<string, Examples> = {
     match: ["ERROR: Job failed (system failure): prepare environment: waiting for pod running: timed out", "ERROR: Job failed: failed to pull image \"ruby:3.2\" with specified policies [always]"],
     miss: ["ERROR: Job failed: exit code 1"],
   },
+  "circleci.infrastructure-fail": {
+    match: [
+      "We had an unexpected error preparing the VM for this build, potentially due to our infrastructure or cloud provider. Please retry the build in a few minutes.",
+      "Unexpected capacity error: the service is temporarily unable to allocate resources. Please retry the job.",
+    ],
+    miss: ["error preparing the build: invalid config at line 12"],
+  },
   "agent.no-c-compiler": {
     match: ["ERROR: No acceptable C compiler found!"],
     miss: ["WARNING: failed to autodetect C compiler version (CC=/bin/xlc)"],

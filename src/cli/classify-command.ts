@@ -2,8 +2,8 @@
 // unreadable log) are one line each on stderr and make the exit code non-zero, but never hide
 // the other files' results.
 import type { Verdict } from "../classify/index.js";
-import { classifyFile } from "./classifyFile.js";
-import { loadConfig } from "./loadConfig.js";
+import { classifyFile } from "./classify-file.js";
+import { loadConfig } from "./load-config.js";
 
 export interface CommandIO {
   out: (line: string) => void;

@@ -2,10 +2,10 @@
 // cleaned (escapes, CR, NUL) and kept as bytes with their line prefixes; only the lines that
 // match are decoded and stripped. A few chunks are cached, so a 1 GB log never sits in memory.
 import { readSync } from "node:fs";
-import type { Segment, TextSource } from "../classify/textSource.js";
-import { cleanBytes } from "../logs/cleanBytes.js";
-import { stripLinePrefixes, type LogFormat } from "../logs/linePrefix.js";
-import type { ChunkRecord } from "./scanRange.js";
+import type { Segment, TextSource } from "../classify/text-source.js";
+import { cleanBytes } from "../logs/clean-bytes.js";
+import { stripLinePrefixes, type LogFormat } from "../logs/line-prefix.js";
+import type { ChunkRecord } from "./scan-range.js";
 
 interface Placed extends ChunkRecord {
   firstLine: number;

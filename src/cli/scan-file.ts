@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { compileRegexSet } from "../classify/regex.js";
-import { lineStartAtOrAfter, scanRange, type ChunkRecord } from "./scanRange.js";
+import { lineStartAtOrAfter, scanRange, type ChunkRecord } from "./scan-range.js";
 import { takeUnits, type ScanJob, type UnitRecords } from "./scan-units.js";
 
 /** Below this a worker's start-up costs more than it saves. */
@@ -15,7 +15,7 @@ const UNIT_BYTES = 4 << 20;
 
 function runWorker(job: ScanJob): Promise<UnitRecords[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./scanWorker.js", import.meta.url), { workerData: job });
+    const worker = new Worker(new URL("./scan-worker.js", import.meta.url), { workerData: job });
     worker.once("message", (done: UnitRecords[]) => resolve(done));
     worker.once("error", reject);
     worker.once("exit", (code) => {

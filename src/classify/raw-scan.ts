@@ -2,8 +2,8 @@
 // `^` (and a line start after `\n`) also accepts the format's line prefix (timestamps…), and the
 // set runs over cleaned bytes. It only pre-filters: every candidate is confirmed on the
 // normalised line, so a looser raw match costs time, never correctness.
-import { PREFIX_SOURCE, type LogFormat } from "../logs/linePrefix.js";
-import { cleanBytes } from "../logs/cleanBytes.js";
+import { PREFIX_SOURCE, type LogFormat } from "../logs/line-prefix.js";
+import { cleanBytes } from "../logs/clean-bytes.js";
 import { compileRegexSet } from "./regex.js";
 
 /** Rewrites unescaped `^` outside character classes (and `\n`) to tolerate a line prefix. */

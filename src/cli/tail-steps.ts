@@ -3,7 +3,7 @@
 // read, so a 1 GB log with thousands of steps costs a few chunk reads, not a second pass.
 import type { CompiledPatternSet } from "../classify/compile.js";
 import { locateBackwards, locateFirst, type Located } from "../classify/locate.js";
-import type { TextSource } from "../classify/textSource.js";
+import type { TextSource } from "../classify/text-source.js";
 import type { StepSplit } from "../logs/steps.js";
 import type { LogStep } from "../logs/types.js";
 

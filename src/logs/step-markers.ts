@@ -1,6 +1,6 @@
 // Finds the lines that open steps and report errors, before line prefixes are stripped (the
 // GitHub timestamp of a step's first line is how API steps are matched to log steps).
-import { ghCliStepName, type LogFormat } from "./linePrefix.js";
+import { ghCliStepName, type LogFormat } from "./line-prefix.js";
 import type { StepMarker } from "./types.js";
 
 const ISO_CAPTURE = String.raw`(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z) ?)?`;

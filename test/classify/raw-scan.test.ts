@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tolerateLinePrefix } from "../../src/classify/rawScan.js";
+import { tolerateLinePrefix } from "../../src/classify/raw-scan.js";
 import { compileRegex } from "../../src/classify/index.js";
 import { PREFIX_SOURCE } from "../../src/logs/index.js";
 

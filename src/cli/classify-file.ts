@@ -3,9 +3,9 @@
 // Streams (stdin, pipes) are spooled to a temporary file first, keeping only what is classified.
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { classify, classifyLog, type CompiledPatternSet, type JobContext, type Verdict } from "../classify/index.js";
-import { rawProbeSources } from "../classify/rawScan.js";
+import { rawProbeSources } from "../classify/raw-scan.js";
 import { detectFormatOf, normaliseLog } from "../logs/normalise.js";
-import { lineStartAtOrAfter } from "./scanRange.js";
+import { lineStartAtOrAfter } from "./scan-range.js";
 
 /** Logs up to this size are normalised in memory. */
 export const IN_MEMORY_BYTES = 16 << 20;
@@ -24,7 +24,7 @@ interface Cut {
 
 async function streamed(fd: number, path: string, cut: Cut, size: number, compiled: CompiledPatternSet, options: ClassifyFileOptions): Promise<Verdict> {
   // Loaded here: start-up is most of the time on a small log, which needs none of them.
-  const [{ scanFile }, { streamTextSource }, { tailSteps }] = await Promise.all([import("./scanFile.js"), import("./streamSource.js"), import("./tailSteps.js")]);
+  const [{ scanFile }, { streamTextSource }, { tailSteps }] = await Promise.all([import("./scan-file.js"), import("./stream-source.js"), import("./tail-steps.js")]);
   const { start } = cut;
   let from = start;
   const head = Buffer.alloc(Math.min(16_384, size - start));

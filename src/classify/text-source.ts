@@ -2,7 +2,7 @@
 // each run once through the probe set (the one pass); the CLI supplies a streaming source over
 // raw chunks instead. Either way the engine only opens segments a probe may match in. Segments
 // are UTF-8 bytes: RE2 reads Buffers without converting them on every call.
-import type { LogFormat } from "../logs/linePrefix.js";
+import type { LogFormat } from "../logs/line-prefix.js";
 import type { CompiledPatternSet } from "./compile.js";
 
 export interface Segment {

@@ -2,7 +2,7 @@
 import { closeSync, openSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { compileRegexSet } from "../classify/regex.js";
-import { scanRange } from "./scanRange.js";
+import { scanRange } from "./scan-range.js";
 import { takeUnits, type ScanJob } from "./scan-units.js";
 
 const job = workerData as ScanJob;

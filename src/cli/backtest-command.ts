@@ -7,7 +7,7 @@ import { builtinPatterns } from "../classify/builtins/index.js";
 import { compilePatternSet } from "../classify/index.js";
 import { parseConfigText, resolvePatterns } from "../config/index.js";
 import { openDatabase } from "../db/index.js";
-import type { CommandIO } from "./classifyCommand.js";
+import type { CommandIO } from "./classify-command.js";
 
 export interface BacktestArgs {
   config: string;

@@ -2,7 +2,7 @@
 // probes may match and how many lines it holds. Reads through one reusable buffer, cleaned in
 // place for the scan, so memory stays flat whatever the file size.
 import { readSync } from "node:fs";
-import type { RawSet } from "../classify/rawScan.js";
+import type { RawSet } from "../classify/raw-scan.js";
 import { cleanForScan } from "./scan-clean.js";
 
 export interface ChunkRecord {
