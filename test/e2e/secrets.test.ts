@@ -39,7 +39,8 @@ it("runs the flow on a private repository, its pages opened through their signed
   expect((await sift().deliver("pull_request", pr)).status).toBe(200);
   for (const id of [1, 2]) expect((await sift().deliver("workflow_job", privateRepo(workflowJobPayload({ id, sha: S, name: `job-${id}`, runId: 9900 + id })))).status).toBe(200);
 
-  const run = await waitFor(async () => gh().state.checkRunsFor(REPO.owner, REPO.name, S).find((c) => c.status === "completed"), 60_000, "the check run");
+  // The flaky job's re-run keeps the check run in progress (its outcome is not in yet): its report is written.
+  const run = await waitFor(async () => gh().state.checkRunsFor(REPO.owner, REPO.name, S).find((c) => c.details_url && c.output?.title?.includes("to fix")), 60_000, "the check run");
   expect(run.details_url).toMatch(/\?token=[\w-]+/);
   await waitFor(async () => (gh().state.reruns.some((r) => r.id === 2) ? true : undefined), 30_000, "the flaky job's re-run");
 
