@@ -1,6 +1,7 @@
 // Hostile job logs generated as streams (never whole in memory, never stored in the repository), each
 // ending with the same flaky failure so a test can tell whether the cause was still found.
 import { Readable } from "node:stream";
+import { mulberry32 } from "./seeded-random.js";
 
 const MB = 1024 * 1024;
 const stamp = "2026-11-23T10:00:00.1234567Z ";
@@ -13,16 +14,6 @@ export const FLAKY_TAIL = [
   "##[error]Process completed with exit code 1.",
 ].map((l) => `${stamp}${l}\n`).join("");
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A stream of `bytes` bytes made of `chunk` repeated (the last one cut), then `tail`. */
 function repeated(chunk: Buffer, bytes: number, tail = FLAKY_TAIL): Readable {

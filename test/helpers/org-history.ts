@@ -2,6 +2,7 @@
 // hours (weekdays 08:00–18:00 UTC busy, nights and weekends quiet), and one infrastructure cause
 // fails each job with a fixed probability (background noise). Seeded, so every run is the same.
 import type { OutageEvidence } from "../../src/decide/index.js";
+import { mulberry32 } from "./seeded-random.js";
 
 export const SLOT_MINUTES = 15;
 export const SLOTS_PER_WEEK = 7 * 24 * (60 / SLOT_MINUTES);
@@ -23,16 +24,6 @@ export interface OrgShape {
   seed: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function isBusy(at: Date): boolean {
   const day = at.getUTCDay();

@@ -3,6 +3,7 @@
 // completed), its pull request, and pull request comments (chatter, and `/retry` from writers).
 // Seeded and pure: the same size gives the same day.
 import type { LogTemplate } from "./log-templates.js";
+import { mulberry32 } from "../../helpers/seeded-random.js";
 
 export interface DaySize {
   deliveries: number;
@@ -47,16 +48,6 @@ export interface PlannedDelivery {
 export const DAY_MS = 24 * 3600_000;
 const PER_SHA_EXTRA = 3; // pull_request, workflow_run requested and completed
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A time of day weighted to working hours (08–18 UTC four times as busy as the rest). */
 function timeOfDay(random: () => number): number {
