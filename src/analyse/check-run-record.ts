@@ -1,5 +1,6 @@
-// The record of the `Sift` check run of a head SHA (CheckRun table). When a crash came between
-// creating the check run on GitHub and storing its id, it is found on GitHub — never a second one.
+// The record of the `Sift` check run of a head SHA (CheckRun table). The state is stored before
+// GitHub is told, so the record may not have GitHub's id yet: then the check run is looked for on
+// GitHub (a crash between creating it and storing its id) — never a second one.
 import type { ProbotOctokit } from "probot";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { CHECK_RUN_NAME, type CheckRunConclusion, type CheckRunRecord, type CheckRunStatus } from "../model/index.js";
@@ -14,7 +15,7 @@ export interface CheckRunAt {
 
 export async function findCheckRunRecord(prisma: PrismaClient, octokit: ProbotOctokit, at: CheckRunAt): Promise<CheckRunRecord | null> {
   const row = await prisma.checkRun.findUnique({ where: { repositoryId_headSha: { repositoryId: BigInt(at.repositoryId), headSha: at.sha } } });
-  if (row) return toRecord(row);
+  if (row?.checkRunId != null) return toRecord(row);
   const { data } = await octokit.rest.checks.listForRef({
     owner: at.owner,
     repo: at.repo,
@@ -34,10 +35,9 @@ export async function findCheckRunRecord(prisma: PrismaClient, octokit: ProbotOc
   };
 }
 
-/** Stores the record; a record without a GitHub id yet is only stored once the check run exists. */
+/** Stores the record, with or without GitHub's id yet; an id once stored is never forgotten. */
 export async function saveCheckRunRecord(db: Prisma.TransactionClient, at: { repositoryId: number; sha: string }, run: CheckRunRecord): Promise<void> {
-  if (run.checkRunId === null) return;
-  const data = { checkRunId: BigInt(run.checkRunId), status: run.status, conclusion: run.conclusion, title: run.title, outputHash: run.outputHash };
+  const data = { ...(run.checkRunId === null ? {} : { checkRunId: BigInt(run.checkRunId) }), status: run.status, conclusion: run.conclusion, title: run.title, outputHash: run.outputHash };
   await db.checkRun.upsert({
     where: { repositoryId_headSha: { repositoryId: BigInt(at.repositoryId), headSha: at.sha } },
     create: { repositoryId: BigInt(at.repositoryId), headSha: at.sha, ...data },
@@ -45,9 +45,9 @@ export async function saveCheckRunRecord(db: Prisma.TransactionClient, at: { rep
   });
 }
 
-function toRecord(row: { checkRunId: bigint; status: string; conclusion: string | null; title: string; outputHash: string | null }): CheckRunRecord {
+function toRecord(row: { checkRunId: bigint | null; status: string; conclusion: string | null; title: string; outputHash: string | null }): CheckRunRecord {
   return {
-    checkRunId: String(row.checkRunId),
+    checkRunId: row.checkRunId === null ? null : String(row.checkRunId),
     status: row.status as CheckRunStatus,
     conclusion: row.conclusion as CheckRunConclusion | null,
     title: row.title,

@@ -167,6 +167,36 @@ describe("one state for the details page and the check run", () => {
     expect(detailsJson(details!)).toMatchObject({ status: "in_progress", conclusion: null });
   });
 
+  it("stores the first state before GitHub creates the check run: the page never lags behind it", async () => {
+    await job({ id: 1, name: "unit" });
+    const d = await deps();
+    nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
+    const seen: Record<string, unknown> = {};
+    nock(API)
+      .post(`${path}/check-runs`)
+      .reply(201, async (_uri, body) => ((seen.atCreate = await stored()), { id: 703, ...(body as object) }));
+    await analyseCommit({ ...d, stages: stagesWith(real([])) }, commit);
+    expect(seen.atCreate).toEqual({ status: "completed", conclusion: "failure", verdicts: { unit: "genuine" } });
+    expect(await db().prisma.checkRun.findFirst()).toMatchObject({ checkRunId: 703n });
+  });
+
+  it("finds the check run on GitHub when a crash came between creating it and storing its id", async () => {
+    await job({ id: 1, name: "unit" });
+    await db().prisma.checkRun.create({ data: { repositoryId: BigInt(REPO.id), headSha: SHA, checkRunId: null, status: "completed", conclusion: "failure", title: "t" } });
+    const d = await deps();
+    nock(API)
+      .get(`${path}/commits/${SHA}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 1, check_runs: [{ id: 704, name: "Sift", status: "completed", conclusion: "failure", output: { title: "t" }, app: { id: d.appId } }] });
+    const updated: unknown[] = [];
+    nock(API)
+      .patch(`${path}/check-runs/704`)
+      .reply(200, (_uri, body) => (updated.push(body), { id: 704 }));
+    await analyseCommit({ ...d, stages: stagesWith(real([])) }, commit);
+    expect(updated).toHaveLength(1); // the run GitHub has, updated: never a second one created
+    expect(await db().prisma.checkRun.findFirst()).toMatchObject({ checkRunId: 704n });
+  });
+
   it("after /known-broken, the verdicts and the record are known-problem and success before the check run says so", async () => {
     await job({ id: 1, name: "unit" });
     const d = await deps();
