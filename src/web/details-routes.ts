@@ -6,6 +6,7 @@ import { detailsJson, wantsJson } from "./details-json.js";
 import { findRepository, loadDetails } from "./details-data.js";
 import { renderDetailsPage } from "./details-view.js";
 import { pageHeaders, sendPage } from "./page-headers.js";
+import type { ReaderOf } from "./reader.js";
 import { repoPageToken, verifyPageToken } from "./page-token.js";
 import { addRepoRoutes } from "./repo-routes.js";
 import type { Router } from "./router.js";
@@ -17,6 +18,8 @@ export interface WebDeps {
   settings: { publicUrl: string; pageSecret: string; githubWebUrl: string };
   now?: () => Date;
   views?: Views;
+  /** The person signed in with GitHub, for org pages and the API (reader.ts); nobody by default. */
+  readerOf?: ReaderOf;
 }
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;

@@ -6,4 +6,5 @@ export { detailsPath, detailsUrl, DETAILS_ROUTE, repoPath, repoUrl, REPO_ROUTE }
 export { pageToken, verifyPageToken, repoPageToken, verifyRepoPageToken } from "./page-token.js";
 export { loadRepoHistory, type RepoHistory } from "./repo-history-data.js";
 export { loadDetails, type DetailsData, type DetailsJob } from "./details-data.js";
+export { nobodySignedIn, readable, signInPath, type Reader, type ReaderOf, type RepoRef } from "./reader.js";
 export { createMetrics, type AppMetrics, type MetricsSources } from "./metrics.js";
