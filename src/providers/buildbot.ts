@@ -2,7 +2,7 @@
 // The build is `GET api/v2/builders/:b/builds/:n`, its steps `builds/:id/steps`, each step's logs
 // `steps/:stepid/logs`, a log's text `logs/:logid/raw`. Rebuild: JSON-RPC `POST api/v2/builds/:id`
 // {"method": "rebuild"}. Auth: basic (user + token) or a bearer token, as the server is set up.
-import { fetchFailure, readLogText, type LogFetchResult } from "../logs/index.js";
+import { fetchFailure, readLogText, withLogFields, type LogFetchResult } from "../logs/index.js";
 import type { CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
 import { getJson, logFailure, providerFetch, redact, send, ProviderHttpError, type ProviderRequest } from "./provider-http.js";
 import { joinStepSections, type StepText } from "./step-sections.js";
@@ -76,7 +76,7 @@ export const buildbot: CiProvider<BuildbotRef> = {
       if (texts.length === 0) return fetchFailure(`build ${ref.number} has no steps`, false);
       const { chunks, skippedBytes } = joinStepSections(texts, call.maxBytes);
       const result = await readLogText(chunks, call.maxBytes, { provider: "status", url: redact(`${api}/builders/${ref.builderId}/builds/${ref.number}`) });
-      return { ...result, truncatedHeadBytes: result.truncatedHeadBytes + skippedBytes };
+      return withLogFields(result, { truncatedHeadBytes: result.truncatedHeadBytes + skippedBytes });
     } catch (err) {
       return logFailure(err, `build ${ref.number}`);
     }
