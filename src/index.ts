@@ -8,6 +8,8 @@ import { addHealthRoutes } from "./web/health.js";
 import { addWebRoutes } from "./web/index.js";
 import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
+import { queueDepth } from "./web/queue-metrics.js";
+import { repositoryFailures } from "./web/repository-failure-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
 import { createStages, startAnalysisWorker } from "./analyse/index.js";
@@ -42,15 +44,20 @@ export interface SiftApp {
   stop(): Promise<void>;
 }
 
+/** /metrics with its scrape-time sources read from the database. */
+export function createAppMetrics(db: Database, settings: Settings, now: () => Date = () => new Date()): AppMetrics {
+  return createMetrics({
+    pendingCommits: () => db.prisma.headCommit.count({ where: { state: { in: ["pending", "running"] } } }),
+    defaultBranchRed: () => defaultBranchRed(db.sql),
+    failures24h: () => failuresLastDay(db.prisma, now()),
+    queue: () => queueDepth(db.sql, now()),
+    repositoryFailures24h: () => repositoryFailures(db.sql, new Date(now().getTime() - 24 * 3600_000)),
+  }, { privateRepoNames: Boolean(settings.metricsToken) });
+}
+
 export function sift(deps: AppDeps): SiftApp {
   const now = deps.now ?? (() => new Date());
-  const metrics =
-    deps.metrics ??
-    createMetrics({
-      pendingCommits: () => deps.db.prisma.headCommit.count({ where: { state: { in: ["pending", "running"] } } }),
-      defaultBranchRed: () => defaultBranchRed(deps.db.sql),
-      failures24h: () => failuresLastDay(deps.db.prisma, now()),
-    }, { privateRepoNames: Boolean(deps.settings.metricsToken) });
+  const metrics = deps.metrics ?? createAppMetrics(deps.db, deps.settings, now);
   const providers = deps.providers ?? createProviderRegistry({ providers: allProviders, credentials: createCredentialStore({}) });
   const stops: (() => Promise<void>)[] = [];
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
