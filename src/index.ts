@@ -20,6 +20,7 @@ import { checkConfigChange, type PullRequestRef } from "./config-check/index.js"
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
+import { outboxCounts, startNotifySweep } from "./notify/index.js";
 
 export interface AppDeps {
   db: Database;
@@ -34,6 +35,8 @@ export interface AppDeps {
   worker?: boolean;
   /** How often the worker looks for due head SHAs. */
   pollMs?: number;
+  /** How often the outbox sweep sends notifications (default 5 s). */
+  notifyIntervalMs?: number;
   /** CI providers beside Actions, with the operator's credentials (none: statuses are read as plain text only). */
   providers?: ProviderRegistry;
 }
@@ -52,6 +55,7 @@ export function createAppMetrics(db: Database, settings: Settings, now: () => Da
     failures24h: () => failuresLastDay(db.prisma, now()),
     queue: () => queueDepth(db.sql, now()),
     repositoryFailures24h: () => repositoryFailures(db.sql, new Date(now().getTime() - 24 * 3600_000)),
+    ...(settings.slackWebhookUrl ? { notificationOutbox: () => outboxCounts(db.sql) } : {}),
   }, { privateRepoNames: Boolean(settings.metricsToken) });
 }
 
@@ -76,6 +80,7 @@ export function sift(deps: AppDeps): SiftApp {
       fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000),
       providers,
       keepBytes: deps.settings.keepBytes,
+      notifySql: deps.settings.slackWebhookUrl ? deps.db.sql : undefined,
     });
     const stages: AnalysisStages<CompiledPatternSet> = { ...real, ...deps.stages };
     if (deps.worker !== false) {
@@ -84,6 +89,8 @@ export function sift(deps: AppDeps): SiftApp {
       const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
+      const webhookUrl = deps.settings.slackWebhookUrl;
+      if (webhookUrl) stops.push(startNotifySweep({ sql: deps.db.sql, webhookUrl, now, log, metrics, intervalMs: deps.notifyIntervalMs }));
     }
   };
   return {
