@@ -22,7 +22,7 @@ export function redactSecrets(text: string): string {
 /** Text from logs, repositories or patterns, safe inside a Slack mrkdwn message; at most `max` characters. */
 export function slackText(raw: string, max = 300): string {
   // eslint-disable-next-line no-control-regex
-  let text = redactSecrets(raw).replace(SPECIAL_MENTION, "").replace(BARE_MENTION, "$1").replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+  let text = redactSecrets(raw).replace(SPECIAL_MENTION, "").replace(BARE_MENTION, "$1").replace(/[\s\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
   if (text.length > max) text = `${text.slice(0, max - 1)}…`;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
