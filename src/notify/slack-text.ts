@@ -10,13 +10,12 @@ const SECRETS: RegExp[] = [
   /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
   /https?:\/\/hooks\.slack\.com\/[^\s>|]+/gi,
   /\bAKIA[0-9A-Z]{16}\b/g,
-  /\b(bearer|token|password|secret)([=: ]+)[^\s'"]{8,}/gi,
 ];
+/** `token=…`, `password: …`, `Bearer …`: the word stays, the value goes. */
+const SECRET_VALUE = /\b(bearer|token|password|secret)([=: ]+)[^\s'"]{8,}/gi;
 
 export function redactSecrets(text: string): string {
-  let out = text;
-  for (const re of SECRETS) out = out.replace(re, (m, word?: string, sep?: string) => (typeof word === "string" && typeof sep === "string" && !/^https?:/i.test(m) ? `${word}${sep}[redacted]` : "[redacted]"));
-  return out;
+  return SECRETS.reduce((out, re) => out.replace(re, "[redacted]"), text).replace(SECRET_VALUE, "$1$2[redacted]");
 }
 
 /** Text from logs, repositories or patterns, safe inside a Slack mrkdwn message; at most `max` characters. */
