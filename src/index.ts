@@ -58,7 +58,7 @@ export function sift(deps: AppDeps): SiftApp {
     addHealthRoutes(router, deps.db, metrics, { metricsToken: deps.settings.metricsToken });
     addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now });
     addHandler(router.handler());
-    const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics });
+    const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics, requiredCheck: deps.settings.requiredCheck });
     const { prisma } = deps.db;
     const log = deps.log ?? app.log;
     const commands = { prisma, now, metrics, log, providers };
