@@ -22,8 +22,10 @@ export const actionsRoutes: Routes = {
     if (!job || job.log === undefined) return notFound(res);
     res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(job.log);
   },
-  "GET /repos/:owner/:repo/actions/runs/:runId/jobs": ({ state, res, params }) => {
-    const jobs = [...state.jobs.values()].filter((j) => j.runId === Number(params.runId));
+  "GET /repos/:owner/:repo/actions/runs/:runId/jobs": ({ state, res, params, url }) => {
+    let jobs = [...state.jobs.values()].filter((j) => j.runId === Number(params.runId));
+    // filter=latest (GitHub's default): only the latest attempt of each job
+    if (url.searchParams.get("filter") !== "all") jobs = jobs.filter((j) => !jobs.some((o) => o.name === j.name && o.runAttempt > j.runAttempt));
     json(res, 200, { total_count: jobs.length, jobs: jobs.map((j) => ({ id: j.id, run_id: j.runId, name: j.name, head_sha: j.headSha, status: j.status, conclusion: j.conclusion, run_attempt: j.runAttempt })) });
   },
   "GET /repos/:owner/:repo/actions/runs/:runId": ({ state, res, params }) => {
