@@ -1,0 +1,85 @@
+// merge_group with @octokit/webhooks-examples payloads: a queue's SHA becomes a required head commit,
+// analysed like a PR head; a group ejected after a failure is counted per cause of its failures.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createMetrics } from "../../src/web/metrics.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { startTestApp, type TestApp } from "../helpers/probot.js";
+import { resetDatabase } from "../helpers/reset-db.js";
+import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
+
+let db: TestDatabase;
+let app: TestApp;
+const metrics = createMetrics();
+beforeAll(async () => {
+  db = await createTestDatabase();
+  app = await startTestApp(db, { metrics, settings: { coolOffSeconds: 30 } });
+});
+beforeEach(() => resetDatabase(db));
+afterAll(async () => {
+  await app?.close();
+  await db?.destroy();
+});
+
+const requested = () => exampleOf("merge_group", "checks_requested");
+/** GitHub's `destroyed` carries the same merge_group and a reason (merged, invalidated, dequeued). */
+const destroyed = (reason: string): LoosePayload => ({ ...requested(), action: "destroyed", reason });
+const ejections = async () => (await metrics.registry.getSingleMetric("sift_merge_queue_ejections_total")!.get()).values.map((v) => [v.labels.cause, v.value]);
+
+async function failedJob(p: LoosePayload, verdict: "genuine" | "flaky" | null, name: string): Promise<void> {
+  const job = await db.prisma.job.create({
+    data: { repositoryId: BigInt(p.repository.id), provider: "actions", externalId: `${name}-1`, headSha: p.merge_group.head_sha, name, status: "completed", conclusion: "failure", runId: 77n },
+  });
+  if (verdict) await db.prisma.classification.create({ data: { jobId: job.id, verdict, reason: "test" } });
+}
+
+describe("merge_group", () => {
+  it("checks_requested: the group's SHA is a required head commit of its queue branch, due after the cool-off", async () => {
+    const p = requested();
+    const before = Date.now();
+    expect((await app.deliver("merge_group", p)).status).toBe(200);
+    const head = await db.prisma.headCommit.findFirstOrThrow({ where: { sha: p.merge_group.head_sha } });
+    expect(head).toMatchObject({
+      required: true,
+      state: "pending",
+      branch: "gh-readonly-queue/main/pr-104-929f8209d40f77f4abc622a499c93a83babdbe64",
+      baseBranch: "main",
+      baseSha: p.merge_group.base_sha,
+      prNumbers: [104],
+    });
+    expect(head.dueAt!.getTime()).toBeGreaterThanOrEqual(before + 29_000);
+    expect(await db.prisma.repository.count({ where: { id: BigInt(p.repository.id) } })).toBe(1);
+  });
+
+  it("destroyed after failures: one ejection with the causes of its failures, counted once per cause", async () => {
+    const p = requested();
+    await app.deliver("merge_group", p);
+    await failedJob(p, "genuine", "unit");
+    await failedJob(p, "flaky", "e2e");
+    await failedJob(p, null, "lint"); // failed, not analysed yet
+    const before = new Map(await ejections());
+    expect((await app.deliver("merge_group", destroyed("dequeued"))).status).toBe(200);
+    expect(await db.prisma.mergeQueueEjection.findMany({ select: { reason: true, causes: true } })).toEqual([{ reason: "dequeued", causes: ["genuine", "flaky", "unanalysed"] }]);
+    const after = new Map(await ejections());
+    for (const cause of ["genuine", "flaky", "unanalysed"]) expect((after.get(cause) ?? 0) - (before.get(cause) ?? 0), cause).toBe(1);
+    // the same group destroyed again (another delivery) is not a second ejection
+    await app.deliver("merge_group", destroyed("invalidated"));
+    expect(await db.prisma.mergeQueueEjection.count()).toBe(1);
+  });
+
+  it("is no ejection when merged, or when nothing failed on the SHA", async () => {
+    const p = requested();
+    await app.deliver("merge_group", p);
+    await app.deliver("merge_group", destroyed("dequeued")); // removed by hand: nothing failed
+    await failedJob(p, "genuine", "unit");
+    await app.deliver("merge_group", destroyed("merged"));
+    expect(await db.prisma.mergeQueueEjection.count()).toBe(0);
+  });
+
+  it("a group that timed out waiting (Sift's check failed, no job failed) is ejected for timed-out", async () => {
+    const p = requested();
+    await app.deliver("merge_group", p);
+    await db.prisma.checkRun.create({ data: { repositoryId: BigInt(p.repository.id), headSha: p.merge_group.head_sha, status: "completed", conclusion: "failure", title: "Timed out waiting for 1 job" } });
+    await app.deliver("merge_group", destroyed("dequeued"));
+    expect(await db.prisma.mergeQueueEjection.findFirst({ select: { causes: true } })).toEqual({ causes: ["timed-out"] });
+  });
+});
