@@ -23,7 +23,7 @@ afterAll(async () => {
 const requested = () => exampleOf("merge_group", "checks_requested");
 /** GitHub's `destroyed` carries the same merge_group and a reason (merged, invalidated, dequeued). */
 const destroyed = (reason: string): LoosePayload => ({ ...requested(), action: "destroyed", reason });
-const ejections = async () => (await metrics.registry.getSingleMetric("sift_merge_queue_ejections_total")!.get()).values.map((v) => [v.labels.cause, v.value]);
+const ejections = async () => (await metrics.registry.getSingleMetric("sift_merge_queue_ejections_total")!.get()).values.map((v) => [String(v.labels.cause), v.value] as const);
 
 async function failedJob(p: LoosePayload, verdict: "genuine" | "flaky" | null, name: string): Promise<void> {
   const job = await db.prisma.job.create({
