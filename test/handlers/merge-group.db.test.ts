@@ -5,7 +5,9 @@ import { createMetrics } from "../../src/web/metrics.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { startTestApp, type TestApp } from "../helpers/probot.js";
 import { resetDatabase } from "../helpers/reset-db.js";
-import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
+import nock from "nock";
+import { API } from "../helpers/github-nock.js";
+import { exampleOf, examplesOf, type LoosePayload } from "../helpers/webhook-examples.js";
 
 let db: TestDatabase;
 let app: TestApp;
@@ -81,5 +83,29 @@ describe("merge_group", () => {
     await db.prisma.checkRun.create({ data: { repositoryId: BigInt(p.repository.id), headSha: p.merge_group.head_sha, status: "completed", conclusion: "failure", title: "Timed out waiting for 1 job" } });
     await app.deliver("merge_group", destroyed("dequeued"));
     expect(await db.prisma.mergeQueueEjection.findFirst({ select: { causes: true } })).toEqual({ causes: ["timed-out"] });
+  });
+});
+
+describe("SIFT_REQUIRED_CHECK", () => {
+  it("makes a pull request's head a required head commit too; without it a PR head stays idle", async () => {
+    const opened = examplesOf("pull_request").find((e) => e.action === "opened" && e.installation) as LoosePayload;
+    // the pull_request handler also looks at the PR's files for a `.github/sift.yml` change
+    nock.disableNetConnect();
+    nock.enableNetConnect("127.0.0.1");
+    nock(API).persist().post(/\/app\/installations\/\d+\/access_tokens/).reply(201, { token: "ghs_required", expires_at: new Date(Date.now() + 3600_000).toISOString() });
+    nock(API).persist().get(`/repos/${opened.repository.owner.login}/${opened.repository.name}/pulls/${opened.number}/files`).query(true).reply(200, [{ filename: "README.md", status: "modified" }]);
+    const required = await startTestApp(db, { settings: { requiredCheck: true, coolOffSeconds: 30 } });
+    try {
+      expect((await required.deliver("pull_request", opened)).status).toBe(200);
+    } finally {
+      await required.close();
+    }
+    expect(await db.prisma.headCommit.findFirstOrThrow({ where: { sha: opened.pull_request.head.sha } })).toMatchObject({ required: true, state: "pending" });
+
+    await resetDatabase(db);
+    await app.deliver("pull_request", { ...opened }, { id: "another-delivery" });
+    expect(await db.prisma.headCommit.findFirstOrThrow({ where: { sha: opened.pull_request.head.sha } })).toMatchObject({ required: false, state: "idle" });
+    nock.cleanAll();
+    nock.enableNetConnect();
   });
 });
