@@ -22,7 +22,7 @@ export interface BackfillOptions {
   appId: number | undefined;
   requests?: CounterOf<"status"> | undefined;
   limits?: Partial<BackfillLimits>;
-  /** Until the first round (default: a tenth of the interval, 30 s at most). */
+  /** Until the first round (default: one interval; what was missed while Sift was down is redelivered at start). */
   firstDelayMs?: number;
 }
 
@@ -61,8 +61,8 @@ export function startBackfill(opts: BackfillOptions): () => Promise<void> {
   const tick = () => {
     running = running.then(round).catch((err: unknown) => opts.log.warn({ err }, "backfill: listing repositories failed"));
   };
-  const first = setTimeout(tick, opts.firstDelayMs ?? Math.min(30_000, intervalMs / 10));
   const timer = setInterval(tick, intervalMs);
+  const first = opts.firstDelayMs === undefined ? undefined : setTimeout(tick, opts.firstDelayMs);
   return async () => {
     stopped = true;
     clearTimeout(first);
