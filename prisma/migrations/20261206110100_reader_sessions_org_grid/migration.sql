@@ -1,5 +1,5 @@
--- Sign in with GitHub: one row per signed-in person (the user's token encrypted); the org grid reads
--- a repository's jobs by day, so Job gets an index on (repositoryId, completedAt).
+-- Sign in with GitHub: one row per signed-in person (the user's token encrypted). The org grid reads
+-- a repository's failed (or successful) jobs by day: Job gets an index on (repositoryId, conclusion, completedAt).
 -- CreateTable
 CREATE TABLE "ReaderSession" (
     "id" TEXT NOT NULL,
@@ -15,4 +15,4 @@ CREATE TABLE "ReaderSession" (
 CREATE INDEX "ReaderSession_expiresAt_idx" ON "ReaderSession"("expiresAt");
 
 -- CreateIndex
-CREATE INDEX "Job_repositoryId_completedAt_idx" ON "Job"("repositoryId", "completedAt");
+CREATE INDEX "Job_repositoryId_conclusion_completedAt_idx" ON "Job"("repositoryId", "conclusion", "completedAt");
