@@ -13,7 +13,7 @@ import { createReaderSession, endReaderSession } from "./reader-sessions.js";
 import type { Router } from "./router.js";
 import { openValue, sealValue } from "./sealed-value.js";
 import { csrfToken } from "./sign-in-keys.js";
-import type { Views } from "./views.js";
+import { loadViews, type Views } from "./views.js";
 
 const STATE_SECONDS = 600;
 const MAX_FORM_BYTES = 4096;
@@ -23,7 +23,7 @@ export function safeNext(next: string | null | undefined): string {
   return next && next.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : "/";
 }
 
-export function addSignInRoutes(router: Router, signIn: SignIn, views: Views): void {
+export function addSignInRoutes(router: Router, signIn: SignIn, views: Views = loadViews()): void {
   const { settings, cookies } = signIn;
   const headers = pageHeaders(views.cssHash, { forms: true });
   const redirectUri = `${settings.publicUrl}/login/callback`;
