@@ -9,6 +9,7 @@ import { actionsRoutes } from "./routes/actions.js";
 import { appRoutes } from "./routes/app.js";
 import { checksRoutes } from "./routes/checks.js";
 import { commandsRoutes } from "./routes/commands.js";
+import { oauthRoutes } from "./routes/oauth.js";
 import { reposRoutes } from "./routes/repos.js";
 import { GitHubState } from "./state.js";
 
@@ -45,7 +46,7 @@ export interface GitHubDouble {
 export async function startGitHubDouble(state = new GitHubState()): Promise<GitHubDouble> {
   let routes: Compiled[] = [];
   const add = (table: Routes) => Object.entries(table).forEach(([spec, r]) => routes.push(compile(spec, r)));
-  [appRoutes, checksRoutes, actionsRoutes, reposRoutes, commandsRoutes].forEach(add);
+  [appRoutes, checksRoutes, actionsRoutes, reposRoutes, commandsRoutes, oauthRoutes].forEach(add);
   let origin = "";
   const faults = new FaultTable();
 
@@ -53,6 +54,8 @@ export async function startGitHubDouble(state = new GitHubState()): Promise<GitH
     const auth = req.headers.authorization ?? "";
     if (path.startsWith("/_storage/")) return true; // storage checks for itself
     if (path.startsWith("/app")) return /^bearer \S+\.\S+\.\S+$/i.test(auth); // a JWT
+    if (path.startsWith("/login/oauth/")) return true; // the browser's pages and the code exchange (client secret checked there)
+    if (path === "/user" || path.startsWith("/user/")) return state.oauth.userTokens.has(auth.replace(/^(token|bearer) /i, "")); // user tokens only
     return state.tokens.has(auth.replace(/^(token|bearer) /i, ""));
   };
 

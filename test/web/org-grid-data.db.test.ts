@@ -1,11 +1,17 @@
 // The org grid's aggregation on generated history, on PGlite and PostgreSQL: counts per UTC day by
 // verdict, top causes with their text, new causes marked by their first sighting ever, duration change.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOrgGrid } from "../../src/web/index.js";
-import { useTestDatabase } from "../helpers/use-test-database.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { GRID_NOW, HOSTILE_TEXT, REPOS, TODAY, seedOrgGrid } from "./seed-org-grid.js";
 
-const db = useTestDatabase((d) => seedOrgGrid(d.prisma));
+let database: TestDatabase;
+const db = () => database;
+beforeAll(async () => {
+  database = await createTestDatabase(); // seeded once: every test only reads
+  await seedOrgGrid(database.prisma);
+});
+afterAll(() => database?.destroy());
 const acme = [
   { id: REPOS.web, owner: "acme", name: "web", private: false },
   { id: REPOS.api, owner: "acme", name: "api", private: true },

@@ -3,6 +3,7 @@
 // a new genuine cause on the last day, a flaky cause seen long ago again, hostile log text, and
 // api's successful jobs 50 % slower on the last day than the two weeks before.
 import type { PrismaClient } from "../../src/db/index.js";
+import type { Prisma } from "../../src/generated/prisma/client.js";
 import { mulberry32 } from "../helpers/seeded-random.js";
 
 export const GRID_NOW = new Date("2026-11-20T15:00:00Z");
@@ -20,10 +21,10 @@ export async function seedOrgGrid(prisma: PrismaClient): Promise<void> {
   await prisma.repository.create({ data: { id: REPOS.vault, installationId: 7n, owner: "acme", name: "vault", private: true } });
   await prisma.repository.create({ data: { id: REPOS.elsewhere, installationId: 8n, owner: "other", name: "api" } });
   const random = mulberry32(13);
-  const jobs: Parameters<PrismaClient["job"]["createMany"]>[0]["data"] = [];
+  const jobs: Prisma.JobCreateManyInput[] = [];
   let ext = 0;
   const job = (repositoryId: bigint, daysAgo: number, seconds: number, conclusion: string, name = "build") =>
-    (jobs as object[]).push({ repositoryId, provider: "actions", externalId: String(++ext), headSha: "a".repeat(40), name, status: "completed", conclusion, startedAt: new Date(at(daysAgo).getTime() - seconds * 1000), completedAt: at(daysAgo) });
+    jobs.push({ repositoryId, provider: "actions", externalId: String(++ext), headSha: "a".repeat(40), name, status: "completed", conclusion, startedAt: new Date(at(daysAgo).getTime() - seconds * 1000), completedAt: at(daysAgo) });
   // Background: 6 successful jobs a day per repository, api's around 100 s (150 s on the last day).
   for (const repo of [REPOS.api, REPOS.web, REPOS.vault, REPOS.elsewhere]) {
     for (let d = 0; d < 40; d++) for (let k = 0; k < 6; k++) job(repo, d, (repo === REPOS.api && d === 0 ? 150 : 100) + Math.floor(random() * 5), "success");
