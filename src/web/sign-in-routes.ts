@@ -101,10 +101,14 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
-/** A browser names the origin of a form post; when it does, it must be Sift's own. */
+/**
+ * A browser names the origin of a form post; when it does, it must be Sift's own. Sift's pages set
+ * no-referrer, under which the browser sends `Origin: null` for its own forms: the session-bound
+ * token is then the guard.
+ */
 function sameOrigin(req: IncomingMessage, publicUrl: string): boolean {
   const origin = req.headers.origin;
-  return origin === undefined || origin === new URL(publicUrl).origin;
+  return origin === undefined || origin === "null" || origin === new URL(publicUrl).origin;
 }
 
 async function readForm(req: IncomingMessage): Promise<string> {
