@@ -53,8 +53,11 @@ export interface OrgGrid {
 
 const CLASS_OF: Record<string, GridClass> = { genuine: "genuine", known_problem: "known", flaky: "flaky" };
 const dayKey = (t: number) => new Date(t).toISOString().slice(0, 10);
+/** org-grid-sql.ts's days (days since 1970) as YYYY-MM-DD. */
+const keyOf = (day: number) => dayKey(day * DAY);
 
-export async function loadOrgGrid(prisma: PrismaClient, owner: string, repos: readonly RepoRef[], now: Date, days: number): Promise<OrgGrid> {
+/** `durations: false` skips the duration change (the heaviest query: every successful job of the window). */
+export async function loadOrgGrid(prisma: PrismaClient, owner: string, repos: readonly RepoRef[], now: Date, days: number, opts = { durations: true }): Promise<OrgGrid> {
   const today = Math.floor(now.getTime() / DAY) * DAY;
   const first = today - (days - 1) * DAY;
   const dayKeys = Array.from({ length: days }, (_, i) => dayKey(first + i * DAY));
@@ -64,7 +67,7 @@ export async function loadOrgGrid(prisma: PrismaClient, owner: string, repos: re
   const [failed, causes, medians] = await Promise.all([
     failedByDay(prisma, window),
     topCausesByDay(prisma, window, CAUSES_PER_CELL),
-    successMedians(prisma, { ...window, from: new Date(first - BASELINE_DAYS * DAY) }),
+    opts.durations ? successMedians(prisma, { ...window, from: new Date(first - BASELINE_DAYS * DAY) }) : [],
   ]);
   const cells = new Map<string, GridCell>();
   const cell = (repo: string, day: string): GridCell | undefined => cells.get(`${repo} ${day}`);
@@ -72,15 +75,15 @@ export async function loadOrgGrid(prisma: PrismaClient, owner: string, repos: re
     for (const day of dayKeys) cells.set(`${r.id} ${day}`, { day, counts: { genuine: 0, known: 0, flaky: 0, pending: 0 }, failed: 0, causes: [], medianSeconds: null, baselineSeconds: null, change: null });
   }
   for (const f of failed) {
-    const c = cell(f.repo, f.day);
+    const c = cell(f.repo, keyOf(f.day));
     if (!c) continue;
     c.counts[CLASS_OF[f.verdict] ?? "pending"] += f.n;
     c.failed += f.n;
   }
   for (const r of causes) {
-    cell(r.repo, r.day)?.causes.push({ cause: r.cause, patternId: r.patternId, verdict: CLASS_OF[r.verdict] ?? "pending", count: r.n, text: r.text, isNew: r.firstDay === r.day });
+    cell(r.repo, keyOf(r.day))?.causes.push({ cause: r.cause, patternId: r.patternId, verdict: CLASS_OF[r.verdict] ?? "pending", count: r.n, text: r.text, isNew: r.firstDay === r.day });
   }
-  const medianOf = new Map(medians.map((m) => [`${m.repo} ${m.day}`, m.median]));
+  const medianOf = new Map(medians.map((m) => [`${m.repo} ${keyOf(m.day)}`, m.median]));
   for (const r of sorted) {
     for (const c of dayKeys.map((d) => cell(String(r.id), d)!)) {
       const t = Date.parse(`${c.day}T00:00:00Z`);

@@ -36,7 +36,8 @@ export function addOrgGridRoutes(router: Router, deps: WebDeps & { views: Views 
     if (mine.length === 0) return null;
     const asked = Number(url.searchParams.get("days"));
     const days = (GRID_DAYS as readonly number[]).includes(asked) ? asked : 14;
-    return loadOrgGrid(deps.prisma, mine[0]!.owner, mine, now(), days);
+    // Durations only when shown: they read every successful job of the window.
+    return loadOrgGrid(deps.prisma, mine[0]!.owner, mine, now(), days, { durations: url.searchParams.get("colour") === "duration" });
   };
 
   router.get(ORG_GRID_API_ROUTE, async (req, res, params, url) => {
@@ -61,7 +62,7 @@ export function addOrgGridRoutes(router: Router, deps: WebDeps & { views: Views 
       login: reader.login,
       colour,
       selfHref: (days: number, c: GridColour) => orgPath(grid.owner, days, c),
-      jsonHref: `/api/v1/orgs/${encodeURIComponent(grid.owner)}/grid?days=${grid.days}`,
+      jsonHref: `/api/v1/orgs/${encodeURIComponent(grid.owner)}/grid?days=${grid.days}${colour === "duration" ? "&colour=duration" : ""}`,
       dayHref: (row: { repo: { owner: string; name: string; private: boolean } }, day: string) => {
         const path = repoPath(row.repo.owner, row.repo.name, row.repo.private ? repoPageToken(secret, row.repo.owner, row.repo.name) : undefined);
         return `${path}${path.includes("?") ? "&" : "?"}day=${day}`;

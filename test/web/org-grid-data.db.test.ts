@@ -50,6 +50,8 @@ describe("org grid data", () => {
     expect(today.baselineSeconds).toBeLessThan(105);
     expect(today.change).toBeGreaterThan(0.4);
     expect(Math.abs(grid.rows[1]!.cells.at(-1)!.change!)).toBeLessThan(0.06);
+    const without = await loadOrgGrid(db().prisma, "acme", acme, GRID_NOW, 14, { durations: false });
+    expect(without.rows[0]!.cells.at(-1)).toMatchObject({ failed: 3, medianSeconds: null, change: null });
   });
 
   it("answers an empty grid for no repositories", async () => {

@@ -1,5 +1,6 @@
 -- Sign in with GitHub: one row per signed-in person (the user's token encrypted). The org grid reads
--- a repository's failed (or successful) jobs by day: Job gets an index on (repositoryId, conclusion, completedAt).
+-- a repository's failed (or successful) jobs by day: Job gets an index on
+-- (repositoryId, conclusion, completedAt, startedAt): durations come from the index alone.
 -- CreateTable
 CREATE TABLE "ReaderSession" (
     "id" TEXT NOT NULL,
@@ -15,4 +16,4 @@ CREATE TABLE "ReaderSession" (
 CREATE INDEX "ReaderSession_expiresAt_idx" ON "ReaderSession"("expiresAt");
 
 -- CreateIndex
-CREATE INDEX "Job_repositoryId_conclusion_completedAt_idx" ON "Job"("repositoryId", "conclusion", "completedAt");
+CREATE INDEX "Job_repositoryId_conclusion_completedAt_startedAt_idx" ON "Job"("repositoryId", "conclusion", "completedAt", "startedAt");
