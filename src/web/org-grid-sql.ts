@@ -4,9 +4,10 @@
 // repositoryId, conclusion, completedAt, startedAt: an index-only scan for durations), so a long
 // history is never loaded into memory. Days come back as integers (days since 1970, UTC).
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { FAILED_CONCLUSIONS } from "../model/index.js";
 
-/** model/failed-conclusion.ts's set, as SQL. */
-const FAILED = `('failure', 'timed_out', 'startup_failure', 'error')`;
+/** model/failed-conclusion.ts's set, as SQL (fixed words, no quotes inside). */
+const FAILED = `(${FAILED_CONCLUSIONS.map((c) => `'${c}'`).join(", ")})`;
 /** A genuine failure is its normalised signature; a flaky or known one its pattern. */
 const CAUSE = `coalesce(case when c.verdict = 'genuine' then coalesce(c.signature, c."patternId") else coalesce(c."patternId", c.signature) end, 'no pattern matched')`;
 /** The UTC day as an integer (days since 1970): cheaper to sort and group than text. */

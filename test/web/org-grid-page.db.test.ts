@@ -78,6 +78,10 @@ describe("org grid in Chromium", () => {
     expect(href).toMatch(new RegExp(`^/r/acme/api\\?token=[\\w-]+&day=${TODAY}$`));
     await cell.locator("a").click();
     expect(await page.locator("h1").innerText()).toContain("acme/api");
+    expect(await page.locator("#day h2").innerText()).toBe(`Failed jobs on ${TODAY} (UTC)`);
+    expect(await page.locator("#day li").count()).toBe(3);
+    expect(await page.locator("#day").innerText()).toContain(HOSTILE_TEXT);
+    expect(await page.evaluate("[window.pwned, document.querySelectorAll('script').length]")).toEqual([undefined, 0]);
     expect(problems).toEqual([]);
     await page.close();
   });
