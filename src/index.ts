@@ -10,7 +10,7 @@ import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
-import { createStages, startAnalysisWorker } from "./analyse/index.js";
+import { createClassifyPool, createStages, startAnalysisWorker } from "./analyse/index.js";
 import type { AnalysisStages } from "./model/index.js";
 import type { CompiledPatternSet } from "./classify/index.js";
 import { sampleFailureLines, startKeepPurge } from "./keep/index.js";
@@ -53,6 +53,8 @@ export function sift(deps: AppDeps): SiftApp {
     }, { privateRepoNames: Boolean(deps.settings.metricsToken) });
   const providers = deps.providers ?? createProviderRegistry({ providers: allProviders, credentials: createCredentialStore({}) });
   const stops: (() => Promise<void>)[] = [];
+  /** After the analyses stopped or were handed back: what they still use. */
+  const lastStops: (() => Promise<void>)[] = [];
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
     addHealthRoutes(router, deps.db, metrics, { metricsToken: deps.settings.metricsToken });
@@ -66,8 +68,9 @@ export function sift(deps: AppDeps): SiftApp {
     const commands = { prisma, now, metrics, log, providers };
     const checkConfig = (octokit: ProbotOctokit, pr: PullRequestRef) => checkConfigChange(octokit, pr, { log, sample: (id) => sampleFailureLines(prisma, id) });
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig });
+    const classifyPool = createClassifyPool({ threads: deps.settings.classifyThreads, timeoutSeconds: deps.settings.classifyTimeoutSeconds });
     const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
-      classifyThreads: deps.settings.classifyThreads, classifyTimeoutSeconds: deps.settings.classifyTimeoutSeconds,
+      classifyPool,
       fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000),
       providers,
       keepBytes: deps.settings.keepBytes,
@@ -80,11 +83,13 @@ export function sift(deps: AppDeps): SiftApp {
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
     }
+    lastStops.push(() => classifyPool.close());
   };
   return {
     appFn,
     stop: async () => {
       await Promise.all(stops.map((s) => s()));
+      await Promise.all(lastStops.map((s) => s()));
     },
   };
 }
