@@ -66,7 +66,7 @@ export async function topCausesByDay(prisma: PrismaClient, w: Window, perCell: n
      firsts as (
        select j."repositoryId" as repo, ${CAUSE} as cause, min(j."completedAt") as first
        from "Classification" c join "Job" j on j.id = c."jobId"
-       where j."repositoryId" in (${ids(w)}) and j."completedAt" < $2::timestamp
+       where j."repositoryId" in (${ids(w)}) and j.conclusion in ${FAILED} and j."completedAt" < $2::timestamp
          and ${CAUSE} in (select cause from top)
        group by 1, 2
      )
