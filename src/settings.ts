@@ -46,6 +46,8 @@ export interface Settings {
   /** The App's OAuth client (Sign in with GitHub for org pages); without it nobody can sign in. */
   githubClientId: string | undefined;
   githubClientSecret: string | undefined;
+  /** The operator's Slack-compatible incoming webhook (a secret); undefined: no notifications. */
+  slackWebhookUrl: string | undefined;
 }
 
 export class SettingsError extends Error {
@@ -78,6 +80,21 @@ function privateKeyFrom(env: Env): string | undefined {
     }
   }
   return undefined;
+}
+
+/** SIFT_SLACK_WEBHOOK_URL, or the file SIFT_SLACK_WEBHOOK_URL_FILE names (a mounted secret). Never logged. */
+function slackWebhookFrom(env: Env): string | undefined {
+  let url = env.SIFT_SLACK_WEBHOOK_URL?.trim();
+  if (!url && env.SIFT_SLACK_WEBHOOK_URL_FILE) {
+    try {
+      url = readFileSync(env.SIFT_SLACK_WEBHOOK_URL_FILE, "utf8").trim();
+    } catch (err) {
+      throw new SettingsError(`SIFT_SLACK_WEBHOOK_URL_FILE: cannot read ${env.SIFT_SLACK_WEBHOOK_URL_FILE}: ${(err as NodeJS.ErrnoException).code ?? "error"}`);
+    }
+  }
+  if (!url) return undefined;
+  if (!/^https?:\/\/[^/\s]+\/\S*$/i.test(url)) throw new SettingsError("SIFT_SLACK_WEBHOOK_URL must be an http(s) URL (its value is not shown: it is a secret)");
+  return url;
 }
 
 export function readSettings(env: Env = process.env): Settings {
@@ -127,5 +144,6 @@ export function readSettings(env: Env = process.env): Settings {
     classifyTimeoutSeconds: int(env, "SIFT_CLASSIFY_TIMEOUT_SECONDS", 120, 1),
     githubClientId: env.GITHUB_CLIENT_ID || undefined,
     githubClientSecret: env.GITHUB_CLIENT_SECRET || undefined,
+    slackWebhookUrl: slackWebhookFrom(env),
   };
 }
