@@ -76,6 +76,7 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.CommandWindow = { id: [window.repositoryId, window.login, window.windowStart] }; // a composite key
     const cipher = new Uint8Array([0x01, 0x00, 0xfe]);
     rows.ReaderSession = await p.readerSession.create({ data: { id: "f".repeat(64), login: "octocat", tokenCipher: cipher, expiresAt: when } });
+    rows.NotificationOutbox = await p.notificationOutbox.create({ data: { key: "red:acme/widgets:1", event: "default_branch_red", installationId: bigId, repositoryId, payload: { text: "red" } } });
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
 
     const repo = await p.repository.findUniqueOrThrow({
