@@ -5,7 +5,7 @@ import type { Database } from "./db/index.js";
 import type { Settings } from "./settings.js";
 import { Router } from "./web/router.js";
 import { addHealthRoutes } from "./web/health.js";
-import { addWebRoutes } from "./web/index.js";
+import { addSignInRoutes, addWebRoutes, createSignIn } from "./web/index.js";
 import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
 import { queueDepth } from "./web/queue-metrics.js";
@@ -70,7 +70,9 @@ export function sift(deps: AppDeps): SiftApp {
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
     addHealthRoutes(router, deps.db, metrics, { metricsToken: deps.settings.metricsToken });
-    addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now });
+    const signIn = createSignIn({ prisma: deps.db.prisma, settings: deps.settings, now });
+    addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now, readerOf: signIn.readerOf });
+    addSignInRoutes(router, signIn);
     addHandler(router.handler());
     const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics, requiredCheck: deps.settings.requiredCheck });
     const { prisma } = deps.db;

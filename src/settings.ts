@@ -43,6 +43,9 @@ export interface Settings {
   classifyThreads: number | undefined;
   /** A log not classified within this long is genuine, with the reason. */
   classifyTimeoutSeconds: number;
+  /** The App's OAuth client (Sign in with GitHub for org pages); without it nobody can sign in. */
+  githubClientId: string | undefined;
+  githubClientSecret: string | undefined;
   /** The operator's Slack-compatible incoming webhook (a secret); undefined: no notifications. */
   slackWebhookUrl: string | undefined;
   /** The longest the Sift check run waits in progress for jobs and re-runs before it concludes (0: no limit). */
@@ -161,6 +164,8 @@ export function readSettings(env: Env = process.env): Settings {
     keepDays: int(env, "SIFT_KEEP_DAYS", 30, 1),
     classifyThreads: env.SIFT_CLASSIFY_THREADS ? int(env, "SIFT_CLASSIFY_THREADS", 1, 1) : undefined,
     classifyTimeoutSeconds: int(env, "SIFT_CLASSIFY_TIMEOUT_SECONDS", 120, 1),
+    githubClientId: env.GITHUB_CLIENT_ID || undefined,
+    githubClientSecret: env.GITHUB_CLIENT_SECRET || undefined,
     slackWebhookUrl: slackWebhookFrom(env),
     requiredTimeoutMinutes: minutes(env, "SIFT_REQUIRED_TIMEOUT_MINUTES", 60),
     requiredCheck: flag(env, "SIFT_REQUIRED_CHECK"),
