@@ -86,7 +86,7 @@ export function renderOrgHealthPage(views: Views, list: readonly MainHealth[], c
     summary: `${list.length} ${list.length === 1 ? "repository" : "repositories"} you can read; ${broken.length} broken now.`,
     days: String(days),
     chart: chart(daily, `${ctx.owner}: broken commits per day`),
-    repos: list.length ? html`<div class="scroll"><table><thead><tr><th>Repository</th><th class="num">Broken</th><th class="num">Commits</th><th>Now</th><th class="num">Median time to fix</th><th>Per day</th></tr></thead><tbody>${rows}</tbody></table></div>` : html`<p class="empty">No repository.</p>`,
+    repos: list.length ? html`<div class="scroll"><table><thead><tr><th>Repository</th><th class="num">Broken share</th><th class="num">Broken / commits</th><th>Now</th><th class="num">Median time to fix</th><th>Per day</th></tr></thead><tbody>${rows}</tbody></table></div>` : html`<p class="empty">No repository.</p>`,
     definition: BROKEN_DEFINITION,
   });
   return views.render("layout", { title: `Sift · ${ctx.owner} main-branch health`, css: new Html(views.css), body, footer: `Rendered ${formatTime(ctx.now)}.` }).value;
