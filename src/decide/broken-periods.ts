@@ -17,6 +17,8 @@ export interface BranchCommit {
 export interface BrokenPeriod {
   sinceSha: string;
   since: Date;
+  /** The period's latest red commit. */
+  lastSha: string;
   /** The period began before the window: its start (and time to fix) is only a lower bound. */
   startUnknown: boolean;
   /** Jobs red on the first red commit, and on the latest red commit of the period. */
@@ -52,6 +54,7 @@ function period(first: BranchCommit, last: BranchCommit, fix: BranchCommit | nul
   return {
     sinceSha: first.sha,
     since: first.at,
+    lastSha: last.sha,
     startUnknown: first.n === 1,
     firstJobs: first.redJobs,
     lastJobs: last.redJobs,

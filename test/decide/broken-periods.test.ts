@@ -11,7 +11,7 @@ describe("brokenPeriods", () => {
   it("measures time to fix from the first red commit to the first green one after it", () => {
     const periods = brokenPeriods([c(1, 0, false), c(2, 1, true, ["lint"]), c(3, 2, true, ["lint", "test"]), c(4, 5, false), c(5, 6, false)], NOW);
     expect(periods).toEqual([
-      { sinceSha: "sha2", since: new Date(T0 + HOUR), startUnknown: false, firstJobs: ["lint"], lastJobs: ["lint", "test"], commits: 2, fixSha: "sha4", fixedAt: new Date(T0 + 5 * HOUR), seconds: 4 * 3600 },
+      { sinceSha: "sha2", since: new Date(T0 + HOUR), lastSha: "sha3", startUnknown: false, firstJobs: ["lint"], lastJobs: ["lint", "test"], commits: 2, fixSha: "sha4", fixedAt: new Date(T0 + 5 * HOUR), seconds: 4 * 3600 },
     ]);
   });
 
@@ -19,7 +19,7 @@ describe("brokenPeriods", () => {
     // Only changes of state and the latest commit: commits 3–9 are red, 9 is the latest.
     const periods = brokenPeriods([c(1, 0, false), c(3, 10, true, ["e2e"]), c(9, 40, true, ["e2e", "unit"])], NOW);
     expect(periods).toHaveLength(1);
-    expect(periods[0]).toMatchObject({ sinceSha: "sha3", fixSha: null, fixedAt: null, commits: 7, seconds: 90 * 3600, firstJobs: ["e2e"], lastJobs: ["e2e", "unit"] });
+    expect(periods[0]).toMatchObject({ sinceSha: "sha3", lastSha: "sha9", fixSha: null, fixedAt: null, commits: 7, seconds: 90 * 3600, firstJobs: ["e2e"], lastJobs: ["e2e", "unit"] });
   });
 
   it("marks a period that began before the window, and leaves it and open ones out of the median", () => {

@@ -4,7 +4,8 @@ import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import { brokenPeriods, median, type BranchCommit } from "../../src/decide/index.js";
 import { loadDurations, loadStepDurations } from "../../src/web/durations-data.js";
 import { loadImpact } from "../../src/web/impact-data.js";
-import { loadMainHealth, type HealthRepo } from "../../src/web/main-health-data.js";
+import { loadMainHealth, type HealthRepo, type MainHealth } from "../../src/web/main-health-data.js";
+import { PROBE_COMMITS_UP_TO } from "../../src/web/settled-commits-sql.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { GEN, seedInsight, windowStart, type Generated } from "./seed-insight.js";
 import { MAIN, NOW, daysAgo, seedHistory } from "./seed-history.js";
@@ -59,6 +60,17 @@ describe("main-branch health", () => {
       expect(expected.filter((p) => p.fixSha).length).toBeGreaterThan(3);
       expect(h.periods).toEqual(expected);
     }
+  });
+
+  it("gives the same answer for many repositories, where broken commits come from the classifications side", async () => {
+    const absent = Array.from({ length: PROBE_COMMITS_UP_TO }, (_, i): HealthRepo => ({ ...app, id: BigInt(9000 + i), name: `absent-${i}` }));
+    const many = await loadMainHealth(db.prisma, [app, ...absent, vault, widgets], NOW);
+    const few = await loadMainHealth(db.prisma, [app, vault, widgets], NOW);
+    // An org page names the jobs of open periods only.
+    const openJobsOnly = (list: MainHealth[]) => list.map((h) => ({ ...h, periods: h.periods.map((p) => (p.fixSha ? { ...p, firstJobs: [], lastJobs: [] } : p)) }));
+    expect(many.filter((h) => !h.repo.name.startsWith("absent-"))).toEqual(openJobsOnly(few));
+    expect(few.find((h) => h.repo.name === "widgets")!.periods[0]!.firstJobs).toHaveLength(2);
+    expect(many.find((h) => h.repo.name === "absent-0")!.commits).toBe(0);
   });
 
   it("keeps repositories apart and answers nothing for none", async () => {
