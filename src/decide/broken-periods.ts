@@ -3,7 +3,7 @@
 // commit whose state differs from the one before, and the latest, are enough (`n` counts them all).
 import { median } from "./median.js";
 
-export interface BranchCommit {
+export interface SettledCommit {
   sha: string;
   /** When Sift first saw the commit. */
   at: Date;
@@ -33,9 +33,9 @@ export interface BrokenPeriod {
   seconds: number;
 }
 
-export function brokenPeriods(commits: readonly BranchCommit[], now: Date): BrokenPeriod[] {
+export function brokenPeriods(commits: readonly SettledCommit[], now: Date): BrokenPeriod[] {
   const periods: BrokenPeriod[] = [];
-  let open: { first: BranchCommit; last: BranchCommit } | null = null;
+  let open: { first: SettledCommit; last: SettledCommit } | null = null;
   for (const c of commits) {
     if (c.red) {
       if (open) open.last = c;
@@ -49,7 +49,7 @@ export function brokenPeriods(commits: readonly BranchCommit[], now: Date): Brok
   return periods;
 }
 
-function period(first: BranchCommit, last: BranchCommit, fix: BranchCommit | null, now: Date): BrokenPeriod {
+function period(first: SettledCommit, last: SettledCommit, fix: SettledCommit | null, now: Date): BrokenPeriod {
   const end = fix ? fix.at : now;
   return {
     sinceSha: first.sha,

@@ -11,6 +11,8 @@ export { poissonTail } from "./poisson.js";
 export { baseJobName } from "./job-name.js";
 export { globMatcher, globProblem, type NameMatcher } from "./glob.js";
 export { matchTrunk, type TrunkMatch } from "./trunk.js";
+export { redPeriodAnchor, type BranchCommit } from "./red-period.js";
+export { isNewRecurringCause, NEW_CAUSE_RULE, type CauseSpread } from "./new-cause.js";
 export { isActiveDeclaration, matchDeclaration, firstUrl } from "./declarations.js";
 export { parseKnownProblemIssueBody, issueCovers, type RegexTest } from "./known-problem-issues.js";
 export { fixedIssues } from "./fixed-issues.js";
@@ -31,4 +33,4 @@ export {
 export { median } from "./median.js";
 export { mannWhitneyGreater, upperNormalTail, type MannWhitney } from "./mann-whitney.js";
 export { detectSlowdown, defaultSlowdownPolicy, type Slowdown, type SlowdownPolicy } from "./slowdown.js";
-export { brokenPeriods, medianTimeToFix, type BranchCommit, type BrokenPeriod } from "./broken-periods.js";
+export { brokenPeriods, medianTimeToFix, type SettledCommit, type BrokenPeriod } from "./broken-periods.js";

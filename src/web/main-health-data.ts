@@ -2,7 +2,7 @@
 // are broken, the broken periods (open, and closed with their time to fix) and the median time to
 // fix. Days are counted in SQL; only the commits where the state changes reach Node.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { brokenPeriods, medianTimeToFix, type BranchCommit, type BrokenPeriod } from "../decide/index.js";
+import { brokenPeriods, medianTimeToFix, type SettledCommit, type BrokenPeriod } from "../decide/index.js";
 import type { RepoRef } from "./reader.js";
 import { PROBE_COMMITS_UP_TO, RED_JOBS, settledCommits } from "./settled-commits-sql.js";
 import { windowDays } from "./window-days.js";
@@ -56,7 +56,7 @@ export async function loadMainHealth(prisma: PrismaClient, repos: readonly Healt
   const params = [repos.map((r) => String(r.id)), window.from.toISOString(), now.toISOString()];
   const rows = await prisma.$queryRawUnsafe<Row[]>(healthSql(repos.length), ...params);
   const dailyRows = rows.filter((r) => r.day !== null);
-  const changes = new Map<string, BranchCommit[]>(repos.map((r) => [String(r.id), []]));
+  const changes = new Map<string, SettledCommit[]>(repos.map((r) => [String(r.id), []]));
   for (const r of rows.filter((r) => r.day === null).sort((a, b) => Number(a.n) - Number(b.n))) {
     changes.get(r.repo)?.push({ sha: r.sha!, at: new Date(r.at!), red: Boolean(r.red), n: Number(r.n), redJobs: [] });
   }

@@ -1,10 +1,10 @@
 // Broken periods and time to fix of the default branch, from its commits oldest first.
 import { describe, expect, it } from "vitest";
-import { brokenPeriods, medianTimeToFix, type BranchCommit } from "../../src/decide/index.js";
+import { brokenPeriods, medianTimeToFix, type SettledCommit } from "../../src/decide/index.js";
 
 const T0 = Date.UTC(2026, 10, 1);
 const HOUR = 3600_000;
-const c = (n: number, hours: number, red: boolean, redJobs: string[] = red ? ["build"] : []): BranchCommit => ({ sha: `sha${n}`, at: new Date(T0 + hours * HOUR), red, n, redJobs });
+const c = (n: number, hours: number, red: boolean, redJobs: string[] = red ? ["build"] : []): SettledCommit => ({ sha: `sha${n}`, at: new Date(T0 + hours * HOUR), red, n, redJobs });
 const NOW = new Date(T0 + 100 * HOUR);
 
 describe("brokenPeriods", () => {

@@ -1,7 +1,7 @@
 // Main-branch health, impact and durations aggregated in SQL (PGlite and PostgreSQL), checked
 // against the generated history computed in plain TypeScript, and against the hand-made month.
 import { beforeAll, afterAll, describe, expect, it } from "vitest";
-import { brokenPeriods, median, type BranchCommit } from "../../src/decide/index.js";
+import { brokenPeriods, median, type SettledCommit } from "../../src/decide/index.js";
 import { loadDurations, loadStepDurations } from "../../src/web/durations-data.js";
 import { loadImpact } from "../../src/web/impact-data.js";
 import { loadMainHealth, type HealthRepo, type MainHealth } from "../../src/web/main-health-data.js";
@@ -55,7 +55,7 @@ describe("main-branch health", () => {
         const ofDay = settled.filter((c) => c.at.toISOString().startsWith(d.day));
         expect([d.day, d.commits, d.broken]).toEqual([d.day, ofDay.length, ofDay.filter((c) => c.red).length]);
       }
-      const all: BranchCommit[] = settled.map((c, i) => ({ sha: c.sha, at: c.at, red: c.red, n: i + 1, redJobs: c.redJobs }));
+      const all: SettledCommit[] = settled.map((c, i) => ({ sha: c.sha, at: c.at, red: c.red, n: i + 1, redJobs: c.redJobs }));
       const expected = brokenPeriods(all, NOW).reverse();
       expect(expected.filter((p) => p.fixSha).length).toBeGreaterThan(3);
       expect(h.periods).toEqual(expected);
