@@ -8,6 +8,7 @@ import { addHealthRoutes } from "./web/health.js";
 import { addSignInRoutes, addWebRoutes, createSignIn } from "./web/index.js";
 import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
+import { cached, flaggedJobs } from "./web/slowdown-metrics.js";
 import { queueDepth } from "./web/queue-metrics.js";
 import { repositoryFailures } from "./web/repository-failure-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
@@ -56,6 +57,7 @@ export function createAppMetrics(db: Database, settings: Settings, now: () => Da
     failures24h: () => failuresLastDay(db.prisma, now()),
     queue: () => queueDepth(db.sql, now()),
     repositoryFailures24h: () => repositoryFailures(db.sql, new Date(now().getTime() - 24 * 3600_000)),
+    jobSlowdowns: cached(() => flaggedJobs(db.prisma, now()), 5 * 60_000),
     ...(settings.slackWebhookUrl ? { notificationOutbox: () => outboxCounts(db.sql) } : {}),
   }, { privateRepoNames: Boolean(settings.metricsToken) });
 }
