@@ -8,6 +8,7 @@ import { addHealthRoutes } from "./web/health.js";
 import { addWebRoutes } from "./web/index.js";
 import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
+import { rescueByPattern } from "./web/pattern-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
 import { createStages, startAnalysisWorker } from "./analyse/index.js";
@@ -50,6 +51,7 @@ export function sift(deps: AppDeps): SiftApp {
       pendingCommits: () => deps.db.prisma.headCommit.count({ where: { state: { in: ["pending", "running"] } } }),
       defaultBranchRed: () => defaultBranchRed(deps.db.sql),
       failures24h: () => failuresLastDay(deps.db.prisma, now()),
+      patternRescue: () => rescueByPattern(deps.db.prisma, now()),
     }, { privateRepoNames: Boolean(deps.settings.metricsToken) });
   const providers = deps.providers ?? createProviderRegistry({ providers: allProviders, credentials: createCredentialStore({}) });
   const stops: (() => Promise<void>)[] = [];

@@ -56,5 +56,6 @@ async function countNewVerdicts(deps: DecideStageDeps, jobs: JobReport[]): Promi
     if (old.has(j.job.id)) continue;
     const kind = failureKind({ verdict: j.finalClass, patternId: j.failure.patternId, category: j.failure.category });
     deps.metrics.verdicts.inc({ verdict: j.finalClass, category: j.failure.category ?? "none", kind });
+    if (j.failure.patternId) deps.metrics.patternHits?.inc({ pattern: j.failure.patternId });
   }
 }

@@ -16,5 +16,7 @@ export interface Metrics {
   retries: CounterOf<"trigger" | "status">;
   analysisSeconds: HistogramLike;
   dueToReportSeconds: HistogramLike;
+  /** Failed jobs whose verdict came from a pattern (label values bounded by web/pattern-label.ts). */
+  patternHits?: CounterOf<"pattern">;
 }
 
