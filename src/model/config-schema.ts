@@ -126,7 +126,6 @@ export const configSchema = z
       })
       .strict()
       .default({ enabled: true, min_flips: 2, window_days: 30 }),
-    demote: demoteSchema,
     log: z
       .object({
         max_bytes: z
@@ -139,6 +138,7 @@ export const configSchema = z
       })
       .strict()
       .default({ max_bytes: 64 * 1024 * 1024 }),
+    demote: demoteSchema,
   })
   .strict();
 
