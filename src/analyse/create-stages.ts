@@ -11,6 +11,7 @@ import { createClassifyStage } from "./classify-job.js";
 import { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
 import { createDecideStage } from "./decide-stage.js";
 import { createRetryStage } from "./retry-stage.js";
+import { savePatternSet } from "./save-pattern-set.js";
 
 export interface StageDeps {
   prisma: PrismaClient;
@@ -31,7 +32,11 @@ export interface StageDeps {
 
 export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet> {
   return {
-    loadConfig: (scope) => loadConfig(scope.octokit, scope.repo.owner, scope.repo.name),
+    loadConfig: async (scope) => {
+      const config = await loadConfig(scope.octokit, scope.repo.owner, scope.repo.name);
+      await savePatternSet(deps.prisma, Number(scope.repo.id), config);
+      return config;
+    },
     classifyJob: createClassifyStage({
       pool: deps.classifyPool ?? createClassifyPool(),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),

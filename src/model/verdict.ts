@@ -29,6 +29,8 @@ export interface ClassifiedFailure {
   kept?: FailureText;
   /** Statuses of a CI provider Sift knows (CircleCI, Jenkins…): whether Sift can re-run through it, and why not. */
   providerRerun?: { provider: string; possible: boolean; reason: string };
+  /** Patterns in `mode: observe` that matched this log: counted, never part of the verdict. */
+  observed?: string[];
   /** Genuine failures: the failing tests the failing step names (ids as the runner prints them). */
   tests?: { id: string; file?: string }[];
   /** Genuine failures: tests of the failing step its runner re-tried until they passed. */
