@@ -18,6 +18,7 @@ import { checkConfigChange, type PullRequestRef } from "./config-check/index.js"
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
+import { startCauseBackfill } from "./rollup/index.js";
 
 export interface AppDeps {
   db: Database;
@@ -77,6 +78,7 @@ export function sift(deps: AppDeps): SiftApp {
       const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
+      stops.push(startCauseBackfill({ prisma, log }));
     }
   };
   return {

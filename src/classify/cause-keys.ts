@@ -29,7 +29,7 @@ const MAX_KEY = 300;
 
 const FOLDS: readonly [string, string, string][] = [
   ["url", String.raw`\b[A-Za-z][A-Za-z0-9+.-]*://[^\s'"()\[\]]+`, "<url>"],
-  ["file", String.raw`(?:~|\b[A-Za-z]:)?[/\\]?\b(?:[\w@.+~-]+[/\\])+[\w@+~-]+\.[A-Za-z]\w{0,7}\b`, "<path>"],
+  ["file", String.raw`(?:~|\b[A-Za-z]:)?[/\\]?\b(?:[\w@.+~-]+[/\\])+[\w@+~-]+(?:\.[\w-]+)*\.[A-Za-z]\w{0,7}\b`, "<path>"],
   ["dir", String.raw`(?:~|\b[A-Za-z]:)?(?:[/\\][\w@.+~-]+){2,}[/\\]?`, "<path>"],
 ];
 
