@@ -24,7 +24,7 @@ async function job(prisma: PrismaClient, o: { name?: string; attempt?: number; r
       status: "completed", conclusion: o.conclusion ?? "failure", startedAt: new Date(completedAt.getTime() - (o.minutes ?? 10) * 60_000), completedAt,
     },
   });
-  return { ...row, runId: row.runId?.toString() ?? null, provider: "actions" };
+  return { ...row, runId: row.runId?.toString() ?? null, provider: "actions", steps: null };
 }
 
 function report(j: JobInfo, cls: VerdictClass, f: { patternId?: string; category?: string; signature?: string; tests?: string[] }): JobReport {
