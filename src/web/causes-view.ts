@@ -40,15 +40,15 @@ function table(rows: CauseRow[], data: CausesData, page: CausesPageContext, head
   const body = rows.map((c) => {
     const label = `${c.key}: failures per day from ${data.from.toISOString().slice(0, 10)}: ${c.daily.join(", ")}`;
     const repos = page.org ? html`<td class="num">${c.repositories}</td>` : "";
-    return html`<tr><td class="causes-key">${details(c, page)}</td><td><span class="badge badge-${c.verdict}">${CLASS_TEXT[c.verdict]}</span></td><td class="nowrap">${c.kind}</td><td class="num">${c.count}</td><td class="num">${c.jobs}</td>${repos}<td class="num">${minutes(c.minutesLost)}</td><td>${sparkline(c.daily, label)}</td><td class="nowrap">${formatTime(c.firstSeen)}</td></tr>`;
+    return html`<tr><td class="causes-key">${details(c, page)}</td><td><span class="badge badge-${c.verdict}">${CLASS_TEXT[c.verdict]}</span></td><td class="num">${c.count}</td><td class="num">${c.jobs}</td>${repos}<td class="num">${minutes(c.minutesLost)}</td><td>${sparkline(c.daily, label)}</td><td class="nowrap">${formatTime(c.firstSeen)}</td></tr>`;
   });
   const reposHead = page.org ? html`<th class="num">Repositories</th>` : "";
-  return html`<div class="scroll"><table class="causes-table"><thead><tr><th>${head}</th><th>Class</th><th>Kind</th><th class="num">Failures</th><th class="num">Jobs</th>${reposHead}<th class="num">Minutes lost</th><th>Per day</th><th>First seen</th></tr></thead><tbody>${body}</tbody></table></div>`;
+  return html`<div class="scroll"><table class="causes-table"><thead><tr><th>${head}</th><th>Class</th><th class="num">Failures</th><th class="num">Jobs</th>${reposHead}<th class="num">Minutes lost</th><th>Per day</th><th>First seen</th></tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function details(c: CauseRow, page: CausesPageContext): Html {
   const badge = c.isNew ? html` <span class="badge causes-new">new</span>` : "";
-  const category = c.category ? html` <span class="note">${c.category}</span>` : "";
+  const category = html` <span class="note">${c.category ? `${c.category} · ` : ""}${c.kind}</span>`;
   const l = c.latest;
   const latest = l
     ? html`<p class="note">Latest: ${page.org ? `${l.repo.owner}/${l.repo.name} · ` : ""}${l.jobName} at <a href="${page.commitHref(l.repo, l.sha)}"><code>${l.sha.slice(0, 10)}</code></a></p>${l.line ? html`<pre class="causes-line">${l.line}</pre>` : ""}${l.excerpt ? html`<pre class="causes-excerpt">${l.excerpt}</pre>` : ""}${!l.line && !l.excerpt ? html`<p class="note">${l.reason}</p>` : ""}`
