@@ -55,20 +55,18 @@ export function causeWindow(value: string | null): number {
 
 const REPOS = `"repositoryId" = any($1::text[]::bigint[])`;
 
-// Per cause in the window; first sighting over all history; new ones first, then the most frequent.
+// One pass over the rollup of these repositories: per cause the window's sums and the first sighting
+// at any time; new ones first, then the most frequent. What needs a distinct count or the latest row
+// (jobs, repositories, the latest failure) is asked for the chosen causes only.
 const TOP = `
-with w as (
-  select "keyType" as t, "causeKey" as k, verdict::text as v, min(kind) as kind, min(category) as category, sum(count)::int as n,
-    sum(seconds)::float8 / 60 as minutes, count(distinct "repositoryId")::int as repos, max("lastSeen") as last,
-    (array_agg("latestJobId" order by "lastSeen" desc))[1] as latest
-  from "DailyCause" where ${REPOS} and day >= $2::date group by 1, 2, 3
-), f as (
-  select d."keyType" as t, d."causeKey" as k, d.verdict::text as v, min(d."firstSeen") as first
-  from "DailyCause" d join w on d."keyType" = w.t and d."causeKey" = w.k and d.verdict::text = w.v
-  where d.${REPOS} group by 1, 2, 3
+with a as (
+  select "keyType" as t, "causeKey" as k, verdict::text as v, min(kind) as kind, min(category) as category,
+    sum(count) filter (where day >= $2::date)::int as n, sum(seconds) filter (where day >= $2::date)::float8 / 60 as minutes,
+    max("lastSeen") as last, min("firstSeen") as first
+  from "DailyCause" where ${REPOS} group by 1, 2, 3
 ), ranked as (
-  select w.*, f.first, row_number() over (partition by (w.t = 'test') order by (f.first >= $3) desc, w.n desc, w.last desc, w.k) as rank
-  from w join f using (t, k, v)
+  select a.*, row_number() over (partition by (t = 'test') order by (first >= $3) desc, n desc, last desc, k) as rank
+  from a where n > 0
 )
 select * from ranked where rank <= $4 order by (t = 'test'), rank`;
 
@@ -76,15 +74,17 @@ const TOTALS = `select coalesce(sum(count), 0)::int as n, coalesce(sum(seconds),
 
 const PICKED = `select * from unnest($3::text[], $4::text[], $5::text[]) as p(t, k, v)`;
 const DAILY = `
-select d."keyType" as t, d."causeKey" as k, d.verdict::text as v, d.day, sum(d.count)::int as n
+select d."keyType" as t, d."causeKey" as k, d.verdict::text as v, d.day, sum(d.count)::int as n, max(d."lastSeen") as last,
+  (array_agg(d."latestJobId" order by d."lastSeen" desc))[1] as latest
 from "DailyCause" d join (${PICKED}) p on d."keyType" = p.t and d."causeKey" = p.k and d.verdict::text = p.v
 where d.${REPOS} and d.day >= $2::date group by 1, 2, 3, 4`;
 const JOBS = `
-select j."keyType" as t, j."causeKey" as k, j.verdict::text as v, count(distinct (j."repositoryId", j."jobName"))::int as n
+select j."keyType" as t, j."causeKey" as k, j.verdict::text as v, count(distinct (j."repositoryId", j."jobName"))::int as n, count(distinct j."repositoryId")::int as repos
 from "JobCause" j join (${PICKED}) p on j."keyType" = p.t and j."causeKey" = p.k and j.verdict::text = p.v
 where j.${REPOS} and j.day >= $2::date group by 1, 2, 3`;
 
-type Top = { t: CauseType; k: string; v: string; kind: string; category: string | null; n: number; minutes: number; repos: number; last: Date; latest: number; first: Date };
+type Top = { t: CauseType; k: string; v: string; kind: string; category: string | null; n: number; minutes: number; last: Date; first: Date };
+type Day = { t: string; k: string; v: string; day: Date; n: number; last: Date; latest: number };
 
 export async function loadCauses(prisma: PrismaClient, repos: readonly RepoRef[], now: Date, days: number): Promise<CausesData> {
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (days - 1) * DAY);
@@ -96,33 +96,37 @@ export async function loadCauses(prisma: PrismaClient, repos: readonly RepoRef[]
     prisma.$queryRawUnsafe<{ n: number; minutes: number }[]>(TOTALS, ids, fromDay),
   ]);
   const picked = [top.map((r) => r.t), top.map((r) => r.k), top.map((r) => r.v)];
-  const [daily, jobs, latest] = await Promise.all([
-    top.length ? prisma.$queryRawUnsafe<{ t: string; k: string; v: string; day: Date; n: number }[]>(DAILY, ids, fromDay, ...picked) : [],
-    top.length ? prisma.$queryRawUnsafe<{ t: string; k: string; v: string; n: number }[]>(JOBS, ids, fromDay, ...picked) : [],
-    prisma.job.findMany({
-      where: { id: { in: [...new Set(top.map((r) => r.latest))] } },
-      select: { id: true, repositoryId: true, headSha: true, name: true, classification: { select: { matchedText: true, excerpt: true, reason: true } } },
-    }),
+  const [daily, jobs] = await Promise.all([
+    top.length ? prisma.$queryRawUnsafe<Day[]>(DAILY, ids, fromDay, ...picked) : [],
+    top.length ? prisma.$queryRawUnsafe<{ t: string; k: string; v: string; n: number; repos: number }[]>(JOBS, ids, fromDay, ...picked) : [],
   ]);
   const id = (t: string, k: string, v: string) => JSON.stringify([t, k, v]);
   const series = new Map<string, number[]>();
+  const newest = new Map<string, Day>();
   for (const d of daily) {
     const key = id(d.t, d.k, d.v);
     const values = series.get(key) ?? new Array<number>(days).fill(0);
     const i = Math.round((utcMidnight(d.day) - from.getTime()) / DAY);
     if (i >= 0 && i < days) values[i] = (values[i] ?? 0) + d.n;
     series.set(key, values);
+    const seen = newest.get(key);
+    if (!seen || d.last > seen.last) newest.set(key, d);
   }
-  const jobCount = new Map(jobs.map((j) => [id(j.t, j.k, j.v), j.n]));
+  const latest = await prisma.job.findMany({
+    where: { id: { in: [...newest.values()].map((d) => d.latest) } },
+    select: { id: true, repositoryId: true, headSha: true, name: true, classification: { select: { matchedText: true, excerpt: true, reason: true } } },
+  });
+  const jobCount = new Map(jobs.map((j) => [id(j.t, j.k, j.v), j]));
   const byId = new Map(repos.map((r) => [r.id.toString(), r]));
   const latestOf = new Map(latest.map((j) => [j.id, j]));
   const rows = top.map((r): CauseRow => {
-    const j = latestOf.get(r.latest);
+    const key = id(r.t, r.k, r.v);
+    const j = latestOf.get(newest.get(key)?.latest ?? -1);
     const repo = j ? byId.get(j.repositoryId.toString()) : undefined;
     return {
       type: r.t, key: r.k, verdict: r.v === "known_problem" ? "known-problem" : (r.v as VerdictClass), kind: r.kind, category: r.category,
-      count: r.n, jobs: jobCount.get(id(r.t, r.k, r.v)) ?? 0, repositories: r.repos, minutesLost: r.minutes,
-      firstSeen: r.first, lastSeen: r.last, isNew: r.first >= newSince, daily: series.get(id(r.t, r.k, r.v)) ?? new Array<number>(days).fill(0),
+      count: r.n, jobs: jobCount.get(key)?.n ?? 0, repositories: jobCount.get(key)?.repos ?? 0, minutesLost: r.minutes,
+      firstSeen: r.first, lastSeen: r.last, isNew: r.first >= newSince, daily: series.get(key) ?? new Array<number>(days).fill(0),
       latest: j && repo ? { repo, sha: j.headSha, jobName: j.name, line: j.classification?.matchedText ?? null, excerpt: j.classification?.excerpt ?? null, reason: j.classification?.reason ?? "" } : null,
     };
   });

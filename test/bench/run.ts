@@ -7,6 +7,7 @@ import { runDayBench } from "./day.js";
 import { runEvidenceBench } from "./evidence.js";
 import { runIngestBench } from "./ingest.js";
 import { runKeepBench } from "./keep.js";
+import { runPagesBench } from "./pages.js";
 
 const benches: Record<string, () => Promise<void>> = {
   accuracy: runAccuracyBench,
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<void>> = {
   evidence: runEvidenceBench,
   ingest: runIngestBench,
   keep: runKeepBench,
+  pages: runPagesBench,
 };
 
 const names = process.argv.slice(2);
@@ -24,8 +26,8 @@ if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(", ")} (known: ${Object.keys(benches).join(", ")})`);
   process.exit(2);
 }
-// The day replay takes hours at its full size: only when named.
-const byDefault = Object.keys(benches).filter((n) => n !== "day");
+// The day replay takes hours at its full size, the pages bench minutes: only when named.
+const byDefault = Object.keys(benches).filter((n) => n !== "day" && n !== "pages");
 for (const name of names.length > 0 ? names : byDefault) {
   console.log(`\n## bench: ${name}`);
   await (benches[name] as () => Promise<void>)();
