@@ -31,6 +31,6 @@ export async function rebuildCauses(prisma: PrismaClient): Promise<number> {
   const done = await backfillCauses(prisma, { batch: 2000 });
   await prisma.$transaction(async (tx) => {
     for (const statement of REBUILD_DAILY_CAUSES) await tx.$executeRawUnsafe(statement);
-  });
+  }, { timeout: 600_000 });
   return done;
 }

@@ -65,52 +65,56 @@ with a as (
     max("lastSeen") as last, min("firstSeen") as first
   from "DailyCause" where ${REPOS} group by 1, 2, 3
 ), ranked as (
-  select a.*, row_number() over (partition by (t = 'test') order by (first >= $3) desc, n desc, last desc, k) as rank
+  select a.*, row_number() over (partition by (t = 'test') order by (first >= $3) desc, n desc, last desc, k) as rank,
+    sum(n) filter (where t <> 'test') over () as total, sum(minutes) filter (where t <> 'test') over () as total_minutes
   from a where n > 0
 )
 select * from ranked where rank <= $4 order by (t = 'test'), rank`;
 
-const TOTALS = `select coalesce(sum(count), 0)::int as n, coalesce(sum(seconds), 0)::float8 / 60 as minutes from "DailyCause" where ${REPOS} and day >= $2::date and "keyType" <> 'test'`;
-
 const PICKED = `select * from unnest($3::text[], $4::text[], $5::text[]) as p(t, k, v)`;
 const DAILY = `
-select d."keyType" as t, d."causeKey" as k, d.verdict::text as v, d.day, sum(d.count)::int as n, max(d."lastSeen") as last,
-  (array_agg(d."latestJobId" order by d."lastSeen" desc))[1] as latest
+select d."keyType" as t, d."causeKey" as k, d.verdict::text as v, d.day, sum(d.count)::int as n
 from "DailyCause" d join (${PICKED}) p on d."keyType" = p.t and d."causeKey" = p.k and d.verdict::text = p.v
 where d.${REPOS} and d.day >= $2::date group by 1, 2, 3, 4`;
-const JOBS = `
-select j."keyType" as t, j."causeKey" as k, j.verdict::text as v, count(distinct (j."repositoryId", j."jobName"))::int as n, count(distinct j."repositoryId")::int as repos
-from "JobCause" j join (${PICKED}) p on j."keyType" = p.t and j."causeKey" = p.k and j.verdict::text = p.v
-where j.${REPOS} and j.day >= $2::date group by 1, 2, 3`;
+// The latest failure of each chosen cause: one index probe each, newest day first.
+const LATEST = `
+select p.t, p.k, p.v, l."latestJobId" as latest from (${PICKED}) p cross join lateral (
+  select d."latestJobId" from "DailyCause" d where d."keyType" = p.t and d."causeKey" = p.k and d.verdict::text = p.v and d.${REPOS} and d.day >= $2::date
+  order by d.day desc, d."lastSeen" desc limit 1) l`;
 
-type Top = { t: CauseType; k: string; v: string; kind: string; category: string | null; n: number; minutes: number; last: Date; first: Date };
-type Day = { t: string; k: string; v: string; day: Date; n: number; last: Date; latest: number };
+// Distinct (repository, job name) pairs first (a hash aggregate), then counted: no sort of every row.
+const JOBS = `
+with hit as (
+  select distinct j."keyType" as t, j."causeKey" as k, j.verdict::text as v, j."repositoryId" as r, j."jobName" as name
+  from "JobCause" j join (${PICKED}) p on j."keyType" = p.t and j."causeKey" = p.k and j.verdict::text = p.v
+  where j.${REPOS} and j.day >= $2::date
+)
+select t, k, v, count(*)::int as n, count(distinct r)::int as repos from hit group by 1, 2, 3`;
+
+type Top = { t: CauseType; k: string; v: string; kind: string; category: string | null; n: number; minutes: number; last: Date; first: Date; total: bigint | number; total_minutes: number };
+type Day = { t: string; k: string; v: string; day: Date; n: number };
 
 export async function loadCauses(prisma: PrismaClient, repos: readonly RepoRef[], now: Date, days: number): Promise<CausesData> {
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (days - 1) * DAY);
   const newSince = new Date(now.getTime() - NEW_DAYS * DAY);
   const ids = repos.map((r) => r.id.toString());
   const fromDay = from.toISOString().slice(0, 10);
-  const [top, totals] = await Promise.all([
-    prisma.$queryRawUnsafe<Top[]>(TOP, ids, fromDay, newSince, LIMIT),
-    prisma.$queryRawUnsafe<{ n: number; minutes: number }[]>(TOTALS, ids, fromDay),
-  ]);
+  const top = await prisma.$queryRawUnsafe<Top[]>(TOP, ids, fromDay, newSince, LIMIT);
   const picked = [top.map((r) => r.t), top.map((r) => r.k), top.map((r) => r.v)];
-  const [daily, jobs] = await Promise.all([
+  const [daily, jobs, newestRows] = await Promise.all([
     top.length ? prisma.$queryRawUnsafe<Day[]>(DAILY, ids, fromDay, ...picked) : [],
     top.length ? prisma.$queryRawUnsafe<{ t: string; k: string; v: string; n: number; repos: number }[]>(JOBS, ids, fromDay, ...picked) : [],
+    top.length ? prisma.$queryRawUnsafe<{ t: string; k: string; v: string; latest: number }[]>(LATEST, ids, fromDay, ...picked) : [],
   ]);
   const id = (t: string, k: string, v: string) => JSON.stringify([t, k, v]);
   const series = new Map<string, number[]>();
-  const newest = new Map<string, Day>();
+  const newest = new Map(newestRows.map((r) => [id(r.t, r.k, r.v), r]));
   for (const d of daily) {
     const key = id(d.t, d.k, d.v);
     const values = series.get(key) ?? new Array<number>(days).fill(0);
     const i = Math.round((utcMidnight(d.day) - from.getTime()) / DAY);
     if (i >= 0 && i < days) values[i] = (values[i] ?? 0) + d.n;
     series.set(key, values);
-    const seen = newest.get(key);
-    if (!seen || d.last > seen.last) newest.set(key, d);
   }
   const latest = await prisma.job.findMany({
     where: { id: { in: [...newest.values()].map((d) => d.latest) } },
@@ -133,7 +137,7 @@ export async function loadCauses(prisma: PrismaClient, repos: readonly RepoRef[]
   return {
     days, from, generatedAt: now, newDays: NEW_DAYS,
     causes: rows.filter((r) => r.type !== "test"), tests: rows.filter((r) => r.type === "test"),
-    failures: totals[0]?.n ?? 0, minutesLost: totals[0]?.minutes ?? 0,
+    failures: Number(top[0]?.total ?? 0), minutesLost: top[0]?.total_minutes ?? 0,
   };
 }
 

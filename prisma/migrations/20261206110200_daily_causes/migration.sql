@@ -34,10 +34,10 @@ CREATE TABLE "DailyCause" (
 );
 
 -- CreateIndex
-CREATE INDEX "JobCause_repositoryId_keyType_causeKey_day_idx" ON "JobCause"("repositoryId", "keyType", "causeKey", "day");
+CREATE INDEX "JobCause_keyType_causeKey_day_idx" ON "JobCause"("keyType", "causeKey", "day");
 
 -- CreateIndex
-CREATE INDEX "DailyCause_repositoryId_keyType_causeKey_day_idx" ON "DailyCause"("repositoryId", "keyType", "causeKey", "day");
+CREATE INDEX "DailyCause_keyType_causeKey_day_idx" ON "DailyCause"("keyType", "causeKey", "day");
 
 -- AddForeignKey
 ALTER TABLE "JobCause" ADD CONSTRAINT "JobCause_jobId_fkey" FOREIGN KEY ("jobId") REFERENCES "Job"("id") ON DELETE CASCADE ON UPDATE CASCADE;
