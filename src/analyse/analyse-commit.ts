@@ -1,11 +1,11 @@
 // The use case for one claimed head SHA: configuration → collect → classify → decide → re-run →
-// one state (verdicts and check-run record, one transaction) → the check run on GitHub.
+// one state (verdicts and check-run record, one transaction) → the check run on GitHub → notifications.
 // Every collaborator is passed in; src/index.ts wires the real stages (analyse/create-stages.ts).
 import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { collectJobs } from "../history/index.js";
-import { checkRunState, failClosed, type AnalysisContext, type AnalysisReport, type AnalysisStages, type ClassifiedFailure, type JobInfo, type JobReport, type Metrics } from "../model/index.js";
+import { AnalysisStopped, checkRunState, failClosed, type AnalysisContext, type AnalysisReport, type AnalysisStages, type ClassifiedFailure, type JobInfo, type JobReport, type Metrics } from "../model/index.js";
 import { renderTitle } from "../report/index.js";
 import { detailsUrl } from "../web/urls.js";
 import { findCheckRunRecord, saveCheckRunRecord } from "./check-run-record.js";
@@ -96,6 +96,9 @@ export async function analyseCommit<Compiled>(deps: AnalyseDeps<Compiled>, commi
   await saveCheckRunRecord(prisma, at, written);
   if (commit.dueAt) deps.metrics?.dueToReportSeconds.observe(Math.max(0, (deps.now().getTime() - commit.dueAt.getTime()) / 1000));
 
+  // 6. the notifications this analysis found, into the outbox (sent by the sweep)
+  if (stages.notify) await stages.notify(report, ctx).catch((err: unknown) => ctx.log.error({ err }, "finding notifications failed; the report is written, this analysis notifies nothing"));
+
   const conclusion = written.conclusion ?? written.status;
   deps.metrics?.analyses.inc({ conclusion });
   return { conclusion, report, checkRunId: written.checkRunId ?? "", ...(recheck ? { recheckAt: recheck.at } : {}) };
@@ -105,6 +108,7 @@ async function classifySafely<Compiled>(stages: AnalysisStages<Compiled>, job: J
   try {
     return await stages.classifyJob(job, ctx);
   } catch (err) {
+    if (err instanceof AnalysisStopped) throw err; // no verdict at all: the SHA is analysed again
     ctx.log.error({ err, job: job.id }, `classifying job ${job.name} failed; counting it as genuine`);
     return failClosed(`Sift could not classify this job: ${(err as Error).message}`);
   }
