@@ -25,4 +25,5 @@ export const PAGE_ROUTES: PageRoute[] = [
   { name: "repo history JSON", path: (i, t) => `/r/${repo(i, t)}?format=json` },
   { name: "details page", path: (i, t) => `/r/${repo(i, t)}/commit/${t.failingSha(repo(i, t), i)}` },
   { name: "/metrics", path: () => "/metrics" },
+  { name: "/grafana/dashboard.json", path: () => "/grafana/dashboard.json" },
 ];
