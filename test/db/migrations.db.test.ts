@@ -74,6 +74,12 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.FailureText = { id: kept.jobId };
     const window = await p.commandWindow.create({ data: { repositoryId, login: "octocat", windowStart: when, commands: 1 } });
     rows.CommandWindow = { id: [window.repositoryId, window.login, window.windowStart] }; // a composite key
+    const cause = { keyType: "pattern", causeKey: "network.econnreset", repositoryId, day: new Date("2026-01-02"), verdict: "flaky" as const, kind: "infrastructure", category: "network" };
+    const jobCause = await p.jobCause.create({ data: { ...cause, jobId, jobName: "test (ubuntu-latest)", seconds: 60, at: when } });
+    rows.JobCause = { id: [jobCause.jobId, jobCause.keyType, jobCause.causeKey] };
+    const daily = await p.dailyCause.create({ data: { ...cause, count: 1, seconds: 60, firstSeen: when, lastSeen: when, latestJobId: jobId } });
+    rows.DailyCause = { id: [daily.repositoryId, daily.day, daily.verdict, daily.keyType, daily.causeKey] };
+    rows.NotificationOutbox = await p.notificationOutbox.create({ data: { key: "new_cause:1", event: "new_cause", installationId: bigId, payload: { text: "x" } } });
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
 
     const repo = await p.repository.findUniqueOrThrow({
@@ -103,6 +109,7 @@ describe(`migrated database (${testDbKind})`, () => {
     expect(counted).toMatchObject({ commands: 1, replied: false });
     const text = await p.failureText.findUniqueOrThrow({ where: { jobId } });
     expect([...text.body]).toEqual([0x1b, 0x00, 0xff]);
+    expect((await p.dailyCause.findFirstOrThrow()).day.toISOString()).toBe("2026-01-02T00:00:00.000Z");
     const delivery = await p.webhookDelivery.findUniqueOrThrow({ where: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
     expect(delivery.installationId).toBe(bigId);
 
@@ -114,5 +121,7 @@ describe(`migrated database (${testDbKind})`, () => {
     expect(await p.job.count()).toBe(0);
     expect(await p.classification.count()).toBe(0);
     expect(await p.failingTest.count()).toBe(0);
+    expect(await p.jobCause.count()).toBe(0);
+    expect(await p.dailyCause.count()).toBe(0);
   });
 });
