@@ -22,6 +22,7 @@ import { allProviders, createCredentialStore, createProviderRegistry, type Provi
 import { stallingFetch } from "./octokit.js";
 import { startCauseBackfill } from "./rollup/index.js";
 import { outboxCounts, startNotifySweep } from "./notify/index.js";
+import { startBackfill } from "./backfill/index.js";
 
 export interface AppDeps {
   db: Database;
@@ -72,7 +73,7 @@ export function sift(deps: AppDeps): SiftApp {
     addHealthRoutes(router, deps.db, metrics, { metricsToken: deps.settings.metricsToken });
     addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now });
     addHandler(router.handler());
-    const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics });
+    const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics, requiredCheck: deps.settings.requiredCheck });
     const { prisma } = deps.db;
     const log = deps.log ?? app.log;
     const commands = { prisma, now, metrics, log, providers };
@@ -96,6 +97,7 @@ export function sift(deps: AppDeps): SiftApp {
       stops.push(startCauseBackfill({ prisma, log }));
       const webhookUrl = deps.settings.slackWebhookUrl;
       if (webhookUrl) stops.push(startNotifySweep({ sql: deps.db.sql, webhookUrl, now, log, metrics, intervalMs: deps.notifyIntervalMs }));
+      stops.push(startBackfill({ sql: deps.db.sql, octokitFor: (id) => app.auth(id), log, now, timing: deps.settings, intervalMinutes: deps.settings.backfillMinutes, appId: deps.settings.appId, requests: metrics.backfillRequests }));
     }
     lastStops.push(() => classifyPool.close());
   };
