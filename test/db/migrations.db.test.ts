@@ -79,6 +79,9 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.JobCause = { id: [jobCause.jobId, jobCause.keyType, jobCause.causeKey] };
     const daily = await p.dailyCause.create({ data: { ...cause, count: 1, seconds: 60, firstSeen: when, lastSeen: when, latestJobId: jobId } });
     rows.DailyCause = { id: [daily.repositoryId, daily.day, daily.verdict, daily.keyType, daily.causeKey] };
+    rows.MergeQueueEjection = await p.mergeQueueEjection.create({ data: { repositoryId, headSha: "b".repeat(40), reason: "dequeued", causes: ["genuine"] } });
+    const lease = await p.backfillLease.create({ data: { repositoryId, owner: "replica-1", leaseUntil: when } });
+    rows.BackfillLease = { id: lease.repositoryId };
     rows.NotificationOutbox = await p.notificationOutbox.create({ data: { key: "new_cause:1", event: "new_cause", installationId: bigId, payload: { text: "x" } } });
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
 
