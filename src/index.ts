@@ -22,6 +22,7 @@ import { checkConfigChange, type PullRequestRef } from "./config-check/index.js"
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
+import { startCauseBackfill } from "./rollup/index.js";
 import { outboxCounts, startNotifySweep } from "./notify/index.js";
 import { startBackfill } from "./backfill/index.js";
 
@@ -99,6 +100,7 @@ export function sift(deps: AppDeps): SiftApp {
       const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
+      stops.push(startCauseBackfill({ prisma, log }));
       const webhookUrl = deps.settings.slackWebhookUrl;
       if (webhookUrl) stops.push(startNotifySweep({ sql: deps.db.sql, webhookUrl, now, log, metrics, intervalMs: deps.notifyIntervalMs }));
       stops.push(startBackfill({ sql: deps.db.sql, octokitFor: (id) => app.auth(id), log, now, timing: deps.settings, intervalMinutes: deps.settings.backfillMinutes, appId: deps.settings.appId, requests: metrics.backfillRequests }));
