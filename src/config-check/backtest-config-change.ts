@@ -15,6 +15,8 @@ export interface ConfigBacktestDeps {
   /** Wall time for the whole backtest (default 60 s). */
   maxMs?: number;
   clock?: () => number;
+  /** Stored failures read per query. */
+  pageSize?: number;
 }
 
 export interface ConfigBacktest {
@@ -36,7 +38,8 @@ export async function backtestConfigChange(octokit: ProbotOctokit, pr: { owner: 
   const deadline = clock() + (deps.maxMs ?? 60_000);
   const filesAt = async (repo: string, branch?: string): Promise<Files> =>
     (await octokit.config.get({ owner: pr.owner, repo, path: configPath, ...(branch ? { branch } : {}) })).files;
-  const head = configFromFiles(await filesAt(pr.repo, pr.headSha), pr.owner, pr.repo);
+  const headFiles = await filesAt(pr.repo, pr.headSha);
+  const head = configFromFiles(headFiles, pr.owner, pr.repo);
   const days = head.settings.backtest.days;
   const since = new Date(deps.now().getTime() - days * 24 * 3600 * 1000);
   const out: ConfigBacktest = { days, repos: [], unaffected: [], patterns: new Map(), result: emptyResult(since) };
@@ -45,7 +48,7 @@ export async function backtestConfigChange(octokit: ProbotOctokit, pr: { owner: 
     const diff = diffPatternSets(before.compiled.sourced, after.compiled.sourced);
     for (const [id, how] of diff.byId) out.patterns.set(id, how);
     const watch = new Set([...diff.byId].filter(([, how]) => how !== "removed").map(([id]) => id));
-    const r = await runBacktest(deps.prisma, after.compiled, { since, repo: { owner: pr.owner, name: repo }, baseline: before.compiled, watch, deadline, now: clock });
+    const r = await runBacktest(deps.prisma, after.compiled, { since, repo: { owner: pr.owner, name: repo }, baseline: before.compiled, watch, deadline, now: clock, ...(deps.pageSize ? { pageSize: deps.pageSize } : {}) });
     out.repos.push(`${pr.owner}/${repo}`);
     merge(out.result, r, out.repos.length === 1);
   };
@@ -54,7 +57,7 @@ export async function backtestConfigChange(octokit: ProbotOctokit, pr: { owner: 
     await one(pr.repo, configFromFiles(await filesAt(pr.repo), pr.owner, pr.repo), head);
     return out;
   }
-  const orgHead = (await filesAt(ORG_REPO, pr.headSha)).find(isOrgFile(pr.owner))?.config ?? null;
+  const orgHead = headFiles.find(isOrgFile(pr.owner))?.config ?? null;
   for (const repo of await reposWithFailures(deps.prisma, pr.owner, since)) {
     if (clock() > deadline) {
       out.result.cut = true;
