@@ -5,6 +5,7 @@
 // broken trunk made known problems are left out: patterns did not decide them.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { CompiledPatternSet } from "../classify/index.js";
+import { DECLARED_PATTERN, EVIDENCE_PATTERN } from "../decide/index.js";
 import { failureTextFromRow } from "../keep/index.js";
 import { reclassify } from "./reclassify.js";
 import { failedEveryRerun, rerunOutcomes } from "./rerun-outcomes.js";
@@ -61,6 +62,8 @@ export interface BacktestOptions {
   pageSize?: number;
 }
 
+/** Verdicts decide/ made on top of the patterns: not what a pattern set says of the text. */
+const BY_DECIDE = new Set([EVIDENCE_PATTERN, DECLARED_PATTERN]);
 const FROM_DB: Record<string, VerdictName> = { flaky: "flaky", known_problem: "known-problem", genuine: "genuine" };
 
 export async function runBacktest(prisma: PrismaClient, compiled: CompiledPatternSet, opts: BacktestOptions): Promise<BacktestResult> {
@@ -92,7 +95,10 @@ export async function runBacktest(prisma: PrismaClient, compiled: CompiledPatter
       }
       const kept = await failureTextFromRow(row);
       const v = reclassify(kept, compiled, row.job);
-      const base = opts.baseline ? reclassify(kept, opts.baseline, row.job) : null;
+      // Equal hashes, equal verdicts on the same text: a stored verdict the patterns made with the
+      // baseline set is the baseline's verdict (the common case once re-classification has run).
+      const current = opts.baseline && stored.patternSetHash === opts.baseline.hash && !BY_DECIDE.has(stored.patternId ?? "");
+      const base = opts.baseline && !current ? reclassify(kept, opts.baseline, row.job) : null;
       const old = base ? { class: base.class, patternId: base.patternId } : { class: FROM_DB[stored.verdict] as VerdictName, patternId: stored.patternId };
       result.examined++;
       hit.add(v.patternId);
