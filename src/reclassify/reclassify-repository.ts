@@ -91,8 +91,14 @@ export async function reclassifyRepository(deps: ReclassifyDeps, claim: ClaimedR
         updates.push({ jobId: row.jobId, ...reclassifiedRow(row.job.classification!, v) });
       }
       if (updates.some((u) => u.changed)) {
-        await deps.reanalyse(claim, sha, config);
-        outcome.reanalysed.push(sha);
+        try {
+          await deps.reanalyse(claim, sha, config);
+          outcome.reanalysed.push(sha);
+        } catch (err) {
+          // One report GitHub will not take (a deleted repository, a lost permission) must not hold
+          // the repository's re-classification forever: its rows are moved below all the same.
+          deps.log.warn({ err }, `${claim.owner}/${claim.repo}@${sha.slice(0, 12)}: the report could not be rewritten after re-classification`);
+        }
       }
       // superseded attempts, and a head whose verdicts did not change: the rows only
       const left = new Set((await staleOfHead(prisma, claim, sha, hash)).map((r) => r.jobId));
