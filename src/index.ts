@@ -10,7 +10,7 @@ import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
-import { createStages, reanalyseCommit, startAnalysisWorker } from "./analyse/index.js";
+import { createClassifyPool, createStages, reanalyseCommit, startAnalysisWorker } from "./analyse/index.js";
 import { configFromFiles, configPath } from "./config/index.js";
 import { configPushed, startReclassifyWorker, type ReclassifyWorker } from "./reclassify/index.js";
 import type { AnalysisStages } from "./model/index.js";
@@ -55,6 +55,8 @@ export function sift(deps: AppDeps): SiftApp {
     }, { privateRepoNames: Boolean(deps.settings.metricsToken) });
   const providers = deps.providers ?? createProviderRegistry({ providers: allProviders, credentials: createCredentialStore({}) });
   const stops: (() => Promise<void>)[] = [];
+  /** After the analyses stopped or were handed back: what they still use. */
+  const lastStops: (() => Promise<void>)[] = [];
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
     addHealthRoutes(router, deps.db, metrics, { metricsToken: deps.settings.metricsToken });
@@ -72,8 +74,9 @@ export function sift(deps: AppDeps): SiftApp {
       reclassifier?.kick();
     };
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onConfigPushed });
+    const classifyPool = createClassifyPool({ threads: deps.settings.classifyThreads, timeoutSeconds: deps.settings.classifyTimeoutSeconds });
     const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
-      classifyThreads: deps.settings.classifyThreads, classifyTimeoutSeconds: deps.settings.classifyTimeoutSeconds,
+      classifyPool,
       fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000),
       providers,
       keepBytes: deps.settings.keepBytes,
@@ -99,11 +102,13 @@ export function sift(deps: AppDeps): SiftApp {
       });
       stops.push(() => reclassifier!.stop());
     }
+    lastStops.push(() => classifyPool.close());
   };
   return {
     appFn,
     stop: async () => {
       await Promise.all(stops.map((s) => s()));
+      await Promise.all(lastStops.map((s) => s()));
     },
   };
 }

@@ -6,7 +6,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CompiledPatternSet } from "../classify/index.js";
-import type { SourcedPattern } from "../model/index.js";
+import { AnalysisStopped, type SourcedPattern } from "../model/index.js";
 import { classifyLogBytes, type KeptVerdict, type LogBytesJob } from "./classify-log-bytes.js";
 
 export interface ClassifyRequest {
@@ -30,8 +30,9 @@ export interface ClassifyPoolOptions {
 export interface ClassifyPool {
   /** Undefined when no built worker exists: jobs are then classified in this thread, without a time bound. */
   readonly workerFile: URL | undefined;
+  /** Rejects with AnalysisStopped once the pool is closed, also for a job its worker was judging. */
   classify(job: LogBytesJob, compiled: CompiledPatternSet): Promise<ClassifyReply>;
-  /** Terminates the workers (idle ones never keep the process alive). */
+  /** Terminates the workers (idle ones never keep the process alive); on shutdown, after the analyses. */
   close(): Promise<void>;
 }
 
@@ -58,7 +59,9 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
   const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_CLASSIFY_TIMEOUT_SECONDS;
   const idle: Worker[] = [];
   const all = new Set<Worker>();
-  const waiting: ((worker: Worker) => void)[] = [];
+  /** Jobs waiting for a worker; null when the pool closed meanwhile. */
+  const waiting: ((worker: Worker | null) => void)[] = [];
+  let closed = false;
 
   function spawn(file: URL): Worker {
     const worker = new Worker(file);
@@ -72,7 +75,7 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
     return worker;
   }
 
-  function take(file: URL): Promise<Worker> {
+  function take(file: URL): Promise<Worker | null> {
     const worker = idle.pop();
     if (worker) return Promise.resolve(worker);
     if (all.size < threads) return Promise.resolve(spawn(file));
@@ -93,10 +96,11 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
   }
 
   function runOn(worker: Worker, request: ClassifyRequest, file: URL): Promise<ClassifyReply> {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const finish = (reply: ClassifyReply, broken: boolean) => {
         clearTimeout(timer);
         worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+        if (closed) return reject(stopped());
         giveBack(worker, broken, file);
         resolve(reply);
       };
@@ -114,19 +118,27 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
   return {
     workerFile,
     async classify(job, compiled) {
+      if (closed) throw stopped();
       if (!workerFile) return { ok: true, verdict: classifyLogBytes(job, compiled) };
       // Only a buffer the bytes fill alone is transferred; a view into a larger one is copied first.
       const whole = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
       const request: ClassifyRequest = { job: whole ? job : { ...job, bytes: job.bytes.slice() }, hash: compiled.hash, sourced: compiled.sourced };
-      const reply = await runOn(await take(workerFile), request, workerFile);
+      const worker = await take(workerFile);
+      if (closed || !worker) throw stopped();
+      const reply = await runOn(worker, request, workerFile);
       // The worker's set was compiled without the config's problems: the report shows this thread's.
       return reply.ok ? { ok: true, verdict: { ...reply.verdict, problems: compiled.problems } } : reply;
     },
     async close() {
+      closed = true;
       const workers = [...all];
       all.clear();
       idle.length = 0;
       await Promise.all(workers.map((w) => w.terminate()));
+      // Jobs waiting for a worker end too (a closed pool spawns none).
+      for (const next of waiting.splice(0)) next(null);
     },
   };
 }
+
+const stopped = () => new AnalysisStopped("Sift is stopping: the log's classification was interrupted");

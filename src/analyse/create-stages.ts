@@ -6,7 +6,7 @@ import type { AnalysisStages, Metrics } from "../model/index.js";
 import type { ProviderRegistry } from "../providers/index.js";
 import { writeReport } from "../report/index.js";
 import { createClassifyStage } from "./classify-job.js";
-import { createClassifyPool } from "./classify-pool.js";
+import { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
 import { createDecideStage } from "./decide-stage.js";
 import { createRetryStage } from "./retry-stage.js";
 
@@ -17,10 +17,8 @@ export interface StageDeps {
   metrics?: Metrics | undefined;
   /** SIFT_KEEP_BYTES: what of each failed job's log is kept for re-classification. */
   keepBytes?: number | undefined;
-  /** Worker threads for classification (SIFT_CLASSIFY_THREADS; undefined: the pool's default). */
-  classifyThreads?: number | undefined;
-  /** Per log (SIFT_CLASSIFY_TIMEOUT_SECONDS). */
-  classifyTimeoutSeconds?: number | undefined;
+  /** The worker threads that classify logs (its owner closes it on shutdown); a default pool when absent. */
+  classifyPool?: ClassifyPool | undefined;
   /** CI providers beside Actions: statuses read and re-run through them. */
   providers?: ProviderRegistry | undefined;
   /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
@@ -31,7 +29,7 @@ export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet
   return {
     loadConfig: (scope) => loadConfig(scope.octokit, scope.repo.owner, scope.repo.name),
     classifyJob: createClassifyStage({
-      pool: createClassifyPool({ threads: deps.classifyThreads, timeoutSeconds: deps.classifyTimeoutSeconds }),
+      pool: deps.classifyPool ?? createClassifyPool(),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       providers: deps.providers,
       keepBytes: deps.keepBytes,

@@ -2,6 +2,7 @@
 // it. Only the app wiring (src/index.ts) imports this folder.
 export { analyseCommit, type AnalyseDeps, type AnalysisResult, type CommitToAnalyse } from "./analyse-commit.js";
 export { createStages, type StageDeps } from "./create-stages.js";
+export { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
 export { createClassifyStage, type ClassifyStageDeps } from "./classify-job.js";
 export { createDecideStage, type DecideStageDeps } from "./decide-stage.js";
 export { createRetryStage } from "./retry-stage.js";
