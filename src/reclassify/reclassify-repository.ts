@@ -46,13 +46,13 @@ export async function reclassifyRepository(deps: ReclassifyDeps, claim: ClaimedR
   const compiled = config.compiled;
   const hash = compiled.hash;
   let cursor = claim.cursorJobId;
-  if (claim.targetHash !== hash) {
-    cursor = 0; // a new target: every failure is looked at again (those already at this hash cheaply)
-    await guarded(deps, claim, (tx) => tx.reclassification.updateMany({ where: ours(deps, claim), data: { targetHash: hash, cursorJobId: 0, leaseUntil: lease(deps) } }));
-  }
-  const heads = await openPullRequestHeads(prisma, claim.repositoryId, claim.since);
   const outcome: ReclassifyOutcome = { state: "done", examined: 0, changed: 0, reanalysed: [] };
   try {
+    if (claim.targetHash !== hash) {
+      cursor = 0; // a new target: every failure is looked at again (those already at this hash cheaply)
+      await guarded(deps, claim, (tx) => tx.reclassification.updateMany({ where: ours(deps, claim), data: { targetHash: hash, cursorJobId: 0, leaseUntil: lease(deps) } }));
+    }
+    const heads = await openPullRequestHeads(prisma, claim.repositoryId, claim.since);
     // 1. every stored failure of the window but those of open pull requests' heads
     for (;;) {
       const rows = await page(prisma, claim, cursor, deps.pageSize ?? 100);

@@ -4,7 +4,8 @@
 // built-ins), in PGlite and PostgreSQL. Three modes: against the stored verdicts (`sift backtest`);
 // against the set in force (the `Sift config` check) with current stored verdicts (their hash is the
 // set's: not classified again), and with stale ones (each failure classified twice). Time, failures
-// per second, peak RSS and heap. Env: BENCH_DB (pglite,postgres), BENCH_FAILURES (10000).
+// per second, peak RSS and heap. Env: BENCH_DB (pglite,postgres), BENCH_FAILURES (10000), BENCH_MODES
+// (stored,current,stale).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { runBacktest } from "../../src/backtest/index.js";
@@ -18,6 +19,7 @@ import { benchCorpusDir } from "./corpus.js";
 import { benchPatterns } from "./patterns.js";
 
 const FAILURES = Number(process.env.BENCH_FAILURES ?? 10_000);
+const MODES = (process.env.BENCH_MODES ?? "stored,current,stale").split(",");
 const MiB = 1024 * 1024;
 const OWNER = "bench";
 const REPO = "backtest";
@@ -71,7 +73,8 @@ async function measure(name: string, db: Database, ts: Template[]): Promise<void
   const baseline = configFromFiles([], OWNER, REPO).compiled;
   console.log(`${name}: ${candidate.compiled.patterns.filter((p) => p.origin === "repo").length} repo patterns (+ built-ins); problems: ${candidate.problems.length}`);
   const since = new Date(Date.now() - 30 * 24 * 3600_000);
-  for (const mode of ["stored verdicts", "patterns in force", "patterns in force, verdicts stale"] as const) {
+  const modes = (["stored verdicts", "patterns in force", "patterns in force, verdicts stale"] as const).filter((_, i) => MODES.includes(["stored", "current", "stale"][i]!));
+  for (const mode of modes) {
     // stale: the stored verdicts were made with another set, so the baseline classifies every failure again
     if (mode.endsWith("stale")) await db.prisma.classification.updateMany({ data: { patternSetHash: "stale" } });
     global.gc?.();

@@ -111,3 +111,15 @@ it("rewrites an open pull request's report only when one of its verdicts changes
     ["flaky", target, at.getTime()],
   ]);
 });
+
+it("writes nothing for a worker whose lease another took over", async () => {
+  await seedTwin(A.id, 100, 3);
+  const before = await snapshot(A.id);
+  await requestReclassification(db().prisma, { repositoryIds: [A.id], reason: "test", since, now: new Date() });
+  const slow = await claimReclassification(db().sql, { owner: "w1", now: new Date(), leaseSeconds: 60 });
+  const taken = await claimReclassification(db().sql, { owner: "w2", now: new Date(Date.now() + 61_000), leaseSeconds: 60 });
+  expect(taken?.repositoryId).toBe(A.id);
+  expect(await reclassifyRepository(deps({ owner: "w1" }), slow!)).toMatchObject({ state: "lost", examined: 0 });
+  expect(await snapshot(A.id)).toEqual(before);
+  expect(await db().prisma.reclassification.findUniqueOrThrow({ where: { repositoryId: BigInt(A.id) } })).toMatchObject({ leaseOwner: "w2", state: "running" });
+});
