@@ -43,6 +43,8 @@ export interface Settings {
   classifyThreads: number | undefined;
   /** A log not classified within this long is genuine, with the reason. */
   classifyTimeoutSeconds: number;
+  /** The operator's Slack-compatible incoming webhook (a secret); undefined: no notifications. */
+  slackWebhookUrl: string | undefined;
 }
 
 export class SettingsError extends Error {
@@ -75,6 +77,21 @@ function privateKeyFrom(env: Env): string | undefined {
     }
   }
   return undefined;
+}
+
+/** SIFT_SLACK_WEBHOOK_URL, or the file SIFT_SLACK_WEBHOOK_URL_FILE names (a mounted secret). Never logged. */
+function slackWebhookFrom(env: Env): string | undefined {
+  let url = env.SIFT_SLACK_WEBHOOK_URL?.trim();
+  if (!url && env.SIFT_SLACK_WEBHOOK_URL_FILE) {
+    try {
+      url = readFileSync(env.SIFT_SLACK_WEBHOOK_URL_FILE, "utf8").trim();
+    } catch (err) {
+      throw new SettingsError(`SIFT_SLACK_WEBHOOK_URL_FILE: cannot read ${env.SIFT_SLACK_WEBHOOK_URL_FILE}: ${(err as NodeJS.ErrnoException).code ?? "error"}`);
+    }
+  }
+  if (!url) return undefined;
+  if (!/^https?:\/\/[^/\s]+\/\S*$/i.test(url)) throw new SettingsError("SIFT_SLACK_WEBHOOK_URL must be an http(s) URL (its value is not shown: it is a secret)");
+  return url;
 }
 
 export function readSettings(env: Env = process.env): Settings {
@@ -122,5 +139,6 @@ export function readSettings(env: Env = process.env): Settings {
     keepDays: int(env, "SIFT_KEEP_DAYS", 30, 1),
     classifyThreads: env.SIFT_CLASSIFY_THREADS ? int(env, "SIFT_CLASSIFY_THREADS", 1, 1) : undefined,
     classifyTimeoutSeconds: int(env, "SIFT_CLASSIFY_TIMEOUT_SECONDS", 120, 1),
+    slackWebhookUrl: slackWebhookFrom(env),
   };
 }
