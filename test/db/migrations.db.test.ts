@@ -74,7 +74,12 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.FailureText = { id: kept.jobId };
     const window = await p.commandWindow.create({ data: { repositoryId, login: "octocat", windowStart: when, commands: 1 } });
     rows.CommandWindow = { id: [window.repositoryId, window.login, window.windowStart] }; // a composite key
+    const reclass = await p.reclassification.create({ data: { repositoryId, reason: "push", since: when, targetHash: "abc", cursorJobId: jobId } });
+    rows.Reclassification = { id: reclass.repositoryId };
+    rows.BuiltinsVersion = await p.builtinsVersion.create({ data: { hash: "0123456789abcdef" } });
+    rows.NotificationOutbox = await p.notificationOutbox.create({ data: { key: "red:acme/widgets:1", event: "default_branch_red", installationId: bigId, payload: { text: "red" } } });
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
+    expect(await p.reclassification.findUniqueOrThrow({ where: { repositoryId } })).toMatchObject({ state: "pending", cursorJobId: jobId, targetHash: "abc", leaseOwner: null });
 
     const repo = await p.repository.findUniqueOrThrow({
       where: { owner_name: { owner: "acme", name: "widgets" } },
