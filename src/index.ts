@@ -5,7 +5,7 @@ import type { Database } from "./db/index.js";
 import type { Settings } from "./settings.js";
 import { Router } from "./web/router.js";
 import { addHealthRoutes } from "./web/health.js";
-import { addWebRoutes } from "./web/index.js";
+import { addSignInRoutes, addWebRoutes, createSignIn } from "./web/index.js";
 import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
 import { queueDepth } from "./web/queue-metrics.js";
@@ -23,6 +23,7 @@ import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
 import { outboxCounts, startNotifySweep } from "./notify/index.js";
+import { startBackfill } from "./backfill/index.js";
 
 export interface AppDeps {
   db: Database;
@@ -71,9 +72,11 @@ export function sift(deps: AppDeps): SiftApp {
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
     addHealthRoutes(router, deps.db, metrics, { metricsToken: deps.settings.metricsToken });
-    addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now });
+    const signIn = createSignIn({ prisma: deps.db.prisma, settings: deps.settings, now });
+    addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now, readerOf: signIn.readerOf });
+    addSignInRoutes(router, signIn);
     addHandler(router.handler());
-    const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics });
+    const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics, requiredCheck: deps.settings.requiredCheck });
     const { prisma } = deps.db;
     const log = deps.log ?? app.log;
     const commands = { prisma, now, metrics, log, providers };
@@ -115,6 +118,7 @@ export function sift(deps: AppDeps): SiftApp {
       stops.push(() => reclassifier!.stop());
       const webhookUrl = deps.settings.slackWebhookUrl;
       if (webhookUrl) stops.push(startNotifySweep({ sql: deps.db.sql, webhookUrl, now, log, metrics, intervalMs: deps.notifyIntervalMs }));
+      stops.push(startBackfill({ sql: deps.db.sql, octokitFor: (id) => app.auth(id), log, now, timing: deps.settings, intervalMinutes: deps.settings.backfillMinutes, appId: deps.settings.appId, requests: metrics.backfillRequests }));
     }
     lastStops.push(() => classifyPool.close());
   };

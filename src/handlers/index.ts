@@ -12,6 +12,7 @@ import { onIssueComment } from "./issue-comment.js";
 import { onCommitComment } from "./commit-comment.js";
 import { onIssues } from "./issues.js";
 import { onPush } from "./push.js";
+import { onMergeGroup } from "./merge-group.js";
 
 export type { HandlerDeps } from "./handler-deps.js";
 
@@ -22,6 +23,7 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
   app.on("workflow_run", onWorkflowRun(deps));
   app.on("pull_request", onPullRequest(deps));
   app.on("check_suite", onCheckSuite(deps));
+  app.on("merge_group", onMergeGroup(deps));
   app.on("installation", onInstallation(deps));
   app.on("installation_repositories", onInstallationRepositories(deps));
   app.on("push", onPush(deps));

@@ -9,6 +9,7 @@ import { pageHeaders, sendPage } from "./page-headers.js";
 import type { ReaderOf } from "./reader.js";
 import { repoPageToken, verifyPageToken } from "./page-token.js";
 import { addRepoRoutes } from "./repo-routes.js";
+import { addOrgGridRoutes } from "./org-grid-routes.js";
 import { addGrafanaRoutes } from "./grafana-routes.js";
 import type { Router } from "./router.js";
 import { DETAILS_ROUTE, detailsPath, repoPath } from "./urls.js";
@@ -30,6 +31,7 @@ export function addWebRoutes(router: Router, deps: WebDeps): void {
   const now = deps.now ?? (() => new Date());
   const headers = pageHeaders(views.cssHash);
   addRepoRoutes(router, { ...deps, views });
+  addOrgGridRoutes(router, { ...deps, views });
   addGrafanaRoutes(router);
   router.get(DETAILS_ROUTE, async (req, res, params, url) => {
     const json = wantsJson(req.headers.accept, url);

@@ -7,6 +7,7 @@ import { Html, html } from "./html.js";
 import type { DurationTrends } from "./job-durations.js";
 import type { RepoHistory } from "./repo-history-data.js";
 import { sparkline } from "./sparkline.js";
+import { ejectionSection } from "./merge-queue-ejections.js";
 import type { CauseCount } from "./top-causes.js";
 import type { Views } from "./views.js";
 
@@ -16,6 +17,8 @@ export interface RepoPageContext {
   pageUrl: string;
   /** The details page of a commit of this repository (tokenised for private repositories). */
   commitHref(sha: string): string;
+  /** The failed jobs of one day (?day=), shown first. */
+  dayPanel?: Html | undefined;
 }
 
 const CLASS_TEXT: Record<VerdictClass, string> = { genuine: "to fix", "known-problem": "known problem", flaky: "flaky" };
@@ -27,6 +30,7 @@ export function renderRepoHistoryPage(views: Views, data: RepoHistory, page: Rep
   const body = views.render("repo", {
     repoUrl: `${page.githubWebUrl}/${encodeURIComponent(data.repo.owner)}/${encodeURIComponent(data.repo.name)}`,
     repoName: name,
+    day: page.dayPanel ?? "",
     summary: `${total} failed job${total === 1 ? "" : "s"} classified in the last ${causes.days} days${causes.partial ? " (at least; the oldest were not counted)" : ""}.`,
     jsonUrl: `${page.pageUrl}${page.pageUrl.includes("?") ? "&" : "?"}format=json`,
     branch: data.branch.branch,
@@ -40,6 +44,7 @@ export function renderRepoHistoryPage(views: Views, data: RepoHistory, page: Rep
     durationDays: String(data.durations.days),
     durationJobs: String(data.durations.jobs.length || 10),
     durations: durationTable(data.durations),
+    mergeQueue: ejectionSection(data.ejections),
   });
   return views.render("layout", { title: `Sift · ${name} history`, css: new Html(views.css), body, footer: `Rendered ${formatTime(data.generatedAt)}.` }).value;
 }

@@ -77,7 +77,11 @@ describe(`migrated database (${testDbKind})`, () => {
     const reclass = await p.reclassification.create({ data: { repositoryId, reason: "push", since: when, targetHash: "abc", cursorJobId: jobId } });
     rows.Reclassification = { id: reclass.repositoryId };
     rows.BuiltinsVersion = await p.builtinsVersion.create({ data: { hash: "0123456789abcdef" } });
-    rows.NotificationOutbox = await p.notificationOutbox.create({ data: { key: "red:acme/widgets:1", event: "default_branch_red", installationId: bigId, payload: { text: "red" } } });
+    const cipher = new Uint8Array([0x01, 0x00, 0xfe]);
+    rows.ReaderSession = await p.readerSession.create({ data: { id: "f".repeat(64), login: "octocat", tokenCipher: cipher, expiresAt: when } });
+    rows.NotificationOutbox = await p.notificationOutbox.create({ data: { key: "red:acme/widgets:1", event: "default_branch_red", installationId: bigId, repositoryId, payload: { text: "red" } } });
+    rows.MergeQueueEjection = await p.mergeQueueEjection.create({ data: { repositoryId, headSha: "b".repeat(40), reason: "dequeued", causes: ["genuine"] } });
+    rows.BackfillLease = { id: (await p.backfillLease.create({ data: { repositoryId, owner: "replica-1", leaseUntil: when } })).repositoryId };
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
     expect(await p.reclassification.findUniqueOrThrow({ where: { repositoryId } })).toMatchObject({ state: "pending", cursorJobId: jobId, targetHash: "abc", leaseOwner: null });
 
@@ -108,6 +112,8 @@ describe(`migrated database (${testDbKind})`, () => {
     expect(counted).toMatchObject({ commands: 1, replied: false });
     const text = await p.failureText.findUniqueOrThrow({ where: { jobId } });
     expect([...text.body]).toEqual([0x1b, 0x00, 0xff]);
+    const session = await p.readerSession.findUniqueOrThrow({ where: { id: "f".repeat(64) } });
+    expect([...session.tokenCipher]).toEqual([0x01, 0x00, 0xfe]);
     const delivery = await p.webhookDelivery.findUniqueOrThrow({ where: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
     expect(delivery.installationId).toBe(bigId);
 
