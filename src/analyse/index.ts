@@ -8,3 +8,5 @@ export { createDecideStage, type DecideStageDeps } from "./decide-stage.js";
 export { createRetryStage } from "./retry-stage.js";
 export { findCheckRunRecord, saveCheckRunRecord } from "./check-run-record.js";
 export { startAnalysisWorker, type AnalysisWorkerDeps } from "./start-analysis-worker.js";
+export { reanalyseCommit, NOT_RETROACTIVE } from "./reanalyse-commit.js";
+export { createStoredClassifyStage } from "./classify-stored-job.js";

@@ -1,6 +1,7 @@
 // `npm run bench [-- NAME...]`: runs the named benchmarks, or all of them. Each benchmark is a
 // module exporting run(); add yours to the list below.
 import { runAccuracyBench } from "./accuracy.js";
+import { runBacktestBench } from "./backtest.js";
 import { runClassifyBench } from "./classify.js";
 import { runCleanBench } from "./clean.js";
 import { runDayBench } from "./day.js";
@@ -12,6 +13,7 @@ import { runPagesBench } from "./pages.js";
 
 const benches: Record<string, () => Promise<void>> = {
   accuracy: runAccuracyBench,
+  backtest: runBacktestBench,
   classify: runClassifyBench,
   clean: runCleanBench,
   day: runDayBench,

@@ -74,6 +74,9 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.FailureText = { id: kept.jobId };
     const window = await p.commandWindow.create({ data: { repositoryId, login: "octocat", windowStart: when, commands: 1 } });
     rows.CommandWindow = { id: [window.repositoryId, window.login, window.windowStart] }; // a composite key
+    const reclass = await p.reclassification.create({ data: { repositoryId, reason: "push", since: when, targetHash: "abc", cursorJobId: jobId } });
+    rows.Reclassification = { id: reclass.repositoryId };
+    rows.BuiltinsVersion = await p.builtinsVersion.create({ data: { hash: "0123456789abcdef" } });
     const cipher = new Uint8Array([0x01, 0x00, 0xfe]);
     rows.ReaderSession = await p.readerSession.create({ data: { id: "f".repeat(64), login: "octocat", tokenCipher: cipher, expiresAt: when } });
     rows.NotificationOutbox = await p.notificationOutbox.create({ data: { key: "red:acme/widgets:1", event: "default_branch_red", installationId: bigId, repositoryId, payload: { text: "red" } } });
@@ -88,6 +91,7 @@ describe(`migrated database (${testDbKind})`, () => {
     const patternSet = await p.repositoryPatternSet.create({ data: { repositoryId, hash: "h".repeat(16), patterns: [{ id: "a.b", origin: "repo", class: "flaky" }], demote: { enabled: true } } });
     rows.RepositoryPatternSet = { id: patternSet.repositoryId };
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
+    expect(await p.reclassification.findUniqueOrThrow({ where: { repositoryId } })).toMatchObject({ state: "pending", cursorJobId: jobId, targetHash: "abc", leaseOwner: null });
 
     const repo = await p.repository.findUniqueOrThrow({
       where: { owner_name: { owner: "acme", name: "widgets" } },
