@@ -101,8 +101,11 @@ function merge(into: BacktestResult, r: BacktestResult, first: boolean): void {
   into.contradictions.push(...r.contradictions);
   for (const o of r.observed) {
     const seen = into.observed.find((x) => x.patternId === o.patternId);
-    if (seen) (seen.hits += o.hits), (seen.genuine += o.genuine);
-    else into.observed.push({ ...o });
+    if (!seen) into.observed.push({ ...o });
+    else {
+      seen.hits += o.hits;
+      seen.genuine += o.genuine;
+    }
   }
   into.unmatched = first ? r.unmatched : into.unmatched.filter((id) => r.unmatched.includes(id));
 }
