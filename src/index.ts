@@ -10,7 +10,8 @@ import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
-import { createStages, startAnalysisWorker } from "./analyse/index.js";
+import { createClassifyPool, createStages, DEFAULT_STATISTICS_LOGS_PER_HOUR, startAnalysisWorker, startStatisticsWorker } from "./analyse/index.js";
+import { enqueueStatisticLog, lastStatisticValues, type SucceededJob } from "./statistics/index.js";
 import type { AnalysisStages } from "./model/index.js";
 import type { CompiledPatternSet } from "./classify/index.js";
 import { sampleFailureLines, startKeepPurge } from "./keep/index.js";
@@ -50,6 +51,7 @@ export function sift(deps: AppDeps): SiftApp {
       pendingCommits: () => deps.db.prisma.headCommit.count({ where: { state: { in: ["pending", "running"] } } }),
       defaultBranchRed: () => defaultBranchRed(deps.db.sql),
       failures24h: () => failuresLastDay(deps.db.prisma, now()),
+      statisticLastValues: () => lastStatisticValues(deps.db.prisma, now()),
     }, { privateRepoNames: Boolean(deps.settings.metricsToken) });
   const providers = deps.providers ?? createProviderRegistry({ providers: allProviders, credentials: createCredentialStore({}) });
   const stops: (() => Promise<void>)[] = [];
@@ -63,10 +65,13 @@ export function sift(deps: AppDeps): SiftApp {
     const log = deps.log ?? app.log;
     const commands = { prisma, now, metrics, log, providers };
     const checkConfig = (octokit: ProbotOctokit, pr: PullRequestRef) => checkConfigChange(octokit, pr, { log, sample: (id) => sampleFailureLines(prisma, id) });
-    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig });
+    const logsPerHour = deps.settings.statisticsLogsPerHour ?? DEFAULT_STATISTICS_LOGS_PER_HOUR;
+    const onJobSucceeded = logsPerHour > 0 ? (job: SucceededJob) => enqueueStatisticLog(prisma, job, now()) : undefined;
+    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onJobSucceeded });
+    const pool = createClassifyPool({ threads: deps.settings.classifyThreads, timeoutSeconds: deps.settings.classifyTimeoutSeconds });
+    const fetch = stallingFetch(deps.settings.githubTimeoutSeconds * 1000);
     const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
-      classifyThreads: deps.settings.classifyThreads, classifyTimeoutSeconds: deps.settings.classifyTimeoutSeconds,
-      fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000),
+      pool, fetch,
       providers,
       keepBytes: deps.settings.keepBytes,
     });
@@ -77,6 +82,7 @@ export function sift(deps: AppDeps): SiftApp {
       const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
+      if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool, fetch, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
     }
   };
   return {

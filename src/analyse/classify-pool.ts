@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CompiledPatternSet } from "../classify/index.js";
 import type { SourcedPattern } from "../model/index.js";
-import { classifyLogBytes, type KeptVerdict, type LogBytesJob } from "./classify-log-bytes.js";
+import type { StatisticReading } from "../model/index.js";
+import { classifyLogBytes, statisticsOfLogBytes, type KeptVerdict, type LogBytesJob } from "./classify-log-bytes.js";
 
 export interface ClassifyRequest {
   job: LogBytesJob;
@@ -16,7 +17,16 @@ export interface ClassifyRequest {
   sourced: readonly SourcedPattern[];
 }
 
+/** A successful job's log: only its statistics are read (classify-log-bytes.ts statisticsOfLogBytes). */
+export interface StatisticsRequest {
+  statisticsOnly: true;
+  job: StatisticsJob;
+}
+
+export type StatisticsJob = Pick<LogBytesJob, "bytes" | "apiSteps" | "truncatedHeadBytes" | "statistics">;
+
 export type ClassifyReply = { ok: true; verdict: KeptVerdict } | { ok: false; reason: string };
+export type StatisticsReply = { ok: true; statistics: StatisticReading[] } | { ok: false; reason: string };
 
 export interface ClassifyPoolOptions {
   /** Worker threads at most (SIFT_CLASSIFY_THREADS). */
@@ -31,6 +41,8 @@ export interface ClassifyPool {
   /** Undefined when no built worker exists: jobs are then classified in this thread, without a time bound. */
   readonly workerFile: URL | undefined;
   classify(job: LogBytesJob, compiled: CompiledPatternSet): Promise<ClassifyReply>;
+  /** Normalises a log and reads its statistics, in a worker thread like classify. */
+  statistics(job: StatisticsJob): Promise<StatisticsReply>;
   /** Terminates the workers (idle ones never keep the process alive). */
   close(): Promise<void>;
 }
@@ -92,15 +104,15 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
     }
   }
 
-  function runOn(worker: Worker, request: ClassifyRequest, file: URL): Promise<ClassifyReply> {
+  function runOn<R>(worker: Worker, request: ClassifyRequest | StatisticsRequest, file: URL): Promise<R | { ok: false; reason: string }> {
     return new Promise((resolve) => {
-      const finish = (reply: ClassifyReply, broken: boolean) => {
+      const finish = (reply: R | { ok: false; reason: string }, broken: boolean) => {
         clearTimeout(timer);
         worker.off("message", onMessage).off("error", onError).off("exit", onExit);
         giveBack(worker, broken, file);
         resolve(reply);
       };
-      const onMessage = (reply: ClassifyReply) => finish(reply, false);
+      const onMessage = (reply: R) => finish(reply, false);
       const onError = (error: Error) => finish({ ok: false, reason: `classification failed in its worker thread: ${error.message}` }, true);
       const onExit = (code: number) => finish({ ok: false, reason: `the classification worker thread exited with code ${code}` }, true);
       const timer = setTimeout(() => finish({ ok: false, reason: `classification took longer than ${timeoutSeconds} s` }, true), timeoutSeconds * 1000);
@@ -111,16 +123,22 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
     });
   }
 
+  /** Only a buffer the bytes fill alone is transferred; a view into a larger one is copied first. */
+  const movable = <J extends { bytes: Uint8Array }>(job: J): J =>
+    job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength ? job : { ...job, bytes: job.bytes.slice() };
+
   return {
     workerFile,
     async classify(job, compiled) {
       if (!workerFile) return { ok: true, verdict: classifyLogBytes(job, compiled) };
-      // Only a buffer the bytes fill alone is transferred; a view into a larger one is copied first.
-      const whole = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
-      const request: ClassifyRequest = { job: whole ? job : { ...job, bytes: job.bytes.slice() }, hash: compiled.hash, sourced: compiled.sourced };
-      const reply = await runOn(await take(workerFile), request, workerFile);
+      const request: ClassifyRequest = { job: movable(job), hash: compiled.hash, sourced: compiled.sourced };
+      const reply = await runOn<ClassifyReply>(await take(workerFile), request, workerFile);
       // The worker's set was compiled without the config's problems: the report shows this thread's.
       return reply.ok ? { ok: true, verdict: { ...reply.verdict, problems: compiled.problems } } : reply;
+    },
+    async statistics(job) {
+      if (!workerFile) return { ok: true, statistics: statisticsOfLogBytes(job) };
+      return runOn<StatisticsReply>(await take(workerFile), { statisticsOnly: true, job: movable(job) }, workerFile);
     },
     async close() {
       const workers = [...all];

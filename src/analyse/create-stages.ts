@@ -6,7 +6,7 @@ import type { AnalysisStages, Metrics } from "../model/index.js";
 import type { ProviderRegistry } from "../providers/index.js";
 import { writeReport } from "../report/index.js";
 import { createClassifyStage } from "./classify-job.js";
-import { createClassifyPool } from "./classify-pool.js";
+import { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
 import { createDecideStage } from "./decide-stage.js";
 import { createRetryStage } from "./retry-stage.js";
 
@@ -21,6 +21,8 @@ export interface StageDeps {
   classifyThreads?: number | undefined;
   /** Per log (SIFT_CLASSIFY_TIMEOUT_SECONDS). */
   classifyTimeoutSeconds?: number | undefined;
+  /** The classify pool, shared with the statistics worker (a new one of classifyThreads when absent). */
+  pool?: ClassifyPool | undefined;
   /** CI providers beside Actions: statuses read and re-run through them. */
   providers?: ProviderRegistry | undefined;
   /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
@@ -31,7 +33,7 @@ export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet
   return {
     loadConfig: (scope) => loadConfig(scope.octokit, scope.repo.owner, scope.repo.name),
     classifyJob: createClassifyStage({
-      pool: createClassifyPool({ threads: deps.classifyThreads, timeoutSeconds: deps.classifyTimeoutSeconds }),
+      pool: deps.pool ?? createClassifyPool({ threads: deps.classifyThreads, timeoutSeconds: deps.classifyTimeoutSeconds }),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       providers: deps.providers,
       keepBytes: deps.keepBytes,

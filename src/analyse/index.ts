@@ -7,3 +7,6 @@ export { createDecideStage, type DecideStageDeps } from "./decide-stage.js";
 export { createRetryStage } from "./retry-stage.js";
 export { findCheckRunRecord, saveCheckRunRecord } from "./check-run-record.js";
 export { startAnalysisWorker, type AnalysisWorkerDeps } from "./start-analysis-worker.js";
+export { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
+export { startStatisticsWorker, statisticsRound, type StatisticsWorkerDeps } from "./start-statistics-worker.js";
+export { DEFAULT_STATISTICS_LOGS_PER_HOUR, readJobStatistics } from "./read-job-statistics.js";
