@@ -11,7 +11,8 @@ export function statisticChart(daily: readonly StatisticDay[], window: { from: D
   const { width, height, left, right, top, bottom } = SIZE;
   const lo = Math.min(...daily.map((d) => d.min));
   const hi = Math.max(...daily.map((d) => d.max));
-  const span = hi > lo ? hi - lo : Math.abs(hi) || 1;
+  // A constant series sits in the middle of a band 10 % of its value wide.
+  const span = hi > lo ? hi - lo : Math.abs(hi) * 0.1 || 1;
   const base = hi > lo ? lo : lo - span / 2;
   const x = (day: string) => left + (window.days > 1 ? ((Date.parse(`${day}T00:00:00Z`) - window.from.getTime()) / DAY / (window.days - 1)) * (width - left - right) : (width - left - right) / 2);
   const y = (v: number) => top + (1 - (v - base) / span) * (height - top - bottom);
