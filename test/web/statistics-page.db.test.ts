@@ -111,6 +111,11 @@ describe("who may read statistics", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(await page.text()).toContain("private-stat");
+    // the history page links here, with the same token
+    const history = await (await fetch(`${base}/r/octo/secret?token=${encodeURIComponent(token)}`)).text();
+    const link = /href="([^"]+\/statistics\?token=[^"]+)">Statistics</.exec(history)?.[1];
+    expect(link).toBeDefined();
+    expect((await fetch(link!.replace(/&amp;/g, "&"))).status).toBe(200);
     reader = readerWho("mona", ["octo/secret"]);
     expect((await fetch(`${base}/r/octo/secret/statistics`)).status).toBe(200);
     reader = readerWho("hubot", ["octo/app"]);

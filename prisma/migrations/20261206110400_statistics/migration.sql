@@ -6,6 +6,7 @@ CREATE TABLE "StatisticValue" (
     "group" TEXT NOT NULL,
     "jobId" INTEGER NOT NULL,
     "value" DOUBLE PRECISION NOT NULL,
+    "unit" TEXT NOT NULL DEFAULT '',
     "at" TIMESTAMP(3) NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
