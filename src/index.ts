@@ -10,7 +10,7 @@ import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
-import { createClassifyPool, createStages, DEFAULT_STATISTICS_LOGS_PER_HOUR, startAnalysisWorker, startStatisticsWorker } from "./analyse/index.js";
+import { createClassifyPool, createConfigCache, createStages, DEFAULT_STATISTICS_LOGS_PER_HOUR, startAnalysisWorker, startStatisticsWorker } from "./analyse/index.js";
 import { enqueueStatisticLog, lastStatisticValues, type SucceededJob } from "./statistics/index.js";
 import type { AnalysisStages } from "./model/index.js";
 import type { CompiledPatternSet } from "./classify/index.js";
@@ -70,8 +70,9 @@ export function sift(deps: AppDeps): SiftApp {
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onJobSucceeded });
     const pool = createClassifyPool({ threads: deps.settings.classifyThreads, timeoutSeconds: deps.settings.classifyTimeoutSeconds });
     const fetch = stallingFetch(deps.settings.githubTimeoutSeconds * 1000);
+    const configs = createConfigCache(now);
     const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
-      pool, fetch,
+      pool, fetch, configs,
       providers,
       keepBytes: deps.settings.keepBytes,
     });
@@ -82,7 +83,7 @@ export function sift(deps: AppDeps): SiftApp {
       const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
-      if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool, fetch, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
+      if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool, fetch, configs, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
     }
   };
   return {

@@ -7,6 +7,7 @@ import type { ProviderRegistry } from "../providers/index.js";
 import { writeReport } from "../report/index.js";
 import { createClassifyStage } from "./classify-job.js";
 import { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
+import type { ConfigCache } from "./config-cache.js";
 import { createDecideStage } from "./decide-stage.js";
 import { createRetryStage } from "./retry-stage.js";
 
@@ -23,6 +24,8 @@ export interface StageDeps {
   classifyTimeoutSeconds?: number | undefined;
   /** The classify pool, shared with the statistics worker (a new one of classifyThreads when absent). */
   pool?: ClassifyPool | undefined;
+  /** Where each loaded configuration is kept for the statistics worker (config-cache.ts). */
+  configs?: ConfigCache | undefined;
   /** CI providers beside Actions: statuses read and re-run through them. */
   providers?: ProviderRegistry | undefined;
   /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
@@ -31,7 +34,11 @@ export interface StageDeps {
 
 export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet> {
   return {
-    loadConfig: (scope) => loadConfig(scope.octokit, scope.repo.owner, scope.repo.name),
+    loadConfig: async (scope) => {
+      const config = await loadConfig(scope.octokit, scope.repo.owner, scope.repo.name);
+      if (/^\d+$/.test(scope.repo.id)) deps.configs?.remember(BigInt(scope.repo.id), config);
+      return config;
+    },
     classifyJob: createClassifyStage({
       pool: deps.pool ?? createClassifyPool({ threads: deps.classifyThreads, timeoutSeconds: deps.classifyTimeoutSeconds }),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),

@@ -10,3 +10,4 @@ export { startAnalysisWorker, type AnalysisWorkerDeps } from "./start-analysis-w
 export { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
 export { startStatisticsWorker, statisticsRound, type StatisticsWorkerDeps } from "./start-statistics-worker.js";
 export { DEFAULT_STATISTICS_LOGS_PER_HOUR, readJobStatistics } from "./read-job-statistics.js";
+export { createConfigCache, type ConfigCache } from "./config-cache.js";

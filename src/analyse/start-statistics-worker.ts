@@ -1,13 +1,14 @@
 // Reads the logs of successful jobs for `successful: true` statistics, one at a time every interval,
 // beside (never in front of) analyses: its own loop, its own queue, the hourly budget per repository.
-// Each repository's configuration is loaded at most once per CONFIG_TTL_MS for it.
+// Each repository's configuration is loaded at most once per CONFIG_TTL_MS (config-cache.ts), and not
+// at all while analyses of it load theirs.
 import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
 import { loadConfig, type LoadedConfig } from "../config/index.js";
 import { claimStatisticLogs, purgeStatisticLogs } from "../statistics/index.js";
+import { createConfigCache, type ConfigCache } from "./config-cache.js";
 import { readJobStatistics, type ReadJobStatisticsDeps } from "./read-job-statistics.js";
 
-const CONFIG_TTL_MS = 5 * 60_000;
 /** Rows claimed per round: small, so replicas share the queue and a round stays short. */
 const BATCH = 5;
 
@@ -16,17 +17,19 @@ export type StatisticsWorkerDeps = Omit<ReadJobStatisticsDeps, "configOf"> & {
   intervalMs?: number | undefined;
   /** The config loader (tests pass their own); config/'s loadConfig by default. */
   loadConfig?: (octokit: ProbotOctokit, owner: string, repo: string) => Promise<Pick<LoadedConfig, "settings">>;
+  /** Configurations analyses loaded (shared with the analysis stages); a private one when absent. */
+  configs?: ConfigCache | undefined;
 };
 
 /** One round: claim a few queued jobs and read them. Returns how many were handled. */
 export function statisticsRound(deps: StatisticsWorkerDeps): () => Promise<number> {
-  const cache = new Map<bigint, { at: number; config: Pick<LoadedConfig, "settings"> }>();
+  const cache = deps.configs ?? createConfigCache(deps.now);
   const load = deps.loadConfig ?? loadConfig;
   const configOf: ReadJobStatisticsDeps["configOf"] = async (octokit, owner, repo, repositoryId) => {
     const hit = cache.get(repositoryId);
-    if (hit && deps.now().getTime() - hit.at < CONFIG_TTL_MS) return hit.config;
+    if (hit) return hit;
     const config = await load(octokit, owner, repo);
-    cache.set(repositoryId, { at: deps.now().getTime(), config });
+    cache.remember(repositoryId, config);
     return config;
   };
   let rounds = 0;

@@ -4,6 +4,7 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { createClassifyPool } from "../../src/analyse/classify-pool.js";
 import { statisticsRound } from "../../src/analyse/start-statistics-worker.js";
+import { createConfigCache, type ConfigCache } from "../../src/analyse/config-cache.js";
 import { configSchema } from "../../src/model/index.js";
 import { enqueueStatisticLog } from "../../src/statistics/index.js";
 import { nockJobLogRedirect, nockJobLogStatus, nockLogStorage, STORAGE, testOctokit, useStrictNock } from "../helpers/github-nock.js";
@@ -24,7 +25,7 @@ async function succeeded(externalId: number, name: string, conclusion = "success
   await enqueueStatisticLog(db().prisma, { repositoryId: Number(REPO), installationId: 9, externalId: String(externalId) }, at);
 }
 
-function worker(now: { at: Date }, logsPerHour: number) {
+function worker(now: { at: Date }, logsPerHour: number, configs?: ConfigCache) {
   const outcomes: string[] = [];
   let configLoads = 0;
   const round = statisticsRound({
@@ -38,6 +39,7 @@ function worker(now: { at: Date }, logsPerHour: number) {
     },
     pool: createClassifyPool({ workerFile: null }),
     logsPerHour,
+    configs,
     counted: { inc: ({ outcome }) => outcomes.push(String(outcome)) },
   });
   return { round, outcomes, configLoads: () => configLoads };
@@ -93,5 +95,20 @@ describe("statistics of successful jobs", () => {
     serveLog(201, "bundle: 99 kB\n");
     expect(await w.round()).toBe(1);
     expect((await db().prisma.statisticValue.findFirstOrThrow()).value).toBe(99);
+  });
+
+  it("uses the configuration an analysis of the repository just loaded, and loads it again once that is 5 minutes old", async () => {
+    const now = { at: new Date(T0.getTime() + 1_000) };
+    const configs = createConfigCache(() => now.at);
+    configs.remember(REPO, { settings });
+    const w = worker(now, 60, configs);
+    await succeeded(301, "lint");
+    await w.round();
+    expect(w.configLoads()).toBe(0);
+    now.at = new Date(now.at.getTime() + 5 * 60_000);
+    await succeeded(302, "lint", "success", now.at);
+    await w.round();
+    expect(w.configLoads()).toBe(1);
+    expect(w.outcomes).toEqual(["none", "none"]);
   });
 });
