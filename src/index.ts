@@ -55,6 +55,8 @@ export function sift(deps: AppDeps): SiftApp {
     }, { privateRepoNames: Boolean(deps.settings.metricsToken) });
   const providers = deps.providers ?? createProviderRegistry({ providers: allProviders, credentials: createCredentialStore({}) });
   const stops: (() => Promise<void>)[] = [];
+  /** After the analyses stopped or were handed back: what they still use. */
+  const lastStops: (() => Promise<void>)[] = [];
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
     addHealthRoutes(router, deps.db, metrics, { metricsToken: deps.settings.metricsToken });
@@ -68,11 +70,11 @@ export function sift(deps: AppDeps): SiftApp {
     const logsPerHour = deps.settings.statisticsLogsPerHour ?? DEFAULT_STATISTICS_LOGS_PER_HOUR;
     const onJobSucceeded = logsPerHour > 0 ? (job: SucceededJob) => enqueueStatisticLog(prisma, job, now()) : undefined;
     registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onJobSucceeded });
-    const pool = createClassifyPool({ threads: deps.settings.classifyThreads, timeoutSeconds: deps.settings.classifyTimeoutSeconds });
+    const classifyPool = createClassifyPool({ threads: deps.settings.classifyThreads, timeoutSeconds: deps.settings.classifyTimeoutSeconds });
     const fetch = stallingFetch(deps.settings.githubTimeoutSeconds * 1000);
     const configs = createConfigCache(now);
     const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
-      pool, fetch, configs,
+      classifyPool, fetch, configs,
       providers,
       keepBytes: deps.settings.keepBytes,
     });
@@ -83,13 +85,15 @@ export function sift(deps: AppDeps): SiftApp {
       const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
-      if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool, fetch, configs, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
+      if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool: classifyPool, fetch, configs, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
     }
+    lastStops.push(() => classifyPool.close());
   };
   return {
     appFn,
     stop: async () => {
       await Promise.all(stops.map((s) => s()));
+      await Promise.all(lastStops.map((s) => s()));
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { collectJobs } from "../history/index.js";
-import { checkRunState, failClosed, type AnalysisContext, type AnalysisReport, type AnalysisStages, type ClassifiedFailure, type JobInfo, type JobReport, type Metrics } from "../model/index.js";
+import { AnalysisStopped, checkRunState, failClosed, type AnalysisContext, type AnalysisReport, type AnalysisStages, type ClassifiedFailure, type JobInfo, type JobReport, type Metrics } from "../model/index.js";
 import { renderTitle } from "../report/index.js";
 import { detailsUrl } from "../web/urls.js";
 import { findCheckRunRecord, saveCheckRunRecord } from "./check-run-record.js";
@@ -107,6 +107,7 @@ async function classifySafely<Compiled>(stages: AnalysisStages<Compiled>, job: J
   try {
     return await stages.classifyJob(job, ctx);
   } catch (err) {
+    if (err instanceof AnalysisStopped) throw err; // no verdict at all: the SHA is analysed again
     ctx.log.error({ err, job: job.id }, `classifying job ${job.name} failed; counting it as genuine`);
     return failClosed(`Sift could not classify this job: ${(err as Error).message}`);
   }

@@ -1,7 +1,7 @@
 // The real `classifyJob` stage: fetch the job's log (streamed, tail-capped), normalise it, and let
 // the pure classifier judge it with the repo's patterns. Anything that goes wrong is genuine, with why.
 import type { ApiStep } from "../logs/types.js";
-import { encodeUtf8Yielding, fetchLog, plainTextStatusProvider, type LogTarget } from "../logs/index.js";
+import { fetchLog, plainTextStatusProvider, type LogTarget } from "../logs/index.js";
 import { classify, statisticsFor, type JobSignals, type Verdict } from "../classify/index.js";
 import type { CompiledPatternSet } from "../classify/index.js";
 import type { AnalysisContext, AnalysisStages, ClassifiedFailure, JobInfo } from "../model/index.js";
@@ -48,8 +48,9 @@ function classifyLog(deps: ClassifyStageDeps): AnalysisStages<CompiledPatternSet
       warned = true;
       ctx.log.warn("classify: no built worker thread (dist/src/analyse/classify-worker.js); logs are classified on the event loop");
     }
-    // In a worker thread: a 64 MB log must not hold webhooks and /healthz while it is cleaned and judged.
-    const bytes = await encodeUtf8Yielding(fetched.text);
+    // In a worker thread: a 64 MB log must not hold webhooks and /healthz while it is decoded, cleaned
+    // and judged; its bytes go there as the provider sent them.
+    const bytes = fetched.bytes;
     const keepBytes = deps.keepBytes ?? DEFAULT_KEEP_BYTES;
     const statistics = statisticsFor(config.settings.statistics ?? [], job.name).map(({ id, regex }) => ({ id, regex }));
     const done = await pool.classify({ bytes, apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes, context, signals, keepBytes, statistics }, config.compiled);

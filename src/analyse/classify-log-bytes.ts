@@ -10,7 +10,7 @@ import type { ApiStep } from "../logs/types.js";
 export type KeptVerdict = Verdict & { kept?: FailureText; statistics?: StatisticReading[] };
 
 export interface LogBytesJob {
-  /** UTF-8 text of the log (the tail kept); transferred to the worker, unusable here afterwards. */
+  /** The log (the tail kept) as the provider sent it, decoded leniently there; transferred to the worker, unusable here afterwards. */
   bytes: Uint8Array;
   apiSteps?: ApiStep[] | undefined;
   truncatedHeadBytes: number;

@@ -6,8 +6,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CompiledPatternSet } from "../classify/index.js";
-import type { SourcedPattern } from "../model/index.js";
-import type { StatisticReading } from "../model/index.js";
+import { AnalysisStopped, type SourcedPattern, type StatisticReading } from "../model/index.js";
 import { classifyLogBytes, statisticsOfLogBytes, type KeptVerdict, type LogBytesJob } from "./classify-log-bytes.js";
 
 export interface ClassifyRequest {
@@ -40,10 +39,11 @@ export interface ClassifyPoolOptions {
 export interface ClassifyPool {
   /** Undefined when no built worker exists: jobs are then classified in this thread, without a time bound. */
   readonly workerFile: URL | undefined;
+  /** Rejects with AnalysisStopped once the pool is closed, also for a job its worker was judging. */
   classify(job: LogBytesJob, compiled: CompiledPatternSet): Promise<ClassifyReply>;
-  /** Normalises a log and reads its statistics, in a worker thread like classify. */
+  /** Normalises a log and reads its statistics alone, in a worker thread like classify. */
   statistics(job: StatisticsJob): Promise<StatisticsReply>;
-  /** Terminates the workers (idle ones never keep the process alive). */
+  /** Terminates the workers (idle ones never keep the process alive); on shutdown, after the analyses. */
   close(): Promise<void>;
 }
 
@@ -70,7 +70,9 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
   const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_CLASSIFY_TIMEOUT_SECONDS;
   const idle: Worker[] = [];
   const all = new Set<Worker>();
-  const waiting: ((worker: Worker) => void)[] = [];
+  /** Jobs waiting for a worker; null when the pool closed meanwhile. */
+  const waiting: ((worker: Worker | null) => void)[] = [];
+  let closed = false;
 
   function spawn(file: URL): Worker {
     const worker = new Worker(file);
@@ -84,7 +86,7 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
     return worker;
   }
 
-  function take(file: URL): Promise<Worker> {
+  function take(file: URL): Promise<Worker | null> {
     const worker = idle.pop();
     if (worker) return Promise.resolve(worker);
     if (all.size < threads) return Promise.resolve(spawn(file));
@@ -105,10 +107,11 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
   }
 
   function runOn<R>(worker: Worker, request: ClassifyRequest | StatisticsRequest, file: URL): Promise<R | { ok: false; reason: string }> {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const finish = (reply: R | { ok: false; reason: string }, broken: boolean) => {
         clearTimeout(timer);
         worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+        if (closed) return reject(stopped());
         giveBack(worker, broken, file);
         resolve(reply);
       };
@@ -123,28 +126,38 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
     });
   }
 
-  /** Only a buffer the bytes fill alone is transferred; a view into a larger one is copied first. */
-  const movable = <J extends { bytes: Uint8Array }>(job: J): J =>
-    job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength ? job : { ...job, bytes: job.bytes.slice() };
-
   return {
     workerFile,
     async classify(job, compiled) {
+      if (closed) throw stopped();
       if (!workerFile) return { ok: true, verdict: classifyLogBytes(job, compiled) };
-      const request: ClassifyRequest = { job: movable(job), hash: compiled.hash, sourced: compiled.sourced };
-      const reply = await runOn<ClassifyReply>(await take(workerFile), request, workerFile);
+      // Only a buffer the bytes fill alone is transferred; a view into a larger one is copied first.
+      const whole = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
+      const request: ClassifyRequest = { job: whole ? job : { ...job, bytes: job.bytes.slice() }, hash: compiled.hash, sourced: compiled.sourced };
+      const worker = await take(workerFile);
+      if (closed || !worker) throw stopped();
+      const reply = await runOn<ClassifyReply>(worker, request, workerFile);
       // The worker's set was compiled without the config's problems: the report shows this thread's.
       return reply.ok ? { ok: true, verdict: { ...reply.verdict, problems: compiled.problems } } : reply;
     },
     async statistics(job) {
+      if (closed) throw stopped();
       if (!workerFile) return { ok: true, statistics: statisticsOfLogBytes(job) };
-      return runOn<StatisticsReply>(await take(workerFile), { statisticsOnly: true, job: movable(job) }, workerFile);
+      const whole = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
+      const worker = await take(workerFile);
+      if (closed || !worker) throw stopped();
+      return runOn<StatisticsReply>(worker, { statisticsOnly: true, job: whole ? job : { ...job, bytes: job.bytes.slice() } }, workerFile);
     },
     async close() {
+      closed = true;
       const workers = [...all];
       all.clear();
       idle.length = 0;
       await Promise.all(workers.map((w) => w.terminate()));
+      // Jobs waiting for a worker end too (a closed pool spawns none).
+      for (const next of waiting.splice(0)) next(null);
     },
   };
 }
+
+const stopped = () => new AnalysisStopped("Sift is stopping: the log's classification was interrupted");

@@ -18,12 +18,8 @@ export interface StageDeps {
   metrics?: Metrics | undefined;
   /** SIFT_KEEP_BYTES: what of each failed job's log is kept for re-classification. */
   keepBytes?: number | undefined;
-  /** Worker threads for classification (SIFT_CLASSIFY_THREADS; undefined: the pool's default). */
-  classifyThreads?: number | undefined;
-  /** Per log (SIFT_CLASSIFY_TIMEOUT_SECONDS). */
-  classifyTimeoutSeconds?: number | undefined;
-  /** The classify pool, shared with the statistics worker (a new one of classifyThreads when absent). */
-  pool?: ClassifyPool | undefined;
+  /** The worker threads that classify logs (its owner closes it on shutdown); a default pool when absent. */
+  classifyPool?: ClassifyPool | undefined;
   /** Where each loaded configuration is kept for the statistics worker (config-cache.ts). */
   configs?: ConfigCache | undefined;
   /** CI providers beside Actions: statuses read and re-run through them. */
@@ -40,7 +36,7 @@ export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet
       return config;
     },
     classifyJob: createClassifyStage({
-      pool: deps.pool ?? createClassifyPool({ threads: deps.classifyThreads, timeoutSeconds: deps.classifyTimeoutSeconds }),
+      pool: deps.classifyPool ?? createClassifyPool(),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       providers: deps.providers,
       keepBytes: deps.keepBytes,

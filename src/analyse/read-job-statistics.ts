@@ -7,7 +7,7 @@ import type { ProbotOctokit } from "probot";
 import { statisticsFor } from "../classify/index.js";
 import type { LoadedConfig } from "../config/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { encodeUtf8Yielding, fetchLog } from "../logs/index.js";
+import { fetchLog } from "../logs/index.js";
 import type { CounterOf, Statistic } from "../model/index.js";
 import {
   deferStatisticLog,
@@ -69,8 +69,7 @@ export async function readJobStatistics(deps: ReadJobStatisticsDeps, row: Claime
     deps.log.info({ repo: `${owner}/${name}`, job: job.name }, `statistics: no log for job ${job.externalId}: ${fetched.reason}`);
     return finish("failed", fetched.reason);
   }
-  const bytes = await encodeUtf8Yielding(fetched.text);
-  const read = await deps.pool.statistics({ bytes, truncatedHeadBytes: fetched.truncatedHeadBytes, statistics: wanted.map(({ id, regex }) => ({ id, regex })) });
+  const read = await deps.pool.statistics({ bytes: fetched.bytes, truncatedHeadBytes: fetched.truncatedHeadBytes, statistics: wanted.map(({ id, regex }) => ({ id, regex })) });
   if (!read.ok) return finish("failed", read.reason);
   const units = new Map(wanted.map((s) => [s.id, s.unit]));
   await saveStatisticValues(prisma, { jobId: job.id, repositoryId: row.repositoryId, at: job.completedAt ?? now(), readings: read.statistics, units });

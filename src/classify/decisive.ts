@@ -4,6 +4,7 @@
 // passing block's header, are a passing test's. Windows of the step are read around the lines
 // asked about, so a streamed log is never read whole.
 import type { LogStep } from "../logs/types.js";
+import { lineStartIndex } from "../logs/line-index.js";
 import { compileRegex, type RE2 } from "./regex.js";
 import { MARKER_KINDS, TEST_MARKERS, type MarkerKind } from "./test-markers.js";
 import type { TextSource } from "./text-source.js";
@@ -40,16 +41,7 @@ function markersIn(text: string, first: number): Marker[] {
   const buf = Buffer.from(text, "utf8");
   const starts: number[] = [0];
   for (let p = buf.indexOf(10); p !== -1; p = buf.indexOf(10, p + 1)) starts.push(p + 1);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return first + lo;
-  };
+  const lineOf = (offset: number) => first + lineStartIndex(starts, offset);
   const byLine = new Map<number, MarkerKind>();
   const re = regexes();
   for (const kind of MARKER_KINDS) {

@@ -11,6 +11,15 @@ export interface Decoded {
 }
 
 export function decodeLog(bytes: Uint8Array, headWasSkipped: boolean): Decoded {
+  const { kept, droppedBytes, droppedLines } = wholeLines(bytes, headWasSkipped);
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(kept);
+  // memchr first: a pass over a 64 MB string costs more than one over its bytes.
+  const hasNul = Buffer.from(kept.buffer, kept.byteOffset, kept.byteLength).indexOf(0) !== -1;
+  return { text: hasNul ? text.replaceAll("\u0000", "") : text, droppedBytes, droppedLines };
+}
+
+/** The bytes from the first whole line on, when the head was skipped (no pass over the text). */
+export function wholeLines(bytes: Uint8Array, headWasSkipped: boolean): { kept: Uint8Array; droppedBytes: number; droppedLines: number } {
   let start = 0;
   let droppedLines = 0;
   if (headWasSkipped) {
@@ -22,9 +31,5 @@ export function decodeLog(bytes: Uint8Array, headWasSkipped: boolean): Decoded {
     // One unbroken line longer than the cap: keep it, minus a split multi-byte character.
     else while (start < bytes.length && start < 3 && ((bytes[start] as number) & 0xc0) === 0x80) start++;
   }
-  const kept = bytes.subarray(start);
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(kept);
-  // memchr first: a pass over a 64 MB string costs more than one over its bytes.
-  const hasNul = Buffer.from(kept.buffer, kept.byteOffset, kept.byteLength).indexOf(0) !== -1;
-  return { text: hasNul ? text.replaceAll("\u0000", "") : text, droppedBytes: start, droppedLines };
+  return { kept: bytes.subarray(start), droppedBytes: start, droppedLines };
 }

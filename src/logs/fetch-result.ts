@@ -17,7 +17,10 @@ export interface LogSource {
 export type LogFetchResult =
   | {
       ok: true;
-      text: string;
+      /** The log from its first whole line on, as the provider sent it (classified off the event loop). */
+      bytes: Uint8Array;
+      /** The same, decoded leniently (invalid UTF-8 → U+FFFD, NUL dropped): made on each read. */
+      readonly text: string;
       truncatedHeadBytes: number;
       /** Lines in the skipped head: line N of `text` is line N + truncatedHeadLines of the whole log. */
       truncatedHeadLines: number;

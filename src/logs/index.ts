@@ -12,5 +12,4 @@ export { fetchCheckRunLog, renderCheckRunLog, type CheckRunRef, type CheckRunOut
 export { fetchStatusLog, plainTextStatusProvider, type StatusLogProvider, type StatusRef, type StatusLogOptions } from "./providers/status.js";
 export { readTail, type Tail } from "./tail.js";
 export { decodeLog } from "./decode.js";
-export { readLogText } from "./read-log-text.js";
-export { encodeUtf8Yielding } from "./encode-utf8-yielding.js";
+export { readLogText, withLogFields } from "./read-log-text.js";

@@ -19,16 +19,7 @@ export function createLineIndex(text: string): LineIndex {
   const endOf = (n: number) => (n >= starts.length ? end : (starts[n] as number) - 1);
   return {
     lineCount,
-    lineAt(offset) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((starts[mid] as number) <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo + 1;
-    },
+    lineAt: (offset) => lineStartIndex(starts, offset) + 1,
     lineStart: startOf,
     line(n) {
       if (n < 1 || n > lineCount) return "";
@@ -41,4 +32,16 @@ export function createLineIndex(text: string): LineIndex {
       return text.slice(startOf(a), endOf(b));
     },
   };
+}
+
+/** The index of the last line start at or before `offset` in ascending `starts` (starts[0] is 0). */
+export function lineStartIndex(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -17,3 +17,11 @@ export function failClosed(reason: string): ClassifiedFailure {
     notes: [],
   };
 }
+
+/**
+ * Sift is stopping: the analysis ends without a verdict (its SHA is handed back and analysed again
+ * by the next process), never with a genuine verdict made up from an interrupted classification.
+ */
+export class AnalysisStopped extends Error {
+  override name = "AnalysisStopped";
+}

@@ -10,7 +10,7 @@ export type { Metrics, CounterOf, HistogramLike } from "./metrics.js";
 export { isFailedConclusion } from "./failed-conclusion.js";
 export { sameJobKey, groupAttempts, latestAttempts, attemptsOf, type AttemptFields } from "./same-job.js";
 export { failureKind, FAILURE_KINDS, type FailureKind, type KindFields } from "./failure-kind.js";
-export { failClosed } from "./fail-closed.js";
+export { AnalysisStopped, failClosed } from "./fail-closed.js";
 export { CHECK_RUN_NAME, checkRunState, type CheckRunRecord, type CheckRunStatus, type CheckRunConclusion } from "./check-run.js";
 export {
   configSchema,

@@ -2,9 +2,9 @@
 // The build is `GET api/v2/builders/:b/builds/:n`, its steps `builds/:id/steps`, each step's logs
 // `steps/:stepid/logs`, a log's text `logs/:logid/raw`. Rebuild: JSON-RPC `POST api/v2/builds/:id`
 // {"method": "rebuild"}. Auth: basic (user + token) or a bearer token, as the server is set up.
-import { fetchFailure, readLogText, type LogFetchResult } from "../logs/index.js";
+import { fetchFailure, readLogText, withLogFields, type LogFetchResult } from "../logs/index.js";
 import type { CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
-import { getJson, logFailure, providerFetch, redact, send, ProviderHttpError, type ProviderRequest } from "./provider-http.js";
+import { basicAuth, getJson, logFailure, parseUrl, providerFetch, ProviderHttpError, redact, send, type ProviderRequest } from "./provider-http.js";
 import { joinStepSections, type StepText } from "./step-sections.js";
 
 export interface BuildbotRef {
@@ -32,7 +32,7 @@ const FAILED_RESULTS = new Set([2, 4, 6]);
 
 function request(call: ProviderCall): ProviderRequest {
   const { user, token } = call.credentials;
-  const authorization = user ? `Basic ${Buffer.from(`${user}:${token ?? ""}`).toString("base64")}` : `Bearer ${token ?? ""}`;
+  const authorization = user ? basicAuth(user, token ?? "") : `Bearer ${token ?? ""}`;
   return { fetch: call.fetch, base: call.base, headers: { authorization }, timeoutMs: call.timeoutMs };
 }
 
@@ -42,12 +42,8 @@ export const buildbot: CiProvider<BuildbotRef> = {
   capabilities: { logs: true, steps: true, reruns: true },
 
   recognise(job) {
-    let url: URL;
-    try {
-      url = new URL(job.url);
-    } catch {
-      return null;
-    }
+    const url = parseUrl(job.url);
+    if (!url) return null;
     const m = HASH.exec(url.hash);
     if (!m || (!/buildbot/i.test(job.context) && !/buildbot/i.test(url.hostname))) return null;
     const server = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
@@ -76,7 +72,7 @@ export const buildbot: CiProvider<BuildbotRef> = {
       if (texts.length === 0) return fetchFailure(`build ${ref.number} has no steps`, false);
       const { chunks, skippedBytes } = joinStepSections(texts, call.maxBytes);
       const result = await readLogText(chunks, call.maxBytes, { provider: "status", url: redact(`${api}/builders/${ref.builderId}/builds/${ref.number}`) });
-      return { ...result, truncatedHeadBytes: result.truncatedHeadBytes + skippedBytes };
+      return withLogFields(result, { truncatedHeadBytes: result.truncatedHeadBytes + skippedBytes });
     } catch (err) {
       return logFailure(err, `build ${ref.number}`);
     }

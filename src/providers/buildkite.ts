@@ -4,7 +4,7 @@
 // retries a job (once per job id). `_bk;t=` stamps are stripped by the normaliser.
 import { fetchFailure, type LogFetchResult } from "../logs/index.js";
 import type { CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
-import { getJson, logFailure, send, streamLog, type ProviderRequest } from "./provider-http.js";
+import { getJson, logFailure, parseUrl, send, streamLog, type ProviderRequest } from "./provider-http.js";
 
 export interface BuildkiteRef {
   org: string;
@@ -36,12 +36,8 @@ export const buildkite: CiProvider<BuildkiteRef> = {
   apiUrl: (base) => (base === "https://buildkite.com" ? "https://api.buildkite.com" : base),
 
   recognise(job) {
-    let url: URL;
-    try {
-      url = new URL(job.url);
-    } catch {
-      return null;
-    }
+    const url = parseUrl(job.url);
+    if (!url) return null;
     if (!/buildkite/i.test(job.context) && url.hostname !== "buildkite.com") return null;
     const m = URL_PATH.exec(url.pathname);
     if (!m) return null;

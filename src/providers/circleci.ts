@@ -2,9 +2,9 @@
 // app.circleci.com/pipelines/<vcs>/<org>/<repo>/<pipeline>/workflows/<id>/jobs/<n> or circleci.com/gh/<org>/<repo>/<n>.
 // Step output: API v1.1 `project/<vcs>/<org>/<repo>/<n>` lists steps whose actions have an output_url
 // (presigned storage: fetched without the token). Re-run: API v2 `POST workflow/<id>/rerun {from_failed}`.
-import { fetchFailure, readLogText, type LogFetchResult } from "../logs/index.js";
+import { fetchFailure, readLogText, withLogFields, type LogFetchResult } from "../logs/index.js";
 import type { CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
-import { getJson, logFailure, providerFetch, redact, send, ProviderHttpError, type ProviderRequest } from "./provider-http.js";
+import { getJson, logFailure, parseUrl, providerFetch, ProviderHttpError, redact, send, type ProviderRequest } from "./provider-http.js";
 import { joinStepSections, type StepText } from "./step-sections.js";
 
 export interface CircleCiRef {
@@ -47,12 +47,8 @@ export const circleci: CiProvider<CircleCiRef> = {
 
   recognise(job) {
     if (!/circleci/i.test(job.context) && job.appSlug !== "circleci-checks") return null;
-    let url: URL;
-    try {
-      url = new URL(job.url);
-    } catch {
-      return null;
-    }
+    const url = parseUrl(job.url);
+    if (!url) return null;
     const p = PIPELINE_URL.exec(url.pathname);
     if (p) return { origin: url.origin, ref: { vcs: VCS[p[1]!.toLowerCase()]!, org: p[2]!, repo: p[3]!, workflowId: p[4]!, jobNumber: Number(p[5]) } };
     const l = LEGACY_URL.exec(url.pathname);
@@ -85,7 +81,7 @@ export const circleci: CiProvider<CircleCiRef> = {
     if (steps.length === 0) return fetchFailure(`job ${ref.jobNumber} has no step output`, false);
     const { chunks, skippedBytes } = joinStepSections(steps, call.maxBytes);
     const result = await readLogText(chunks, call.maxBytes, { provider: "status", url: redact(apiUrl) });
-    return { ...result, truncatedHeadBytes: result.truncatedHeadBytes + skippedBytes };
+    return withLogFields(result, { truncatedHeadBytes: result.truncatedHeadBytes + skippedBytes });
   },
 
   async rerun(ref, call): Promise<ProviderRerunOutcome> {

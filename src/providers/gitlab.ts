@@ -4,7 +4,7 @@
 // re-run: `POST …/jobs/:job_id/retry` or `POST …/pipelines/:id/retry`; `PRIVATE-TOKEN` header.
 import { fetchFailure, type LogFetchResult } from "../logs/index.js";
 import type { CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
-import { getJson, logFailure, send, streamLog, type ProviderRequest } from "./provider-http.js";
+import { getJson, logFailure, parseUrl, send, streamLog, type ProviderRequest } from "./provider-http.js";
 
 export interface GitLabRef {
   project: string;
@@ -32,12 +32,8 @@ export const gitlab: CiProvider<GitLabRef> = {
   defaultUrl: "https://gitlab.com",
 
   recognise(job) {
-    let url: URL;
-    try {
-      url = new URL(job.url);
-    } catch {
-      return null;
-    }
+    const url = parseUrl(job.url);
+    if (!url) return null;
     if (!/gitlab/i.test(job.context) && !/gitlab/i.test(url.hostname)) return null;
     const m = URL_PATH.exec(url.pathname);
     if (!m) return null;

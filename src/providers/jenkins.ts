@@ -4,7 +4,7 @@
 // with the build's parameters when it had any, posted with a crumb from /crumbIssuer/api/json.
 import type { LogFetchResult } from "../logs/index.js";
 import type { CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
-import { getJson, logFailure, send, streamLog, ProviderHttpError, type ProviderRequest } from "./provider-http.js";
+import { basicAuth, getJson, logFailure, parseUrl, ProviderHttpError, send, streamLog, type ProviderRequest } from "./provider-http.js";
 
 export interface JenkinsRef {
   /** The job's URL, without a trailing slash. */
@@ -20,7 +20,7 @@ const BUILD_PATH = /^((?:\/[^/]+)*?(?:\/job\/[^/]+)+)\/(\d+)(?:\/.*)?$/;
 
 function request(call: ProviderCall): ProviderRequest {
   const { user, token } = call.credentials;
-  const authorization = `Basic ${Buffer.from(`${user ?? ""}:${token ?? ""}`).toString("base64")}`;
+  const authorization = basicAuth(user ?? "", token ?? "");
   return { fetch: call.fetch, base: call.base, headers: { authorization }, timeoutMs: call.timeoutMs };
 }
 
@@ -30,12 +30,8 @@ export const jenkins: CiProvider<JenkinsRef> = {
   capabilities: { logs: true, steps: false, reruns: true },
 
   recognise(job) {
-    let url: URL;
-    try {
-      url = new URL(job.url);
-    } catch {
-      return null;
-    }
+    const url = parseUrl(job.url);
+    if (!url) return null;
     if (!/jenkins/i.test(job.context) && !/jenkins/i.test(url.hostname)) return null;
     const m = BUILD_PATH.exec(url.pathname);
     if (!m) return null;

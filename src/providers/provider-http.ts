@@ -110,3 +110,17 @@ function pathOf(url: string): string {
     return url;
   }
 }
+
+/** A status target URL, or null when it is not one (recognise() then says "not mine"). */
+export function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+/** HTTP Basic credentials, as Jenkins and Buildbot take them. */
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+}

@@ -1,7 +1,7 @@
 // The providers Sift knows, behind one door: which provider a status belongs to, whether Sift may
 // speak to it (credentials for the organisation, and the status's URL on the server they are for),
 // its log as a StatusLogProvider for logs/, and its re-run.
-import { DEFAULT_MAX_LOG_BYTES, fetchFailure, type LogFetchResult, type StatusLogProvider } from "../logs/index.js";
+import { DEFAULT_MAX_LOG_BYTES, fetchFailure, withLogFields, type LogFetchResult, type StatusLogProvider } from "../logs/index.js";
 import type { CiJob, CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
 import type { CredentialStore } from "./credentials.js";
 
@@ -72,7 +72,7 @@ export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegi
       const result = await found.provider.fetchLog(found.ref, { ...found.call, maxBytes: options.maxBytes ?? DEFAULT_MAX_LOG_BYTES });
       if (!result.ok) return { ...result, reason: `${title}: ${result.reason}` };
       const notes = [...(result.source.notes ?? []), ...capabilityNotes(found.provider)];
-      return { ...result, source: { ...result.source, provider: "status", ciProvider: title, notes } };
+      return withLogFields(result, { source: { ...result.source, provider: "status", ciProvider: title, notes } });
     },
   };
 

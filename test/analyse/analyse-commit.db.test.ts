@@ -3,7 +3,7 @@ import nock from "nock";
 import { Probot } from "probot";
 import { describe, expect, it } from "vitest";
 import { analyseCommit, createDecideStage, createRetryStage, createStages, type AnalyseDeps } from "../../src/analyse/index.js";
-import { failClosed, type AnalysisStages, type ClassifiedFailure, type JobInfo } from "../../src/model/index.js";
+import { AnalysisStopped, failClosed, type AnalysisStages, type ClassifiedFailure, type JobInfo } from "../../src/model/index.js";
 import { writeReport } from "../../src/report/index.js";
 import { failureTextFromRow } from "../../src/keep/index.js";
 import { loadDetails } from "../../src/web/details-data.js";
@@ -243,4 +243,16 @@ it("stores each verdict with its pattern-set hash, and the kept log text beside 
   const row = await db().prisma.failureText.findUniqueOrThrow({ where: { jobId: classification!.jobId } });
   expect(row).toMatchObject({ repositoryId: BigInt(REPO.id), firstLine: 40, stepStart: 30, stepEnd: 45, stepName: "Run lint" });
   expect((await failureTextFromRow(row)).text).toBe(kept.text);
+});
+
+it("ends without a verdict when Sift stops mid-classification: nothing stored, nothing written, analysed again later", async () => {
+  await job({ id: 1, name: "unit" });
+  const d = await deps();
+  const stopping = async (): Promise<ClassifiedFailure> => {
+    throw new AnalysisStopped("Sift is stopping");
+  };
+  await expect(analyseCommit({ ...d, stages: stagesWith({ classifyJob: stopping }) }, commit)).rejects.toBeInstanceOf(AnalysisStopped);
+  expect(await db().prisma.classification.count()).toBe(0);
+  expect(await db().prisma.checkRun.count()).toBe(0);
+  nock.cleanAll(); // the installation token deps() offered: never asked for, as nothing was written
 });

@@ -17,6 +17,7 @@ describe("fetchActionsJobLog", () => {
     const result = await fetchActionsJobLog(testOctokit(), job);
     expect(result).toEqual({
       ok: true,
+      bytes: expect.any(Uint8Array), // as sent; `text` is them decoded
       text: log,
       truncatedHeadBytes: 0,
       truncatedHeadLines: 0,

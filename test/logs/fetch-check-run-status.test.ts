@@ -70,6 +70,7 @@ describe("fetchStatusLog (plain-text provider)", () => {
     const result = await fetchStatusLog({ context: "jenkins", targetUrl: url });
     expect(result).toEqual({
       ok: true,
+      bytes: expect.any(Uint8Array), // as sent; `text` is them decoded
       text: "Started by timer\nERROR: Error fetching remote repo 'origin'\n",
       truncatedHeadBytes: 0,
       truncatedHeadLines: 0,
