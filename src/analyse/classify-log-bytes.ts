@@ -25,8 +25,23 @@ export interface LogBytesJob {
 export function classifyLogBytes(job: LogBytesJob, compiled: CompiledPatternSet): KeptVerdict {
   const log = normaliseLog(job.bytes, { ...(job.apiSteps ? { apiSteps: job.apiSteps } : {}), truncatedHeadBytes: job.truncatedHeadBytes });
   const verdict = classify({ log, compiled, context: job.context, signals: job.signals });
-  const statistics = job.statistics?.length ? { statistics: extractStatistics(log.text, job.statistics) } : {};
+  const statistics = job.statistics?.length ? { statistics: readSafely(log.text, job.statistics) } : {};
   return { ...verdict, ...(job.keepBytes ? { kept: failureTextOf(log, job.keepBytes) } : {}), ...statistics };
+}
+
+/** Statistics never cost a verdict: one that cannot be read (a regex RE2 refuses here) gives no value. */
+function readSafely(text: string, statistics: readonly Pick<Statistic, "id" | "regex">[]): StatisticReading[] {
+  try {
+    return extractStatistics(text, statistics);
+  } catch {
+    return statistics.flatMap((s) => {
+      try {
+        return extractStatistics(text, [s]);
+      } catch {
+        return [];
+      }
+    });
+  }
 }
 
 /** A successful job's log bytes → only its statistics (no verdict): what the statistics worker asks. */

@@ -52,3 +52,13 @@ describe("statistics of a failed job", () => {
     expect(read).toEqual({ ok: true, statistics: [{ statisticId: "bundle", group: "kb", value: 123, line: 3 }] });
   });
 });
+
+describe("a statistic that cannot be read", () => {
+  it("costs neither the verdict nor the other statistics", async () => {
+    const { classifyLogBytes } = await import("../../src/analyse/classify-log-bytes.js");
+    const job = { bytes: new TextEncoder().encode(LOG), truncatedHeadBytes: 0, context: { jobName: "build" }, signals: { conclusion: "failure" } };
+    const verdict = classifyLogBytes({ ...job, statistics: [{ id: "broken", regex: "(?P<n>\\d+" }, { id: "bundle", regex: "bundle: (?P<kb>\\d+) kB" }] }, config.compiled);
+    expect(verdict.class).toBe("genuine");
+    expect(verdict.statistics).toEqual([{ statisticId: "bundle", group: "kb", value: 123, line: 3 }]);
+  });
+});
