@@ -48,5 +48,5 @@ function readSafely(text: string, statistics: readonly Pick<Statistic, "id" | "r
 export function statisticsOfLogBytes(job: Pick<LogBytesJob, "bytes" | "apiSteps" | "truncatedHeadBytes" | "statistics">): StatisticReading[] {
   if (!job.statistics?.length) return [];
   const log = normaliseLog(job.bytes, { ...(job.apiSteps ? { apiSteps: job.apiSteps } : {}), truncatedHeadBytes: job.truncatedHeadBytes });
-  return extractStatistics(log.text, job.statistics);
+  return readSafely(log.text, job.statistics);
 }
