@@ -8,6 +8,8 @@ import { addHealthRoutes } from "./web/health.js";
 import { addWebRoutes } from "./web/index.js";
 import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
+import { queueDepth } from "./web/queue-metrics.js";
+import { repositoryFailures } from "./web/repository-failure-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
 import { createClassifyPool, createConfigCache, createStages, DEFAULT_STATISTICS_LOGS_PER_HOUR, startAnalysisWorker, startStatisticsWorker } from "./analyse/index.js";
@@ -19,6 +21,7 @@ import { checkConfigChange, type PullRequestRef } from "./config-check/index.js"
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
+import { outboxCounts, startNotifySweep } from "./notify/index.js";
 
 export interface AppDeps {
   db: Database;
@@ -33,6 +36,8 @@ export interface AppDeps {
   worker?: boolean;
   /** How often the worker looks for due head SHAs. */
   pollMs?: number;
+  /** How often the outbox sweep sends notifications (default 5 s). */
+  notifyIntervalMs?: number;
   /** CI providers beside Actions, with the operator's credentials (none: statuses are read as plain text only). */
   providers?: ProviderRegistry;
 }
@@ -43,16 +48,22 @@ export interface SiftApp {
   stop(): Promise<void>;
 }
 
+/** /metrics with its scrape-time sources read from the database. */
+export function createAppMetrics(db: Database, settings: Settings, now: () => Date = () => new Date()): AppMetrics {
+  return createMetrics({
+    pendingCommits: () => db.prisma.headCommit.count({ where: { state: { in: ["pending", "running"] } } }),
+    defaultBranchRed: () => defaultBranchRed(db.sql),
+    failures24h: () => failuresLastDay(db.prisma, now()),
+    queue: () => queueDepth(db.sql, now()),
+    repositoryFailures24h: () => repositoryFailures(db.sql, new Date(now().getTime() - 24 * 3600_000)),
+    ...(settings.slackWebhookUrl ? { notificationOutbox: () => outboxCounts(db.sql) } : {}),
+    statisticLastValues: () => lastStatisticValues(db.prisma, now()),
+  }, { privateRepoNames: Boolean(settings.metricsToken) });
+}
+
 export function sift(deps: AppDeps): SiftApp {
   const now = deps.now ?? (() => new Date());
-  const metrics =
-    deps.metrics ??
-    createMetrics({
-      pendingCommits: () => deps.db.prisma.headCommit.count({ where: { state: { in: ["pending", "running"] } } }),
-      defaultBranchRed: () => defaultBranchRed(deps.db.sql),
-      failures24h: () => failuresLastDay(deps.db.prisma, now()),
-      statisticLastValues: () => lastStatisticValues(deps.db.prisma, now()),
-    }, { privateRepoNames: Boolean(deps.settings.metricsToken) });
+  const metrics = deps.metrics ?? createAppMetrics(deps.db, deps.settings, now);
   const providers = deps.providers ?? createProviderRegistry({ providers: allProviders, credentials: createCredentialStore({}) });
   const stops: (() => Promise<void>)[] = [];
   /** After the analyses stopped or were handed back: what they still use. */
@@ -77,6 +88,7 @@ export function sift(deps: AppDeps): SiftApp {
       classifyPool, fetch, configs,
       providers,
       keepBytes: deps.settings.keepBytes,
+      notifySql: deps.settings.slackWebhookUrl ? deps.db.sql : undefined,
     });
     const stages: AnalysisStages<CompiledPatternSet> = { ...real, ...deps.stages };
     if (deps.worker !== false) {
@@ -86,6 +98,8 @@ export function sift(deps: AppDeps): SiftApp {
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
       if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool: classifyPool, fetch, configs, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
+      const webhookUrl = deps.settings.slackWebhookUrl;
+      if (webhookUrl) stops.push(startNotifySweep({ sql: deps.db.sql, webhookUrl, now, log, metrics, intervalMs: deps.notifyIntervalMs }));
     }
     lastStops.push(() => classifyPool.close());
   };

@@ -6,7 +6,7 @@ import { migrate, openDatabase, DatabaseError } from "./db/index.js";
 import { createLogger } from "./log.js";
 import { SettingsError, readSettings } from "./settings.js";
 import { ProvidersFileError, allProviders, createProviderRegistry, loadCredentialStore } from "./providers/index.js";
-import { sift } from "./index.js";
+import { createAppMetrics, sift } from "./index.js";
 import { siftOctokit, stallingFetch } from "./octokit.js";
 import { createWebhookGate, gateRequests } from "./web/webhook-gate.js";
 
@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   }
 
   const providers = createProviderRegistry({ providers: allProviders, credentials: loadCredentialStore(process.env) });
-  const app = sift({ db, settings, log, providers });
+  const metrics = createAppMetrics(db, settings);
+  const app = sift({ db, settings, log, providers, metrics });
   const server = new Server({
     host: settings.host,
     port: settings.port,
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
       privateKey: settings.privateKey,
       secret: settings.webhookSecret,
       baseUrl: settings.githubApiUrl,
-      Octokit: siftOctokit(settings.githubTimeoutSeconds * 1000),
+      Octokit: siftOctokit(settings.githubTimeoutSeconds * 1000, metrics.github),
       request: { fetch: stallingFetch(settings.githubTimeoutSeconds * 1000) },
       log,
     }),

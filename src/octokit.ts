@@ -52,21 +52,36 @@ function hostOf(input: Parameters<typeof globalThis.fetch>[0]): string {
   }
 }
 
-type RequestOptions = { method: string; url: string; request?: Record<string, unknown> };
-type Hooked = { hook: { before(name: "request", fn: (options: RequestOptions) => void): void } };
+type RequestOptions = { method: string; url: string; baseUrl?: string; request?: Record<string, unknown> };
+type Answer = { status: number; headers: Record<string, string | number | undefined> };
+type Hooked = {
+  hook: {
+    before(name: "request", fn: (options: RequestOptions) => void): void;
+    wrap(name: "request", fn: (request: (options: RequestOptions) => Promise<Answer>, options: RequestOptions) => Promise<Answer>): void;
+  };
+};
+
+/** What /metrics learns from each GitHub request (web/github-metrics.ts implements it). */
+export interface GitHubCallObserver {
+  /** One request as Octokit made it (after its own retries): route template, method, status (0: no answer). */
+  request(call: { route: string; method: string; status: number }): void;
+  /** The rate limit GitHub reported with an answer, for an installation (or "app" for the App's own token). */
+  rateLimit(installation: string, remaining: number, limit: number): void;
+}
 
 /**
  * The Octokit class for `Probot.defaults({ Octokit })`: every request through the stalling fetch
  * (set per request: Probot's option merging may drop a `request.fetch` default), and POSTs other than
  * token requests without automatic retries on 5xx or network errors.
  */
-export function siftOctokit(timeoutMs: number): typeof ProbotOctokit {
+export function siftOctokit(timeoutMs: number, observer?: GitHubCallObserver): typeof ProbotOctokit {
   const fetch = stallingFetch(timeoutMs);
-  const plugin = (octokit: Hooked) => {
+  const plugin = (octokit: Hooked, options: { auth?: { installationId?: number | string } }) => {
     octokit.hook.before("request", (options) => {
       options.request = { ...options.request, fetch: options.request?.fetch ?? fetch };
       if (options.method === "POST" && !/\/access_tokens$/.test(options.url)) options.request.retries = 0;
     });
+    if (observer) observeRequests(octokit, observer, String(options.auth?.installationId ?? "app"));
   };
   return ProbotOctokit.plugin(plugin as Parameters<typeof ProbotOctokit.plugin>[0]).defaults((options: Record<string, unknown>) => ({
     ...options,
@@ -85,4 +100,25 @@ function waitOut(what: string) {
     octokit.log.warn(`GitHub ${what} on ${options.method} ${options.url}: ${wait ? `retrying in ${retryAfter} s` : `not waiting ${retryAfter} s in the request`}`);
     return wait;
   };
+}
+
+// Registered last, so it wraps Probot's retry and throttling: one observation per call as the caller saw it.
+function observeRequests(octokit: Hooked, observer: GitHubCallObserver, installation: string): void {
+  octokit.hook.wrap("request", async (request, options) => {
+    const seen = (status: number, headers: Answer["headers"] | undefined) => {
+      observer.request({ route: options.url, method: options.method, status });
+      const remaining = Number(headers?.["x-ratelimit-remaining"]);
+      const limit = Number(headers?.["x-ratelimit-limit"]);
+      if (headers?.["x-ratelimit-remaining"] !== undefined && Number.isFinite(remaining) && Number.isFinite(limit)) observer.rateLimit(installation, remaining, limit);
+    };
+    try {
+      const answer = await request(options);
+      seen(answer.status, answer.headers);
+      return answer;
+    } catch (err) {
+      const e = err as { status?: number; response?: { headers?: Answer["headers"] } };
+      seen(typeof e.status === "number" ? e.status : 0, e.response?.headers);
+      throw err;
+    }
+  });
 }

@@ -45,6 +45,8 @@ export interface Settings {
   classifyTimeoutSeconds: number;
   /** Successful jobs' logs read per repository per hour for `successful: true` statistics (0: none). */
   statisticsLogsPerHour?: number;
+  /** The operator's Slack-compatible incoming webhook (a secret); undefined: no notifications. */
+  slackWebhookUrl: string | undefined;
 }
 
 export class SettingsError extends Error {
@@ -77,6 +79,21 @@ function privateKeyFrom(env: Env): string | undefined {
     }
   }
   return undefined;
+}
+
+/** SIFT_SLACK_WEBHOOK_URL, or the file SIFT_SLACK_WEBHOOK_URL_FILE names (a mounted secret). Never logged. */
+function slackWebhookFrom(env: Env): string | undefined {
+  let url = env.SIFT_SLACK_WEBHOOK_URL?.trim();
+  if (!url && env.SIFT_SLACK_WEBHOOK_URL_FILE) {
+    try {
+      url = readFileSync(env.SIFT_SLACK_WEBHOOK_URL_FILE, "utf8").trim();
+    } catch (err) {
+      throw new SettingsError(`SIFT_SLACK_WEBHOOK_URL_FILE: cannot read ${env.SIFT_SLACK_WEBHOOK_URL_FILE}: ${(err as NodeJS.ErrnoException).code ?? "error"}`);
+    }
+  }
+  if (!url) return undefined;
+  if (!/^https?:\/\/[^/\s]+\/\S*$/i.test(url)) throw new SettingsError("SIFT_SLACK_WEBHOOK_URL must be an http(s) URL (its value is not shown: it is a secret)");
+  return url;
 }
 
 export function readSettings(env: Env = process.env): Settings {
@@ -125,5 +142,6 @@ export function readSettings(env: Env = process.env): Settings {
     classifyThreads: env.SIFT_CLASSIFY_THREADS ? int(env, "SIFT_CLASSIFY_THREADS", 1, 1) : undefined,
     classifyTimeoutSeconds: int(env, "SIFT_CLASSIFY_TIMEOUT_SECONDS", 120, 1),
     statisticsLogsPerHour: int(env, "SIFT_STATISTICS_LOGS_PER_HOUR", 60),
+    slackWebhookUrl: slackWebhookFrom(env),
   };
 }

@@ -1,5 +1,5 @@
 // The use case for one claimed head SHA: configuration → collect → classify → decide → re-run →
-// one state (verdicts and check-run record, one transaction) → the check run on GitHub.
+// one state (verdicts and check-run record, one transaction) → the check run on GitHub → notifications.
 // Every collaborator is passed in; src/index.ts wires the real stages (analyse/create-stages.ts).
 import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
@@ -97,6 +97,9 @@ export async function analyseCommit<Compiled>(deps: AnalyseDeps<Compiled>, commi
   const written = await stages.writeReport(octokit, report, previous, ctx);
   await saveCheckRunRecord(prisma, at, written);
   if (commit.dueAt) deps.metrics?.dueToReportSeconds.observe(Math.max(0, (deps.now().getTime() - commit.dueAt.getTime()) / 1000));
+
+  // 6. the notifications this analysis found, into the outbox (sent by the sweep)
+  if (stages.notify) await stages.notify(report, ctx).catch((err: unknown) => ctx.log.error({ err }, "finding notifications failed; the report is written, this analysis notifies nothing"));
 
   const conclusion = written.conclusion ?? written.status;
   deps.metrics?.analyses.inc({ conclusion });

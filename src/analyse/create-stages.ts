@@ -1,9 +1,11 @@
 // The real stages of an analysis, wired once by src/index.ts.
 import type { CompiledPatternSet } from "../classify/index.js";
 import { loadConfig } from "../config/index.js";
+import type { SqlSession } from "../db/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AnalysisStages, Metrics } from "../model/index.js";
 import type { ProviderRegistry } from "../providers/index.js";
+import { createNotifyStage } from "../notify/index.js";
 import { writeReport } from "../report/index.js";
 import { createClassifyStage } from "./classify-job.js";
 import { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
@@ -26,6 +28,8 @@ export interface StageDeps {
   providers?: ProviderRegistry | undefined;
   /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
   fetch?: typeof globalThis.fetch;
+  /** Given when a Slack webhook is configured: the notify stage queues notifications with it. */
+  notifySql?: SqlSession | undefined;
 }
 
 export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet> {
@@ -44,5 +48,6 @@ export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet
     decide: createDecideStage(deps),
     retry: createRetryStage(deps),
     writeReport,
+    ...(deps.notifySql ? { notify: createNotifyStage({ prisma: deps.prisma, sql: deps.notifySql, githubWebUrl: deps.githubWebUrl, metrics: deps.metrics }) } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // by open issues labelled `sift:flaky-test` (as PyTorch does with its "DISABLED test_a (__main__.TestX)"
 // issues). PURE: the caller fetches the config and the issues.
 import picomatch from "picomatch";
+import { globProblem } from "./glob-problem.js";
 
 export interface TestRef {
   id: string;
@@ -23,29 +24,8 @@ export interface FlakyTestMatcher {
 
 // Case-sensitive (test names are), `*` crosses `/` and `::` (ids are not paths), dots are ordinary.
 const GLOB_OPTIONS = { bash: true, dot: true, nocase: false } as const;
-const MAX_GLOB = 300;
-const MAX_STARS = 12;
 
-function globProblem(glob: string): string | null {
-  if (glob.trim() === "") return "empty glob";
-  if (glob.length > MAX_GLOB) return `glob longer than ${MAX_GLOB} characters`;
-  if ((glob.match(/\*/g)?.length ?? 0) > MAX_STARS) return `more than ${MAX_STARS} stars`;
-  let square = 0;
-  let curly = 0;
-  for (const ch of glob) {
-    if (ch < " " || ch === "\u007f") return "glob contains a control character";
-    square += ch === "[" ? 1 : ch === "]" ? -1 : 0;
-    curly += ch === "{" ? 1 : ch === "}" ? -1 : 0;
-    if (square < 0 || curly < 0) return "unbalanced brackets";
-  }
-  if (square !== 0 || curly !== 0) return "unbalanced brackets";
-  try {
-    picomatch.makeRe(glob, GLOB_OPTIONS);
-  } catch (err) {
-    return `not a glob (${(err as Error).message})`;
-  }
-  return null;
-}
+const globProblemOf = (glob: string) => globProblem(glob, { maxLength: 300, maxStars: 12, options: GLOB_OPTIONS });
 
 /** Scopes of a test id in any runner's form: `tests/x.py::TestX::test_a` → [tests, x.py, TestX, test_a]. */
 export function testScopes(id: string): string[] {
@@ -75,7 +55,7 @@ export function flakyTestMatcher(globs: readonly string[], issueTestIds: readonl
   const problems: FlakyTestMatcher["problems"] = [];
   const tests: { glob: string; test: (s: string) => boolean }[] = [];
   for (const glob of globs) {
-    const reason = globProblem(glob);
+    const reason = globProblemOf(glob);
     if (reason) problems.push({ glob, reason });
     else tests.push({ glob, test: picomatch(glob, GLOB_OPTIONS) });
   }

@@ -11,6 +11,8 @@ export { poissonTail } from "./poisson.js";
 export { baseJobName } from "./job-name.js";
 export { globMatcher, globProblem, type NameMatcher } from "./glob.js";
 export { matchTrunk, type TrunkMatch } from "./trunk.js";
+export { redPeriodAnchor, type BranchCommit } from "./red-period.js";
+export { isNewRecurringCause, NEW_CAUSE_RULE, type CauseSpread } from "./new-cause.js";
 export { isActiveDeclaration, matchDeclaration, firstUrl } from "./declarations.js";
 export { parseKnownProblemIssueBody, issueCovers, type RegexTest } from "./known-problem-issues.js";
 export { fixedIssues } from "./fixed-issues.js";

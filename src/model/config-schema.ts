@@ -137,6 +137,15 @@ export const configSchema = z
       })
       .strict()
       .default({ max_bytes: 64 * 1024 * 1024 }),
+    notifications: z
+      .object({
+        default_branch_red: z.boolean().default(true).describe("Notify when the default branch turns red for a genuine failure (once per broken period)."),
+        outage: z.boolean().default(true).describe("Notify when an outage of one infrastructure cause is detected (once per episode)."),
+        new_cause: z.boolean().default(true).describe("Notify when a new failure signature recurs: first seen in the last 7 days, on at least 3 jobs of at least 2 pull requests."),
+      })
+      .strict()
+      .default({ default_branch_red: true, outage: true, new_cause: true })
+      .describe("Which events go to the operator's Slack webhook (SIFT_SLACK_WEBHOOK_URL); the URL itself never comes from the repository."),
     statistics: z.array(statisticSchema).max(MAX_STATISTICS).default([]).describe("Numbers read from job logs and charted per day (repo first, then org, combined by id)."),
   })
   .strict();

@@ -14,6 +14,9 @@ export interface Metrics {
   analyses: CounterOf<"conclusion">;
   verdicts: CounterOf<"verdict" | "category" | "kind">;
   retries: CounterOf<"trigger" | "status">;
+  /** A requested re-run's next attempt: passed, failed_again, cancelled, other. */
+  retryOutcomes: CounterOf<"trigger" | "outcome">;
+  notifications: CounterOf<"event" | "outcome">;
   analysisSeconds: HistogramLike;
   dueToReportSeconds: HistogramLike;
 }

@@ -50,4 +50,9 @@ export interface AnalysisStages<Compiled = unknown> {
    * id, creates one otherwise — never a second for the same SHA. May skip an unchanged update.
    */
   writeReport(octokit: ProbotOctokit, report: AnalysisReport, previous: CheckRunRecord | null, ctx: AnalysisContext<Compiled>): Promise<CheckRunRecord>;
+  /**
+   * (6) Optional: queues the notifications this analysis found (the default branch turned red, an
+   * outage, a new recurring cause) for the operator's Slack webhook. Absent when none is configured.
+   */
+  notify?(report: AnalysisReport, ctx: AnalysisContext<Compiled>): Promise<void>;
 }

@@ -16,7 +16,7 @@ export interface CompletedRun {
 export async function onWorkflowRunCompleted(deps: StoredRetryDeps, octokit: ProbotOctokit, run: CompletedRun): Promise<void> {
   const { prisma } = deps;
   const now = deps.now();
-  await recordRetryOutcomes(prisma, run, now);
+  await recordRetryOutcomes(prisma, run, now, deps.metrics);
   const waiting = await prisma.retry.findMany({
     where: { repositoryId: BigInt(run.repositoryId), status: "waiting", OR: [{ notBefore: null }, { notBefore: { lte: now } }], job: { runId: BigInt(run.runId) } },
     include: { job: true, repository: true },

@@ -10,6 +10,7 @@ import type { ReaderOf } from "./reader.js";
 import { repoPageToken, verifyPageToken } from "./page-token.js";
 import { addRepoRoutes } from "./repo-routes.js";
 import { addStatisticsRoutes } from "./statistics-routes.js";
+import { addGrafanaRoutes } from "./grafana-routes.js";
 import type { Router } from "./router.js";
 import { DETAILS_ROUTE, detailsPath, repoPath } from "./urls.js";
 import { loadViews, type Views } from "./views.js";
@@ -31,6 +32,7 @@ export function addWebRoutes(router: Router, deps: WebDeps): void {
   const headers = pageHeaders(views.cssHash);
   addRepoRoutes(router, { ...deps, views });
   addStatisticsRoutes(router, { ...deps, views });
+  addGrafanaRoutes(router);
   router.get(DETAILS_ROUTE, async (req, res, params, url) => {
     const json = wantsJson(req.headers.accept, url);
     const notFound = () =>

@@ -1,6 +1,10 @@
 // Prometheus metrics. One registry per app instance, so tests can build several side by side.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { FAILURE_KINDS, type FailureKind, type Metrics } from "../model/index.js";
+import { boundedLabel } from "./bounded-label.js";
+import { createGitHubMetrics } from "./github-metrics.js";
+import type { QueueDepth } from "./queue-metrics.js";
+import { boundRepositories, type RepositoryFailures } from "./repository-failure-metrics.js";
 
 export interface MetricsSources {
   /** Head SHAs waiting for (or under) analysis, read from the database at scrape time. */
@@ -11,7 +15,16 @@ export interface MetricsSources {
   failures24h?: () => Promise<Record<FailureKind, number>>;
   /** The last value of each (repository, statistic, group) of the last week, at most 200 (src/statistics). */
   statisticLastValues?: () => Promise<{ repo: string; private: boolean; statistic: string; group: string; value: number }[]>;
+  /** The analysis queue now (web/queue-metrics.ts). */
+  queue?: () => Promise<QueueDepth>;
+  /** Failed jobs classified in the last 24 hours, per repository and verdict (web/repository-failure-metrics.ts). */
+  repositoryFailures24h?: () => Promise<RepositoryFailures[]>;
+  /** Notifications in the outbox not delivered yet, and those given up on (src/notify/). */
+  notificationOutbox?: () => Promise<{ pending: number; failed: number }>;
 }
+
+/** Categories are named by patterns people write: the first 50 distinct ones keep their name. */
+const MAX_CATEGORIES = 50;
 
 export interface MetricsOptions {
   /** Name private repositories in labels: only when /metrics asks for a token (SIFT_METRICS_TOKEN). */
@@ -24,8 +37,16 @@ export const PRIVATE_REPO_LABEL = "private";
 export function createMetrics(sources: MetricsSources = {}, options: MetricsOptions = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "sift_" });
+  const category = boundedLabel(MAX_CATEGORIES);
+  const verdicts = new Counter({
+    name: "sift_verdicts_total",
+    help: `Failed jobs classified, by verdict, category (the first ${MAX_CATEGORIES} distinct ones, then "other") and kind (infrastructure or test).`,
+    labelNames: ["verdict", "category", "kind"] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    github: createGitHubMetrics(registry),
     webhooks: new Counter({
       name: "sift_webhooks_total",
       help: "Webhook deliveries handled, by event and outcome (stored, duplicate, ignored, rejected).",
@@ -38,16 +59,26 @@ export function createMetrics(sources: MetricsSources = {}, options: MetricsOpti
       labelNames: ["conclusion"] as const,
       registers: [registry],
     }),
-    verdicts: new Counter({
-      name: "sift_verdicts_total",
-      help: "Failed jobs classified, by verdict, category and kind (infrastructure or test).",
-      labelNames: ["verdict", "category", "kind"] as const,
-      registers: [registry],
-    }),
+    verdicts: {
+      inc: (labels: Partial<Record<"verdict" | "category" | "kind", string | number>>, value?: number) =>
+        verdicts.inc({ ...labels, ...(labels.category === undefined ? {} : { category: category(String(labels.category).toLowerCase()) }) }, value),
+    },
     retries: new Counter({
       name: "sift_retries_total",
       help: "Re-runs requested, held or refused, by trigger and status.",
       labelNames: ["trigger", "status"] as const,
+      registers: [registry],
+    }),
+    retryOutcomes: new Counter({
+      name: "sift_retry_outcomes_total",
+      help: "What requested re-runs produced once their next attempt completed, by trigger (auto, command) and outcome (passed, failed_again, cancelled, other).",
+      labelNames: ["trigger", "outcome"] as const,
+      registers: [registry],
+    }),
+    notifications: new Counter({
+      name: "sift_notifications_total",
+      help: "Slack notifications, by event (default_branch_red, outage, new_cause) and outcome (queued, delivered, retried, given_up).",
+      labelNames: ["event", "outcome"] as const,
       registers: [registry],
     }),
     analysisSeconds: new Histogram({
@@ -88,6 +119,41 @@ export function createMetrics(sources: MetricsSources = {}, options: MetricsOpti
           } else this.set({ repo: r.repo }, r.red ? 1 : 0);
         }
         if (anyPrivate) this.set({ repo: PRIVATE_REPO_LABEL }, privateRed);
+      },
+    }),
+    queueCommits: new Gauge({
+      name: "sift_queue_commits",
+      help: "Head SHAs in the analysis queue, by state: due (waiting for a worker, or a lapsed lease), cooling (failures seen, due after the cool-off), claimed (a worker holds it).",
+      labelNames: ["state"] as const,
+      registers: [registry],
+      async collect() {
+        if (!sources.queue) return;
+        const q = await sources.queue();
+        for (const state of ["due", "cooling", "claimed"] as const) this.set({ state }, q[state]);
+      },
+    }),
+    repositoryFailures24h: new Gauge({
+      name: "sift_repository_failures_24h",
+      help: `Failed jobs classified in the last 24 hours, by repository and verdict: the 20 repositories with the most, the rest under repo="other"; private ones under repo="${PRIVATE_REPO_LABEL}" unless /metrics asks for a token.`,
+      labelNames: ["repo", "verdict"] as const,
+      registers: [registry],
+      async collect() {
+        if (!sources.repositoryFailures24h) return;
+        const bounded = boundRepositories(await sources.repositoryFailures24h(), { privateLabel: PRIVATE_REPO_LABEL, namePrivate: Boolean(options.privateRepoNames) });
+        this.reset();
+        for (const [repo, verdicts] of bounded) for (const [verdict, n] of verdicts) this.set({ repo, verdict }, n);
+      },
+    }),
+    notificationOutbox: new Gauge({
+      name: "sift_notification_outbox",
+      help: "Notifications in the outbox: pending (not delivered yet, retrying) and failed (given up).",
+      labelNames: ["state"] as const,
+      registers: [registry],
+      async collect() {
+        if (!sources.notificationOutbox) return;
+        const o = await sources.notificationOutbox();
+        this.set({ state: "pending" }, o.pending);
+        this.set({ state: "failed" }, o.failed);
       },
     }),
     failures24h: new Gauge({

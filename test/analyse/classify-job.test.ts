@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createClassifyStage } from "../../src/analyse/classify-job.js";
 import type { AnalysisContext } from "../../src/model/index.js";
-import type { JobInfo } from "../../src/model/index.js";
 import { configFromFiles, type LoadedConfig } from "../../src/config/load.js";
 import { corpusDir, readCorpusFile } from "../helpers/corpus.js";
 import {
@@ -19,6 +18,7 @@ import {
   useStrictNock,
 } from "../helpers/github-nock.js";
 import { captureLogger } from "../helpers/probot.js";
+import { actionsJob } from "../helpers/actions-job.js";
 
 useStrictNock();
 
@@ -45,29 +45,6 @@ function ctx(config: LoadedConfig = builtins()): AnalysisContext<LoadedConfig["c
   };
 }
 
-/** An Actions job that ran on a runner (steps omitted: the log's own markers find the failing step). */
-function actionsJob(o: Partial<JobInfo> = {}): JobInfo {
-  return {
-    id: 1,
-    provider: "actions",
-    externalId: "42",
-    name: "unit",
-    workflowName: "CI",
-    runId: "9000",
-    runAttempt: 1,
-    conclusion: "failure",
-    htmlUrl: null,
-    headSha: "a".repeat(40),
-    headBranch: "feature",
-    prNumbers: [],
-    startedAt: new Date("2024-05-01T11:50:00Z"),
-    completedAt: new Date("2024-05-01T12:00:00Z"),
-    steps: null,
-    runnerName: "GitHub Actions 5",
-    logUrl: null,
-    ...o,
-  };
-}
 
 const classifyJob = createClassifyStage();
 

@@ -4,44 +4,17 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createClassifyStage } from "../../src/analyse/classify-job.js";
 import { createClassifyPool } from "../../src/analyse/classify-pool.js";
-import type { JobInfo } from "../../src/model/index.js";
-import { configFromFiles } from "../../src/config/load.js";
-import { nockJobLogRedirect, nockLogStorage, testOctokit, useStrictNock } from "../helpers/github-nock.js";
+import { actionsJob, classifyContext } from "../helpers/actions-job.js";
+import { longestHold } from "../helpers/event-loop.js";
+import { nockJobLogRedirect, nockLogStorage, useStrictNock } from "../helpers/github-nock.js";
 import { hostileLogs } from "../helpers/hostile-log-streams.js";
-import { captureLogger } from "../helpers/probot.js";
 
 useStrictNock();
 const MB = 1024 * 1024;
 
-const job: JobInfo = {
-  id: 1, provider: "actions", externalId: "42", name: "unit", workflowName: "CI", runId: "9000", runAttempt: 1, conclusion: "failure", htmlUrl: null,
-  headSha: "a".repeat(40), headBranch: "feature", prNumbers: [], startedAt: new Date("2024-05-01T11:50:00Z"), completedAt: new Date("2024-05-01T12:00:00Z"),
-  steps: null, runnerName: "GitHub Actions 5", logUrl: null,
-};
+const job = actionsJob();
+const context = () => classifyContext();
 
-function context() {
-  const logger = captureLogger();
-  return {
-    logger,
-    ctx: {
-      octokit: testOctokit(), repo: { id: "1", owner: "octo", name: "app", private: false, installationId: 100 }, sha: "a".repeat(40), log: logger.log,
-      now: () => new Date("2024-05-01T12:01:00Z"), config: configFromFiles([], "octo", "app"),
-    },
-  };
-}
-
-/** Runs `work` while a 5 ms interval measures the longest time the event loop did not turn. */
-async function longestHold<T>(work: () => Promise<T>): Promise<{ result: T; longest: number }> {
-  let longest = 0;
-  let last = performance.now();
-  const timer = setInterval(() => {
-    longest = Math.max(longest, performance.now() - last);
-    last = performance.now();
-  }, 5);
-  const result = await work();
-  clearInterval(timer);
-  return { result, longest: Math.max(longest, performance.now() - last) };
-}
 
 describe("classification off the event loop", () => {
   const pool = createClassifyPool({ threads: 1 });

@@ -4,40 +4,24 @@
 // (log.max_bytes 8 MiB); HOSTILE_LOG_MB runs the big ones (2048 for a 2 GB log, README's table).
 import { describe, expect, it } from "vitest";
 import { createClassifyStage } from "../../src/analyse/classify-job.js";
-import type { JobInfo } from "../../src/model/index.js";
-import { configFromFiles } from "../../src/config/load.js";
-import { nockJobLogRedirect, nockLogStorage, testOctokit, useStrictNock } from "../helpers/github-nock.js";
+import { actionsJob, classifyContext } from "../helpers/actions-job.js";
+import { longestHold } from "../helpers/event-loop.js";
+import { nockJobLogRedirect, nockLogStorage, useStrictNock } from "../helpers/github-nock.js";
 import { hostileLogs, type HostileLog } from "../helpers/hostile-log-streams.js";
-import { captureLogger } from "../helpers/probot.js";
 
 useStrictNock();
 const MB = 1024 * 1024;
 const SIZE_MB = Number(process.env.HOSTILE_LOG_MB ?? 48);
 const MAX_BYTES = process.env.HOSTILE_LOG_MB ? 64 * MB : 8 * MB;
 
-const job: JobInfo = {
-  id: 1, provider: "actions", externalId: "42", name: "unit", workflowName: "CI", runId: "9000", runAttempt: 1, conclusion: "failure", htmlUrl: null,
-  headSha: "a".repeat(40), headBranch: "feature", prNumbers: [], startedAt: new Date("2024-05-01T11:50:00Z"), completedAt: new Date("2024-05-01T12:00:00Z"),
-  steps: null, runnerName: "GitHub Actions 5", logUrl: null,
-};
+const job = actionsJob();
 
 async function analyse(kind: HostileLog, bytes: number) {
   nockLogStorage(nockJobLogRedirect(), () => hostileLogs[kind](bytes));
-  const ctx = {
-    octokit: testOctokit(), repo: { id: "1", owner: "octo", name: "app", private: false, installationId: 100 }, sha: "a".repeat(40), log: captureLogger().log,
-    now: () => new Date("2024-05-01T12:01:00Z"),
-    config: configFromFiles([{ owner: "octo", repo: "app", path: ".github/sift.yml", config: { log: { max_bytes: MAX_BYTES } } }], "octo", "app"),
-  };
-  let longest = 0;
-  let last = performance.now();
-  const timer = setInterval(() => {
-    longest = Math.max(longest, performance.now() - last);
-    last = performance.now();
-  }, 5);
+  const { ctx } = classifyContext([{ owner: "octo", repo: "app", path: ".github/sift.yml", config: { log: { max_bytes: MAX_BYTES } } }]);
   const rss = process.memoryUsage().rss;
   const start = performance.now();
-  const failure = await createClassifyStage()(job, ctx);
-  clearInterval(timer);
+  const { result: failure, longest } = await longestHold(() => createClassifyStage()(job, ctx));
   const ms = performance.now() - start;
   const grewMb = (process.memoryUsage().rss - rss) / MB;
   console.log(`${kind} ${(bytes / MB).toFixed(0)} MB: ${failure.class} (${failure.patternId}) in ${ms.toFixed(0)} ms, event loop held ≤ ${longest.toFixed(0)} ms, RSS +${grewMb.toFixed(0)} MB; ${failure.notes.join("; ")}`);
