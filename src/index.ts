@@ -22,6 +22,7 @@ import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
 import { outboxCounts, startNotifySweep } from "./notify/index.js";
+import { startBackfill } from "./backfill/index.js";
 
 export interface AppDeps {
   db: Database;
@@ -73,7 +74,7 @@ export function sift(deps: AppDeps): SiftApp {
     addHealthRoutes(router, deps.db, metrics, { metricsToken: deps.settings.metricsToken });
     addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now });
     addHandler(router.handler());
-    const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics });
+    const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics, requiredCheck: deps.settings.requiredCheck });
     const { prisma } = deps.db;
     const log = deps.log ?? app.log;
     const commands = { prisma, now, metrics, log, providers };
@@ -100,6 +101,7 @@ export function sift(deps: AppDeps): SiftApp {
       if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool: classifyPool, fetch, configs, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
       const webhookUrl = deps.settings.slackWebhookUrl;
       if (webhookUrl) stops.push(startNotifySweep({ sql: deps.db.sql, webhookUrl, now, log, metrics, intervalMs: deps.notifyIntervalMs }));
+      stops.push(startBackfill({ sql: deps.db.sql, octokitFor: (id) => app.auth(id), log, now, timing: deps.settings, intervalMinutes: deps.settings.backfillMinutes, appId: deps.settings.appId, requests: metrics.backfillRequests }));
     }
     lastStops.push(() => classifyPool.close());
   };

@@ -47,6 +47,12 @@ export interface Settings {
   statisticsLogsPerHour?: number;
   /** The operator's Slack-compatible incoming webhook (a secret); undefined: no notifications. */
   slackWebhookUrl: string | undefined;
+  /** The longest the Sift check run waits in progress for jobs and re-runs before it concludes (0: no limit). */
+  requiredTimeoutMinutes: number;
+  /** Sift is a required check: PR heads get a check run even when nothing fails. */
+  requiredCheck: boolean;
+  /** How often recent workflow runs, check runs and statuses are compared with what webhooks brought (0: never). */
+  backfillMinutes: number;
 }
 
 export class SettingsError extends Error {
@@ -61,6 +67,22 @@ function int(env: Env, name: string, fallback: number, min = 0): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new SettingsError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
   return n;
+}
+
+/** Minutes, fractions allowed (tests shorten intervals to seconds). */
+function minutes(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new SettingsError(`${name} must be a number of minutes ≥ 0, got "${raw}"`);
+  return n;
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = (env[name] ?? "").toLowerCase();
+  if (["", "0", "false", "no", "off"].includes(raw)) return false;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  throw new SettingsError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 function privateKeyFrom(env: Env): string | undefined {
@@ -143,5 +165,8 @@ export function readSettings(env: Env = process.env): Settings {
     classifyTimeoutSeconds: int(env, "SIFT_CLASSIFY_TIMEOUT_SECONDS", 120, 1),
     statisticsLogsPerHour: int(env, "SIFT_STATISTICS_LOGS_PER_HOUR", 60),
     slackWebhookUrl: slackWebhookFrom(env),
+    requiredTimeoutMinutes: minutes(env, "SIFT_REQUIRED_TIMEOUT_MINUTES", 60),
+    requiredCheck: flag(env, "SIFT_REQUIRED_CHECK"),
+    backfillMinutes: minutes(env, "SIFT_BACKFILL_MINUTES", 10),
   };
 }

@@ -50,6 +50,10 @@ describe("readSettings", () => {
 
   it("bounds classification: threads default to the pool's choice, 120 s per log unless set", () => {
     expect(readSettings({})).toMatchObject({ classifyThreads: undefined, classifyTimeoutSeconds: 120 });
+    expect(readSettings({})).toMatchObject({ requiredTimeoutMinutes: 60, requiredCheck: false, backfillMinutes: 10 });
+    expect(readSettings({ SIFT_REQUIRED_TIMEOUT_MINUTES: "0.5", SIFT_REQUIRED_CHECK: "true", SIFT_BACKFILL_MINUTES: "0" })).toMatchObject({ requiredTimeoutMinutes: 0.5, requiredCheck: true, backfillMinutes: 0 });
+    expect(() => readSettings({ SIFT_REQUIRED_CHECK: "maybe" })).toThrow(/SIFT_REQUIRED_CHECK must be true or false/);
+    expect(() => readSettings({ SIFT_BACKFILL_MINUTES: "-1" })).toThrow(/SIFT_BACKFILL_MINUTES must be a number of minutes/);
     expect(readSettings({ SIFT_CLASSIFY_THREADS: "3", SIFT_CLASSIFY_TIMEOUT_SECONDS: "30" })).toMatchObject({ classifyThreads: 3, classifyTimeoutSeconds: 30 });
     expect(() => readSettings({ SIFT_CLASSIFY_THREADS: "0" })).toThrow(/SIFT_CLASSIFY_THREADS/);
     expect(() => readSettings({ SIFT_CLASSIFY_TIMEOUT_SECONDS: "0" })).toThrow(/SIFT_CLASSIFY_TIMEOUT_SECONDS/);

@@ -9,6 +9,7 @@ import { AnalysisStopped, checkRunState, failClosed, type AnalysisContext, type 
 import { renderTitle } from "../report/index.js";
 import { detailsUrl } from "../web/urls.js";
 import { findCheckRunRecord, saveCheckRunRecord } from "./check-run-record.js";
+import { earliest, requiredWait } from "./required-wait.js";
 import { logRecheck } from "./log-recheck.js";
 import { saveClassifications } from "./save-classifications.js";
 import { keepFailureTexts } from "./keep-failure-texts.js";
@@ -26,6 +27,8 @@ export interface AnalyseDeps<Compiled = unknown> {
   publicUrl: string;
   pageSecret?: string | undefined;
   stages: AnalysisStages<Compiled>;
+  /** SIFT_REQUIRED_TIMEOUT_MINUTES: how long the check run waits in progress at most (0: no limit). */
+  requiredTimeoutMinutes?: number | undefined;
 }
 
 export interface CommitToAnalyse {
@@ -69,6 +72,8 @@ export async function analyseCommit<Compiled>(deps: AnalyseDeps<Compiled>, commi
     sha: commit.sha,
     prNumbers: head?.prNumbers ?? [],
     pendingJobs: collected.pendingJobs,
+    knownJobs: collected.knownJobs,
+    required: head?.required ?? false,
     jobs,
     configProblems: ctx.config.problems.map(({ file, path, message }) => ({ file, path, message })),
     notes: [],
@@ -86,10 +91,15 @@ export async function analyseCommit<Compiled>(deps: AnalyseDeps<Compiled>, commi
   // 5. one state: the verdicts and the check run's record change together, then GitHub is told
   const at = { repositoryId: commit.repositoryId, owner: commit.owner, repo: commit.repo, sha: commit.sha, appId: deps.appId };
   const previous = await findCheckRunRecord(prisma, octokit, at);
-  const next = { checkRunId: previous?.checkRunId ?? null, outputHash: previous?.outputHash ?? null, ...checkRunState(report), title: renderTitle(report) };
+  const wait = await requiredWait(prisma, at, deps.now(), deps.requiredTimeoutMinutes ?? 0);
+  report.timedOut = wait.timedOut;
+  const { reasons, ...state } = checkRunState(report);
+  report.notes.push(...reasons.map((r) => `Failed: ${r}.`));
+  const next = { checkRunId: previous?.checkRunId ?? null, outputHash: previous?.outputHash ?? null, ...state, title: renderTitle(report) };
+  const waitingSince = state.status === "in_progress" ? wait.since : null;
   await prisma.$transaction(async (tx) => {
     await saveClassifications(tx, report.jobs, commit.repositoryId);
-    await saveCheckRunRecord(tx, at, next);
+    await saveCheckRunRecord(tx, at, next, { waitingSince });
   });
   // the failing steps' text, kept for re-classification (compressed outside the transaction)
   await keepFailureTexts(prisma, report.jobs, { repositoryId: commit.repositoryId, now: deps.now() });
@@ -103,7 +113,8 @@ export async function analyseCommit<Compiled>(deps: AnalyseDeps<Compiled>, commi
 
   const conclusion = written.conclusion ?? written.status;
   deps.metrics?.analyses.inc({ conclusion });
-  return { conclusion, report, checkRunId: written.checkRunId ?? "", ...(recheck ? { recheckAt: recheck.at } : {}) };
+  const recheckAt = earliest(recheck?.at, waitingSince && wait.deadline);
+  return { conclusion, report, checkRunId: written.checkRunId ?? "", ...(recheckAt ? { recheckAt } : {}) };
 }
 
 async function classifySafely<Compiled>(stages: AnalysisStages<Compiled>, job: JobInfo, ctx: AnalysisContext<Compiled>): Promise<ClassifiedFailure> {

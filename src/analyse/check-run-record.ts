@@ -36,8 +36,20 @@ export async function findCheckRunRecord(prisma: PrismaClient, octokit: ProbotOc
 }
 
 /** Stores the record, with or without GitHub's id yet; an id once stored is never forgotten. */
-export async function saveCheckRunRecord(db: Prisma.TransactionClient, at: { repositoryId: number; sha: string }, run: CheckRunRecord): Promise<void> {
-  const data = { ...(run.checkRunId === null ? {} : { checkRunId: BigInt(run.checkRunId) }), status: run.status, conclusion: run.conclusion, title: run.title, outputHash: run.outputHash };
+export async function saveCheckRunRecord(
+  db: Prisma.TransactionClient,
+  at: { repositoryId: number; sha: string },
+  run: CheckRunRecord,
+  wait?: { waitingSince: Date | null },
+): Promise<void> {
+  const data = {
+    ...(run.checkRunId === null ? {} : { checkRunId: BigInt(run.checkRunId) }),
+    status: run.status,
+    conclusion: run.conclusion,
+    title: run.title,
+    outputHash: run.outputHash,
+    ...(wait ? { waitingSince: wait.waitingSince } : {}),
+  };
   await db.checkRun.upsert({
     where: { repositoryId_headSha: { repositoryId: BigInt(at.repositoryId), headSha: at.sha } },
     create: { repositoryId: BigInt(at.repositoryId), headSha: at.sha, ...data },

@@ -34,7 +34,7 @@ export function startAnalysisWorker(app: Probot, deps: AnalysisWorkerDeps): () =
       const end = deps.metrics.analysisSeconds.startTimer();
       try {
         return await analyseCommit(
-          { prisma: db.prisma, octokit, log, now, metrics: deps.metrics, appId: settings.appId, publicUrl: settings.publicUrl, pageSecret: settings.pageSecret, stages: deps.stages },
+          { prisma: db.prisma, octokit, log, now, metrics: deps.metrics, appId: settings.appId, publicUrl: settings.publicUrl, pageSecret: settings.pageSecret, stages: deps.stages, requiredTimeoutMinutes: settings.requiredTimeoutMinutes },
           claim,
         );
       } finally {

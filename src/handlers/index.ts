@@ -11,6 +11,7 @@ import { onWorkflowRun } from "./workflow-run.js";
 import { onIssueComment } from "./issue-comment.js";
 import { onCommitComment } from "./commit-comment.js";
 import { onIssues } from "./issues.js";
+import { onMergeGroup } from "./merge-group.js";
 
 export type { HandlerDeps } from "./handler-deps.js";
 
@@ -21,6 +22,7 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
   app.on("workflow_run", onWorkflowRun(deps));
   app.on("pull_request", onPullRequest(deps));
   app.on("check_suite", onCheckSuite(deps));
+  app.on("merge_group", onMergeGroup(deps));
   app.on("installation", onInstallation(deps));
   app.on("installation_repositories", onInstallationRepositories(deps));
   if (deps.commands) {

@@ -7,6 +7,8 @@ import { groupAttempts, isFailedConclusion, type AttemptInfo, type JobInfo } fro
 export interface CollectedJobs {
   failed: { job: JobInfo; attempts: AttemptInfo[] }[];
   pendingJobs: number;
+  /** Every job of the SHA (latest attempts), in any state. */
+  knownJobs: number;
 }
 
 export function toJobInfo(j: Job): JobInfo {
@@ -34,9 +36,10 @@ export function toJobInfo(j: Job): JobInfo {
 
 export async function collectJobs(prisma: Pick<PrismaClient, "job">, repositoryId: number, sha: string): Promise<CollectedJobs> {
   const rows = await prisma.job.findMany({ where: { repositoryId: BigInt(repositoryId), headSha: sha }, orderBy: [{ runAttempt: "asc" }, { id: "asc" }] });
-  const result: CollectedJobs = { failed: [], pendingJobs: 0 };
+  const result: CollectedJobs = { failed: [], pendingJobs: 0, knownJobs: 0 };
   for (const attempts of groupAttempts(rows)) {
     const latest = attempts[attempts.length - 1]!;
+    result.knownJobs++;
     if (latest.status !== "completed") result.pendingJobs++;
     else if (isFailedConclusion(latest.conclusion)) {
       result.failed.push({

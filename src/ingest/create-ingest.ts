@@ -11,6 +11,7 @@ import {
   checkRunPayload,
   checkSuitePayload,
   installationPayload,
+  mergeGroupPayload,
   installationRepositoriesPayload,
   pullRequestPayload,
   statusPayload,
@@ -22,6 +23,8 @@ import { storeInstallation } from "./store-installation.js";
 import { upsertHeadCommit, type HeadCommitInfo } from "./upsert-head-commit.js";
 import { storeJobDelivery } from "./store-job-delivery.js";
 import { upsertRepository } from "./upsert-repository.js";
+import { storeMergeGroup } from "./store-merge-group.js";
+import { scheduleRequired } from "../schedule/index.js";
 
 export interface IngestDeps {
   db: Database;
@@ -29,6 +32,8 @@ export interface IngestDeps {
   now: () => Date;
   metrics: Metrics;
   log?: Logger;
+  /** SIFT_REQUIRED_CHECK: PR heads get a Sift check run even when nothing fails. */
+  requiredCheck?: boolean;
 }
 
 export type Ingest = ReturnType<typeof createIngest>;
@@ -84,9 +89,10 @@ export function createIngest(deps: IngestDeps) {
             baseBranch: p.pull_request.base.ref,
             baseSha: p.pull_request.base.sha,
             prNumbers: [p.number],
-          }),
+          }).then(() => (deps.requiredCheck ? scheduleRequired(sql, { repositoryId: p.repository.id, sha: p.pull_request.head.sha, now: deps.now() }, deps.timing) : undefined)),
         ),
       ),
+    mergeGroup: (d: Delivery) => counted(d, acceptDelivery(sql, d, mergeGroupPayload, (p) => storeMergeGroup(deps, p))),
     workflowRun: (d: Delivery) =>
       counted(
         d,

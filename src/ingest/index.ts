@@ -6,3 +6,7 @@ export { jobFromCheckRun, jobFromStatus, jobFromWorkflowJob } from "./job-from-p
 export { upsertJob } from "./upsert-job.js";
 export { upsertRepository } from "./upsert-repository.js";
 export * as payloads from "./schemas.js";
+export { storeBackfilledJob } from "./store-backfilled-job.js";
+export { upsertHeadCommit } from "./upsert-head-commit.js";
+export { isMergeQueueBranch, parseMergeGroupRef } from "./merge-group-ref.js";
+export { EJECTION_CAUSES, type EjectionCause } from "./record-ejection.js";

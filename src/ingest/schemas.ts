@@ -125,6 +125,14 @@ export const checkSuitePayload = z.object({
   check_suite: z.object({ head_sha: sha, head_branch: optionalText, pull_requests: prRefs }),
 });
 
+/** merge_group: a queue's temporary merge commit (checks_requested), and its end (destroyed, with why). */
+export const mergeGroupPayload = z.object({
+  ...base,
+  action: text,
+  reason: optionalText,
+  merge_group: z.object({ head_sha: sha, head_ref: text, base_sha: sha.nullish(), base_ref: optionalText }),
+});
+
 const installedRepo = z.object({ id, name: text, full_name: text, private: z.boolean().default(false) });
 
 export const installationPayload = z.object({

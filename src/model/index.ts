@@ -11,7 +11,7 @@ export { isFailedConclusion } from "./failed-conclusion.js";
 export { sameJobKey, groupAttempts, latestAttempts, attemptsOf, type AttemptFields } from "./same-job.js";
 export { failureKind, FAILURE_KINDS, type FailureKind, type KindFields } from "./failure-kind.js";
 export { AnalysisStopped, failClosed } from "./fail-closed.js";
-export { CHECK_RUN_NAME, checkRunState, type CheckRunRecord, type CheckRunStatus, type CheckRunConclusion } from "./check-run.js";
+export { CHECK_RUN_NAME, checkRunState, requiredWaitOver, waitsFor, type CheckRunInput, type CheckRunState, type CheckRunRecord, type CheckRunStatus, type CheckRunConclusion } from "./check-run.js";
 export {
   configSchema,
   patternSchema,

@@ -19,5 +19,9 @@ export interface Metrics {
   notifications: CounterOf<"event" | "outcome">;
   analysisSeconds: HistogramLike;
   dueToReportSeconds: HistogramLike;
+  /** Merge groups ejected from the queue after a failure, per cause (genuine, flaky, known-problem, timed-out, unanalysed). */
+  mergeQueueEjections?: CounterOf<"cause">;
+  /** Backfill requests to GitHub, by HTTP status (304s do not count against the rate limit). */
+  backfillRequests?: CounterOf<"status">;
 }
 

@@ -24,6 +24,12 @@ export interface AnalysisReport {
   prNumbers: number[];
   /** Jobs of this SHA that have not finished yet: the check run stays in_progress. */
   pendingJobs: number;
+  /** Every job of this SHA Sift knows of, in any state. */
+  knownJobs?: number | undefined;
+  /** The check must conclude even without a failure (merge group; PR head with SIFT_REQUIRED_CHECK): model/check-run.ts. */
+  required?: boolean | undefined;
+  /** SIFT_REQUIRED_TIMEOUT_MINUTES passed while the check run waited: what it waits for counts as failed. */
+  timedOut?: boolean | undefined;
   jobs: JobReport[];
   configProblems: ConfigProblem[];
   /** Report-wide notes: "retries paused: 25 flaky failures in the last hour", outages. */

@@ -26,8 +26,11 @@ export function renderTitle(report: AnalysisReport): string {
   if (flaky.length > 0) parts.push(`${flaky.length} flaky${flaky.some(isRerunning) ? " (re-running)" : ""}`);
   if (known.length > 0) parts.push(`${known.length} known problem${known.length === 1 ? "" : "s"}`);
   if (genuine.length > 0) parts.push(`${genuine.length} to fix`);
-  if (parts.length === 0) parts.push(report.pendingJobs > 0 ? "no failures so far" : "no failed jobs");
+  const waitingForFirst = report.required === true && report.knownJobs === 0;
+  if (parts.length === 0) parts.push(report.pendingJobs > 0 || waitingForFirst ? "no failures so far" : "no failed jobs");
   if (report.pendingJobs > 0) parts.unshift(`waiting for ${report.pendingJobs} job${report.pendingJobs === 1 ? "" : "s"}`);
+  else if (waitingForFirst) parts.unshift("waiting for a first job");
+  if (report.timedOut && (report.pendingJobs > 0 || waitingForFirst)) parts[0] = `timed out ${parts[0]}`;
   const title = parts.join(", ");
   return title.charAt(0).toUpperCase() + title.slice(1);
 }

@@ -8,3 +8,4 @@ export { startWorker, type Worker, type WorkerOptions } from "./worker.js";
 export { redeliverFailed } from "./redeliver-failed.js";
 export { startReconcile } from "./start-reconcile.js";
 export { makeDueNow } from "./make-due-now.js";
+export { scheduleRequired } from "./schedule-required.js";

@@ -81,6 +81,18 @@ export function createMetrics(sources: MetricsSources = {}, options: MetricsOpti
       labelNames: ["event", "outcome"] as const,
       registers: [registry],
     }),
+    mergeQueueEjections: new Counter({
+      name: "sift_merge_queue_ejections_total",
+      help: "Merge groups taken out of the merge queue (dequeued, invalidated) after a failure, per cause of those failures.",
+      labelNames: ["cause"] as const,
+      registers: [registry],
+    }),
+    backfillRequests: new Counter({
+      name: "sift_backfill_requests_total",
+      help: "GitHub requests of the webhook backfill, by HTTP status (304: not modified, free of rate limit; error: no answer).",
+      labelNames: ["status"] as const,
+      registers: [registry],
+    }),
     analysisSeconds: new Histogram({
       name: "sift_analysis_duration_seconds",
       help: "Time to analyse one head SHA (logs, classification, report).",

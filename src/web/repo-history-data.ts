@@ -6,6 +6,7 @@ import { countFailuresByKind } from "../history/index.js";
 import { branchHealth, type BranchHealth } from "./branch-health.js";
 import { jobDurations, type DurationTrends } from "./job-durations.js";
 import { causeCounts, type CauseCounts } from "./top-causes.js";
+import { ejectionCounts, type EjectionCounts } from "./merge-queue-ejections.js";
 
 const DAY = 24 * 3600 * 1000;
 export const HISTORY_WINDOW_DAYS = 30;
@@ -18,15 +19,18 @@ export interface RepoHistory {
   durations: DurationTrends;
   /** Failed jobs classified in the window, by kind. */
   failures: Record<FailureKind, number>;
+  /** Merge groups ejected from the merge queue after a failure, per cause. */
+  ejections: EjectionCounts;
 }
 
 export async function loadRepoHistory(prisma: PrismaClient, repo: RepoHistory["repo"], now: Date): Promise<RepoHistory> {
   const since = new Date(now.getTime() - HISTORY_WINDOW_DAYS * DAY);
-  const [causes, branch, durations, failures] = await Promise.all([
+  const [causes, branch, durations, failures, ejections] = await Promise.all([
     causeCounts(prisma, repo.id, now, { days: HISTORY_WINDOW_DAYS, newDays: 7, limit: 15 }),
     branchHealth(prisma, repo, now, HISTORY_WINDOW_DAYS),
     jobDurations(prisma, repo.id, now, { days: 14, jobs: 10 }),
     countFailuresByKind(prisma, { since, repositoryId: Number(repo.id) }),
+    ejectionCounts(prisma, repo.id, now, HISTORY_WINDOW_DAYS),
   ]);
-  return { repo, generatedAt: now, causes, branch, durations, failures };
+  return { repo, generatedAt: now, causes, branch, durations, failures, ejections };
 }

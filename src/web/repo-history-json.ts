@@ -29,6 +29,7 @@ export function repoHistoryJson(data: RepoHistory) {
       share: branch.share,
       streak: branch.streak && { ...branch.streak, since: branch.streak.since.toISOString() },
     },
+    mergeQueueEjections: data.ejections,
     durations: { days: durations.days, from: durations.from.toISOString().slice(0, 10), unit: "seconds", jobs: durations.jobs },
   };
 }

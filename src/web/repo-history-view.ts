@@ -7,6 +7,7 @@ import { Html, html } from "./html.js";
 import type { DurationTrends } from "./job-durations.js";
 import type { RepoHistory } from "./repo-history-data.js";
 import { sparkline } from "./sparkline.js";
+import { ejectionSection } from "./merge-queue-ejections.js";
 import type { CauseCount } from "./top-causes.js";
 import type { Views } from "./views.js";
 
@@ -41,6 +42,7 @@ export function renderRepoHistoryPage(views: Views, data: RepoHistory, page: Rep
     durationDays: String(data.durations.days),
     durationJobs: String(data.durations.jobs.length || 10),
     durations: durationTable(data.durations),
+    mergeQueue: ejectionSection(data.ejections),
   });
   return views.render("layout", { title: `Sift · ${name} history`, css: new Html(views.css), body, footer: `Rendered ${formatTime(data.generatedAt)}.` }).value;
 }

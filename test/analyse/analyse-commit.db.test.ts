@@ -100,15 +100,15 @@ it("fails closed when the classifier throws, and says why", async () => {
   expect(await db().prisma.classification.findFirst()).toMatchObject({ verdict: "genuine" });
 });
 
-it("keeps the check run in progress while jobs still run, and defuses @-mentions in job names", async () => {
+it("concludes a genuine failure while jobs still run (saying they run), and defuses @-mentions in job names", async () => {
   await job({ id: 1, name: "ping @octocat" });
   await job({ id: 2, name: "slow", status: "in_progress" });
   const created: Captured = [];
   nockListCheckRunsForRef(REPO.owner, REPO.name, SHA);
   nockCreateCheckRun(REPO.owner, REPO.name, 558, created);
   await analyseCommit(await deps(), commit);
-  expect(created[0]).toMatchObject({ status: "in_progress" });
-  expect(created[0]).not.toHaveProperty("conclusion");
+  // a genuine failure decides the required check at once: nothing to wait for
+  expect(created[0]).toMatchObject({ status: "completed", conclusion: "failure" });
   expect(summaryOf(created[0])).not.toContain("@octocat");
   expect(summaryOf(created[0])).toContain("1 job(s) still running");
 });
@@ -158,13 +158,13 @@ describe("one state for the details page and the check run", () => {
 
     expect(events.slice(-3)).toEqual(["rerun requested", "retry stage done", "check run written"]);
     // When GitHub was asked to re-run, nothing was stored yet; when the check run was written, the
-    // database already held the verdicts and the in-progress state the check run shows.
+    // database already held the verdicts and the state the check run shows (the genuine failure
+    // decides it: failure, without waiting for the flaky job's re-run).
     expect(seen.atRerun).toEqual({ status: "completed", conclusion: "failure", verdicts: { unit: "genuine" } });
-    expect(seen.atWrite).toEqual({ status: "in_progress", conclusion: null, verdicts: { unit: "genuine", build: "flaky" } });
-    expect(seen.body).toMatchObject({ status: "in_progress" });
-    expect(seen.body).not.toHaveProperty("conclusion");
+    expect(seen.atWrite).toEqual({ status: "completed", conclusion: "failure", verdicts: { unit: "genuine", build: "flaky" } });
+    expect(seen.body).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "1 flaky (re-running), 1 to fix" } });
     const details = await loadDetails(db().prisma, { id: BigInt(REPO.id), owner: REPO.owner, name: REPO.name, private: false }, SHA, new Date());
-    expect(detailsJson(details!)).toMatchObject({ status: "in_progress", conclusion: null });
+    expect(detailsJson(details!)).toMatchObject({ status: "completed", conclusion: "failure" });
   });
 
   it("stores the first state before GitHub creates the check run: the page never lags behind it", async () => {

@@ -7,6 +7,7 @@ import { FaultTable } from "./faults.js";
 import { json, notFound, readJson } from "./http.js";
 import { actionsRoutes } from "./routes/actions.js";
 import { appRoutes } from "./routes/app.js";
+import { backfillRoutes } from "./routes/backfill.js";
 import { checksRoutes } from "./routes/checks.js";
 import { commandsRoutes } from "./routes/commands.js";
 import { reposRoutes } from "./routes/repos.js";
@@ -45,7 +46,7 @@ export interface GitHubDouble {
 export async function startGitHubDouble(state = new GitHubState()): Promise<GitHubDouble> {
   let routes: Compiled[] = [];
   const add = (table: Routes) => Object.entries(table).forEach(([spec, r]) => routes.push(compile(spec, r)));
-  [appRoutes, checksRoutes, actionsRoutes, reposRoutes, commandsRoutes].forEach(add);
+  [appRoutes, checksRoutes, actionsRoutes, reposRoutes, commandsRoutes, backfillRoutes].forEach(add);
   let origin = "";
   const faults = new FaultTable();
 

@@ -28,6 +28,29 @@ export interface DoubleCheckRun {
   app: { id: number; slug: string };
 }
 
+/** A workflow run as `GET …/actions/runs` lists it (backfill); its jobs are the DoubleJobs of its id. */
+export interface DoubleRun {
+  id: number;
+  owner: string;
+  repo: string;
+  headSha: string;
+  headBranch: string;
+  runAttempt: number;
+  status: string;
+  conclusion: string | null;
+  updatedAt: string;
+  pullRequests: number[];
+}
+
+/** A commit status as `GET …/commits/:ref/status` lists it. */
+export interface DoubleStatus {
+  context: string;
+  state: "pending" | "success" | "failure" | "error";
+  target_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface HookDelivery {
   id: number;
   guid: string;
@@ -77,6 +100,12 @@ export class GitHubState {
   storageAuthViolations: string[] = [];
   tokens = new Set<string>();
   nextId = 1_000_000;
+  /** Workflow runs listed by `GET …/actions/runs` (only these: jobs alone list no run). */
+  workflowRuns = new Map<number, DoubleRun>();
+  /** `${owner}/${repo}@${sha}` → its commit statuses (latest per context). */
+  statuses = new Map<string, DoubleStatus[]>();
+  /** `${owner}/${repo}:${branch}` → the branch's head SHA. */
+  branches = new Map<string, string>();
 
   /** A workflow run's current run_attempt, as `GET …/actions/runs/{id}` reports it. */
   runAttempt(runId: number): number {

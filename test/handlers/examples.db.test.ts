@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { startTestApp, type TestApp } from "../helpers/probot.js";
 import { examplesOf } from "../helpers/webhook-examples.js";
 
-const EVENTS = ["workflow_job", "check_run", "status", "workflow_run", "pull_request", "check_suite", "installation", "installation_repositories"];
+const EVENTS = ["workflow_job", "check_run", "status", "workflow_run", "pull_request", "check_suite", "installation", "installation_repositories", "merge_group"];
 
 let db: TestDatabase;
 let app: TestApp;

@@ -15,30 +15,38 @@ const known = () =>
 
 describe("renderCheckRun", () => {
   it("fails when any failure is genuine, with the title in words and numbers", () => {
-    const out = renderCheckRun(report([flaky(), flaky(), known(), jobReport("genuine")]));
+    const out = renderCheckRun(report([flaky(), flaky(), known(), jobReport("genuine")], { pendingJobs: 0 }));
     expect(out.status).toBe("completed");
     expect(out.conclusion).toBe("failure");
     expect(out.title).toBe("2 flaky (re-running), 1 known problem, 1 to fix");
   });
 
-  it("succeeds when every failure is flaky or a known problem", () => {
+  it("succeeds when every failure is flaky or a known problem, once no re-run is on its way", () => {
     const out = renderCheckRun(report([flaky(), known()]));
-    expect(out.conclusion).toBe("success");
+    expect(out.status).toBe("in_progress"); // the flaky job's re-run waits for its workflow run
     expect(out.title).toBe("1 flaky (re-running), 1 known problem");
+    const settled = renderCheckRun(report([jobReport("flaky", { retry: { state: "exhausted", reason: "attempt 3 of 3" } }), known()]));
+    expect(settled).toMatchObject({ status: "completed", conclusion: "success", title: "1 flaky, 1 known problem" });
   });
 
-  it("goes in progress while a re-run Sift asked for is on its way", () => {
-    const out = renderCheckRun(report([flaky("requested"), jobReport("genuine")]));
+  it("goes in progress while a re-run Sift asked for is on its way, unless a genuine failure decides it already", () => {
+    const out = renderCheckRun(report([flaky("requested"), known()]));
     expect(out.status).toBe("in_progress");
     expect(out.conclusion).toBeUndefined();
-    expect(out.title).toBe("1 flaky (re-running), 1 to fix");
+    expect(renderCheckRun(report([flaky("requested"), jobReport("genuine")]))).toMatchObject({ status: "completed", conclusion: "failure", title: "1 flaky (re-running), 1 to fix" });
   });
 
-  it("stays in progress without a conclusion while jobs are still running", () => {
-    const out = renderCheckRun(report([jobReport("genuine")], { pendingJobs: 2 }));
+  it("stays in progress without a conclusion while jobs are still running, unless something is genuine", () => {
+    const out = renderCheckRun(report([known()], { pendingJobs: 2 }));
     expect(out.status).toBe("in_progress");
     expect(out).not.toHaveProperty("conclusion");
-    expect(out.title).toBe("Waiting for 2 jobs, 1 to fix");
+    expect(out.title).toBe("Waiting for 2 jobs, 1 known problem");
+    expect(renderCheckRun(report([jobReport("genuine")], { pendingJobs: 2 }))).toMatchObject({ status: "completed", conclusion: "failure", title: "Waiting for 2 jobs, 1 to fix" });
+  });
+
+  it("says in the title when the wait timed out, and when a required SHA waits for its first job", () => {
+    expect(renderCheckRun(report([], { pendingJobs: 1, timedOut: true }))).toMatchObject({ status: "completed", conclusion: "failure", title: "Timed out waiting for 1 job, no failures so far" });
+    expect(renderCheckRun(report([], { required: true, knownJobs: 0 }))).toMatchObject({ status: "in_progress", title: "Waiting for a first job, no failures so far" });
   });
 
   it("puts the details link on top, then genuine, known and flaky failures in that order", () => {
