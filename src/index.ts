@@ -5,9 +5,10 @@ import type { Database } from "./db/index.js";
 import type { Settings } from "./settings.js";
 import { Router } from "./web/router.js";
 import { addHealthRoutes } from "./web/health.js";
-import { addWebRoutes } from "./web/index.js";
+import { addSignInRoutes, addWebRoutes, createSignIn } from "./web/index.js";
 import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
+import { cached, flaggedJobs } from "./web/slowdown-metrics.js";
 import { queueDepth } from "./web/queue-metrics.js";
 import { repositoryFailures } from "./web/repository-failure-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
@@ -57,6 +58,7 @@ export function createAppMetrics(db: Database, settings: Settings, now: () => Da
     failures24h: () => failuresLastDay(db.prisma, now()),
     queue: () => queueDepth(db.sql, now()),
     repositoryFailures24h: () => repositoryFailures(db.sql, new Date(now().getTime() - 24 * 3600_000)),
+    jobSlowdowns: cached(() => flaggedJobs(db.prisma, now()), 5 * 60_000),
     ...(settings.slackWebhookUrl ? { notificationOutbox: () => outboxCounts(db.sql) } : {}),
     statisticLastValues: () => lastStatisticValues(db.prisma, now()),
   }, { privateRepoNames: Boolean(settings.metricsToken) });
@@ -72,7 +74,9 @@ export function sift(deps: AppDeps): SiftApp {
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     const router = new Router();
     addHealthRoutes(router, deps.db, metrics, { metricsToken: deps.settings.metricsToken });
-    addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now });
+    const signIn = createSignIn({ prisma: deps.db.prisma, settings: deps.settings, now });
+    addWebRoutes(router, { prisma: deps.db.prisma, settings: deps.settings, now, readerOf: signIn.readerOf });
+    addSignInRoutes(router, signIn);
     addHandler(router.handler());
     const ingest = createIngest({ db: deps.db, timing: deps.settings, now, metrics, requiredCheck: deps.settings.requiredCheck });
     const { prisma } = deps.db;

@@ -45,6 +45,9 @@ export interface Settings {
   classifyTimeoutSeconds: number;
   /** Successful jobs' logs read per repository per hour for `successful: true` statistics (0: none). */
   statisticsLogsPerHour?: number;
+  /** The App's OAuth client (Sign in with GitHub for org pages); without it nobody can sign in. */
+  githubClientId: string | undefined;
+  githubClientSecret: string | undefined;
   /** The operator's Slack-compatible incoming webhook (a secret); undefined: no notifications. */
   slackWebhookUrl: string | undefined;
   /** The longest the Sift check run waits in progress for jobs and re-runs before it concludes (0: no limit). */
@@ -164,6 +167,8 @@ export function readSettings(env: Env = process.env): Settings {
     classifyThreads: env.SIFT_CLASSIFY_THREADS ? int(env, "SIFT_CLASSIFY_THREADS", 1, 1) : undefined,
     classifyTimeoutSeconds: int(env, "SIFT_CLASSIFY_TIMEOUT_SECONDS", 120, 1),
     statisticsLogsPerHour: int(env, "SIFT_STATISTICS_LOGS_PER_HOUR", 60),
+    githubClientId: env.GITHUB_CLIENT_ID || undefined,
+    githubClientSecret: env.GITHUB_CLIENT_SECRET || undefined,
     slackWebhookUrl: slackWebhookFrom(env),
     requiredTimeoutMinutes: minutes(env, "SIFT_REQUIRED_TIMEOUT_MINUTES", 60),
     requiredCheck: flag(env, "SIFT_REQUIRED_CHECK"),

@@ -30,3 +30,7 @@ export {
   type FlakyTestIssue,
   type ChangedFiles,
 } from "./history.js";
+export { median } from "./median.js";
+export { mannWhitneyGreater, upperNormalTail, type MannWhitney } from "./mann-whitney.js";
+export { detectSlowdown, defaultSlowdownPolicy, type Slowdown, type SlowdownPolicy } from "./slowdown.js";
+export { brokenPeriods, medianTimeToFix, type SettledCommit, type BrokenPeriod } from "./broken-periods.js";

@@ -7,7 +7,7 @@ export type { ConfigProblem } from "./config-problem.js";
 export type { FailureText } from "./failure-text.js";
 export type { AnalysisConfig, AnalysisScope, AnalysisContext, AnalysisStages } from "./stages.js";
 export type { Metrics, CounterOf, HistogramLike } from "./metrics.js";
-export { isFailedConclusion } from "./failed-conclusion.js";
+export { FAILED_CONCLUSIONS, isFailedConclusion } from "./failed-conclusion.js";
 export { sameJobKey, groupAttempts, latestAttempts, attemptsOf, type AttemptFields } from "./same-job.js";
 export { failureKind, FAILURE_KINDS, type FailureKind, type KindFields } from "./failure-kind.js";
 export { AnalysisStopped, failClosed } from "./fail-closed.js";

@@ -8,8 +8,10 @@ import { renderDetailsPage } from "./details-view.js";
 import { pageHeaders, sendPage } from "./page-headers.js";
 import type { ReaderOf } from "./reader.js";
 import { repoPageToken, verifyPageToken } from "./page-token.js";
+import { addInsightRoutes } from "./insight-routes.js";
 import { addRepoRoutes } from "./repo-routes.js";
 import { addStatisticsRoutes } from "./statistics-routes.js";
+import { addOrgGridRoutes } from "./org-grid-routes.js";
 import { addGrafanaRoutes } from "./grafana-routes.js";
 import type { Router } from "./router.js";
 import { DETAILS_ROUTE, detailsPath, repoPath } from "./urls.js";
@@ -32,6 +34,8 @@ export function addWebRoutes(router: Router, deps: WebDeps): void {
   const headers = pageHeaders(views.cssHash);
   addRepoRoutes(router, { ...deps, views });
   addStatisticsRoutes(router, { ...deps, views });
+  addOrgGridRoutes(router, { ...deps, views });
+  addInsightRoutes(router, { ...deps, views });
   addGrafanaRoutes(router);
   router.get(DETAILS_ROUTE, async (req, res, params, url) => {
     const json = wantsJson(req.headers.accept, url);

@@ -8,3 +8,7 @@ export { loadRepoHistory, type RepoHistory } from "./repo-history-data.js";
 export { loadDetails, type DetailsData, type DetailsJob } from "./details-data.js";
 export { nobodySignedIn, readable, signInPath, type Reader, type ReaderOf, type RepoRef } from "./reader.js";
 export { createMetrics, type AppMetrics, type MetricsSources } from "./metrics.js";
+export { createSignIn, type SignIn } from "./github-sign-in.js";
+export { addSignInRoutes } from "./sign-in-routes.js";
+export { orgPath, ORG_ROUTE, ORG_GRID_API_ROUTE } from "./org-grid-routes.js";
+export { loadOrgGrid, type OrgGrid } from "./org-grid-data.js";

@@ -1,6 +1,9 @@
 // How long successful jobs take, per job name and UTC day: the median of each day, and this week's
 // median against the week before. Failed runs are left out: a crash after 10 s is not "faster".
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { median } from "../decide/index.js";
+
+export { median };
 
 const DAY = 24 * 3600 * 1000;
 const MAX_ROWS = 50_000;
@@ -50,11 +53,4 @@ export async function jobDurations(prisma: PrismaClient, repositoryId: bigint, n
     };
   });
   return { days: opts.days, from, jobs };
-}
-
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

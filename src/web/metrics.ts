@@ -15,6 +15,8 @@ export interface MetricsSources {
   failures24h?: () => Promise<Record<FailureKind, number>>;
   /** The last value of each (repository, statistic, group) of the last week, at most 200 (src/statistics). */
   statisticLastValues?: () => Promise<{ repo: string; private: boolean; statistic: string; group: string; value: number }[]>;
+  /** Jobs flagged slower by decide/slowdown.ts, largest slowdown first (src/web/slowdown-metrics.ts). */
+  jobSlowdowns?: () => Promise<{ repo: string; job: string; private: boolean }[]>;
   /** The analysis queue now (web/queue-metrics.ts). */
   queue?: () => Promise<QueueDepth>;
   /** Failed jobs classified in the last 24 hours, per repository and verdict (web/repository-failure-metrics.ts). */
@@ -30,6 +32,9 @@ export interface MetricsOptions {
   /** Name private repositories in labels: only when /metrics asks for a token (SIFT_METRICS_TOKEN). */
   privateRepoNames?: boolean;
 }
+
+/** sift_job_slowdown's series cap (repository × job labels): the largest slowdowns first. */
+export const MAX_SLOWDOWN_SERIES = 100;
 
 /** The label that stands for every private repository when their names must not show. */
 export const PRIVATE_REPO_LABEL = "private";
@@ -195,6 +200,24 @@ export function createMetrics(sources: MetricsSources = {}, options: MetricsOpti
         const rows = await sources.statisticLastValues();
         this.reset();
         for (const r of rows) if (!r.private || options.privateRepoNames) this.set({ repo: r.repo, statistic: r.statistic, group: r.group }, r.value);
+      },
+    }),
+    jobSlowdown: new Gauge({
+      name: "sift_job_slowdown",
+      help: `1 for each job whose recent runs are significantly slower than its baseline (README: Slowdowns); at most ${MAX_SLOWDOWN_SERIES} series, largest slowdowns first; repository="${PRIVATE_REPO_LABEL}" job="${PRIVATE_REPO_LABEL}" counts the private repositories' flagged jobs, unless /metrics asks for a token.`,
+      labelNames: ["repository", "job"] as const,
+      registers: [registry],
+      async collect() {
+        if (!sources.jobSlowdowns) return;
+        const rows = await sources.jobSlowdowns();
+        this.reset();
+        let hidden = 0;
+        let series = 0;
+        for (const r of rows) {
+          if (r.private && !options.privateRepoNames) hidden++;
+          else if (series++ < MAX_SLOWDOWN_SERIES) this.set({ repository: r.repo, job: r.job }, 1);
+        }
+        if (hidden) this.set({ repository: PRIVATE_REPO_LABEL, job: PRIVATE_REPO_LABEL }, hidden);
       },
     }),
   };

@@ -2,9 +2,10 @@
 // cannot be framed, and links carrying a private page's token are not leaked through Referer.
 import type { ServerResponse } from "node:http";
 
-export function pageHeaders(cssHash: string): Record<string, string> {
+/** `forms: true` lets the page's own forms post back to Sift (the sign-out button), nowhere else. */
+export function pageHeaders(cssHash: string, opts: { forms?: boolean } = {}): Record<string, string> {
   return {
-    "content-security-policy": `default-src 'none'; style-src '${cssHash}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    "content-security-policy": `default-src 'none'; style-src '${cssHash}'; img-src 'none'; base-uri 'none'; form-action ${opts.forms ? "'self'" : "'none'"}; frame-ancestors 'none'`,
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
     "x-robots-tag": "noindex",

@@ -17,6 +17,8 @@ export interface RepoPageContext {
   pageUrl: string;
   /** The details page of a commit of this repository (tokenised for private repositories). */
   commitHref(sha: string): string;
+  /** The failed jobs of one day (?day=), shown first. */
+  dayPanel?: Html | undefined;
 }
 
 const CLASS_TEXT: Record<VerdictClass, string> = { genuine: "to fix", "known-problem": "known problem", flaky: "flaky" };
@@ -28,6 +30,7 @@ export function renderRepoHistoryPage(views: Views, data: RepoHistory, page: Rep
   const body = views.render("repo", {
     repoUrl: `${page.githubWebUrl}/${encodeURIComponent(data.repo.owner)}/${encodeURIComponent(data.repo.name)}`,
     repoName: name,
+    day: page.dayPanel ?? "",
     summary: `${total} failed job${total === 1 ? "" : "s"} classified in the last ${causes.days} days${causes.partial ? " (at least; the oldest were not counted)" : ""}.`,
     jsonUrl: `${page.pageUrl}${page.pageUrl.includes("?") ? "&" : "?"}format=json`,
     statisticsUrl: page.pageUrl.replace(/(\?|$)/, "/statistics$1"),

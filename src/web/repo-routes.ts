@@ -6,6 +6,7 @@ import type { WebDeps } from "./details-routes.js";
 import { pageHeaders, sendPage } from "./page-headers.js";
 import { pageToken, verifyRepoPageToken } from "./page-token.js";
 import { loadRepoHistory } from "./repo-history-data.js";
+import { loadDayFailures, parseDay, renderDayFailures } from "./repo-day-failures.js";
 import { repoHistoryJson } from "./repo-history-json.js";
 import { renderRepoHistoryPage } from "./repo-history-view.js";
 import type { Router } from "./router.js";
@@ -31,6 +32,8 @@ export function addRepoRoutes(router: Router, deps: WebDeps & { views: Views }):
       pageUrl: `${deps.settings.publicUrl}${repoPath(repo.owner, repo.name, repo.private ? (token ?? undefined) : undefined)}`,
       commitHref: (sha: string) => `${deps.settings.publicUrl}${detailsPath(repo.owner, repo.name, sha, repo.private ? pageToken(secret, repo.owner, repo.name, sha) : undefined)}`,
     };
-    sendPage(res, 200, renderRepoHistoryPage(deps.views, data, page), "text/html; charset=utf-8", headers);
+    const day = parseDay(url.searchParams.get("day")); // an org grid cell's day
+    const dayPanel = day ? renderDayFailures(day.toISOString().slice(0, 10), await loadDayFailures(deps.prisma, repo.id, day), page.commitHref) : undefined;
+    sendPage(res, 200, renderRepoHistoryPage(deps.views, data, { ...page, dayPanel }), "text/html; charset=utf-8", headers);
   });
 }

@@ -7,6 +7,7 @@ import { runDayBench } from "./day.js";
 import { runEvidenceBench } from "./evidence.js";
 import { runIngestBench } from "./ingest.js";
 import { runKeepBench } from "./keep.js";
+import { runOrgGridBench } from "./org-grid.js";
 
 const benches: Record<string, () => Promise<void>> = {
   accuracy: runAccuracyBench,
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<void>> = {
   evidence: runEvidenceBench,
   ingest: runIngestBench,
   keep: runKeepBench,
+  "org-grid": runOrgGridBench,
 };
 
 const names = process.argv.slice(2);

@@ -74,6 +74,11 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.FailureText = { id: kept.jobId };
     const window = await p.commandWindow.create({ data: { repositoryId, login: "octocat", windowStart: when, commands: 1 } });
     rows.CommandWindow = { id: [window.repositoryId, window.login, window.windowStart] }; // a composite key
+    const cipher = new Uint8Array([0x01, 0x00, 0xfe]);
+    rows.ReaderSession = await p.readerSession.create({ data: { id: "f".repeat(64), login: "octocat", tokenCipher: cipher, expiresAt: when } });
+    rows.NotificationOutbox = await p.notificationOutbox.create({ data: { key: "red:acme/widgets:1", event: "default_branch_red", installationId: bigId, repositoryId, payload: { text: "red" } } });
+    rows.StatisticValue = await p.statisticValue.create({ data: { repositoryId, statisticId: "bundle", group: "kb", jobId, value: 123.5, unit: "kB", at: when } });
+    rows.StatisticLog = await p.statisticLog.create({ data: { repositoryId, installationId: bigId, jobId } });
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
 
     const repo = await p.repository.findUniqueOrThrow({
@@ -103,6 +108,8 @@ describe(`migrated database (${testDbKind})`, () => {
     expect(counted).toMatchObject({ commands: 1, replied: false });
     const text = await p.failureText.findUniqueOrThrow({ where: { jobId } });
     expect([...text.body]).toEqual([0x1b, 0x00, 0xff]);
+    const session = await p.readerSession.findUniqueOrThrow({ where: { id: "f".repeat(64) } });
+    expect([...session.tokenCipher]).toEqual([0x01, 0x00, 0xfe]);
     const delivery = await p.webhookDelivery.findUniqueOrThrow({ where: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
     expect(delivery.installationId).toBe(bigId);
 

@@ -27,8 +27,9 @@ export function tempDataDir(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** `env.PORT` picks the port (a test that needs SIFT_PUBLIC_URL to reach this server picks it first with freePort()). */
 export async function startSift(gh: GitHubDouble, env: Record<string, string>): Promise<RunningSift> {
-  const port = freePort();
+  const port = env.PORT ? Number(env.PORT) : freePort();
   const proc = spawnSift({
     PORT: String(port),
     HOST: "127.0.0.1",

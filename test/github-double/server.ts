@@ -10,6 +10,7 @@ import { appRoutes } from "./routes/app.js";
 import { backfillRoutes } from "./routes/backfill.js";
 import { checksRoutes } from "./routes/checks.js";
 import { commandsRoutes } from "./routes/commands.js";
+import { oauthRoutes } from "./routes/oauth.js";
 import { reposRoutes } from "./routes/repos.js";
 import { GitHubState } from "./state.js";
 
@@ -46,7 +47,7 @@ export interface GitHubDouble {
 export async function startGitHubDouble(state = new GitHubState()): Promise<GitHubDouble> {
   let routes: Compiled[] = [];
   const add = (table: Routes) => Object.entries(table).forEach(([spec, r]) => routes.push(compile(spec, r)));
-  [appRoutes, checksRoutes, actionsRoutes, reposRoutes, commandsRoutes, backfillRoutes].forEach(add);
+  [appRoutes, checksRoutes, actionsRoutes, reposRoutes, commandsRoutes, backfillRoutes, oauthRoutes].forEach(add);
   let origin = "";
   const faults = new FaultTable();
 
@@ -54,6 +55,8 @@ export async function startGitHubDouble(state = new GitHubState()): Promise<GitH
     const auth = req.headers.authorization ?? "";
     if (path.startsWith("/_storage/")) return true; // storage checks for itself
     if (path.startsWith("/app")) return /^bearer \S+\.\S+\.\S+$/i.test(auth); // a JWT
+    if (path.startsWith("/login/oauth/")) return true; // the browser's pages and the code exchange (client secret checked there)
+    if (path === "/user" || path.startsWith("/user/")) return state.oauth.userTokens.has(auth.replace(/^(token|bearer) /i, "")); // user tokens only
     return state.tokens.has(auth.replace(/^(token|bearer) /i, ""));
   };
 

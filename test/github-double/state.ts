@@ -1,4 +1,6 @@
 // What the GitHub double serves and what it received. Tests seed it and assert on it directly.
+import { OAuthState } from "./oauth-state.js";
+
 export interface DoubleJob {
   id: number;
   runId: number;
@@ -99,6 +101,8 @@ export class GitHubState {
   /** Requests that reached log storage with an Authorization header (must stay empty). */
   storageAuthViolations: string[] = [];
   tokens = new Set<string>();
+  /** Sign in with GitHub: people, codes and user tokens (routes/oauth.ts). */
+  oauth = new OAuthState();
   nextId = 1_000_000;
   /** Workflow runs listed by `GET …/actions/runs` (only these: jobs alone list no run). */
   workflowRuns = new Map<number, DoubleRun>();

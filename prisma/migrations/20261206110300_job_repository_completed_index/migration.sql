@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Job_repositoryId_completedAt_idx" ON "Job"("repositoryId", "completedAt");
