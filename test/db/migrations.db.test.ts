@@ -77,6 +77,9 @@ describe(`migrated database (${testDbKind})`, () => {
     const cipher = new Uint8Array([0x01, 0x00, 0xfe]);
     rows.ReaderSession = await p.readerSession.create({ data: { id: "f".repeat(64), login: "octocat", tokenCipher: cipher, expiresAt: when } });
     rows.NotificationOutbox = await p.notificationOutbox.create({ data: { key: "red:acme/widgets:1", event: "default_branch_red", installationId: bigId, repositoryId, payload: { text: "red" } } });
+    rows.MergeQueueEjection = await p.mergeQueueEjection.create({ data: { repositoryId, headSha: "c".repeat(40), reason: "dequeued", causes: ["genuine"] } });
+    const lease = await p.backfillLease.create({ data: { repositoryId, owner: "replica-1", leaseUntil: when } });
+    rows.BackfillLease = { id: lease.repositoryId };
     rows.StatisticValue = await p.statisticValue.create({ data: { repositoryId, statisticId: "bundle", group: "kb", jobId, value: 123.5, unit: "kB", at: when } });
     rows.StatisticLog = await p.statisticLog.create({ data: { repositoryId, installationId: bigId, jobId } });
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
