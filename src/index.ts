@@ -9,6 +9,7 @@ import { addSignInRoutes, addWebRoutes, createSignIn } from "./web/index.js";
 import { createMetrics, type AppMetrics } from "./web/metrics.js";
 import { defaultBranchRed, failuresLastDay } from "./web/history-metrics.js";
 import { cached, flaggedJobs } from "./web/slowdown-metrics.js";
+import { rescueByPattern } from "./web/pattern-metrics.js";
 import { queueDepth } from "./web/queue-metrics.js";
 import { repositoryFailures } from "./web/repository-failure-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
@@ -59,6 +60,7 @@ export function createAppMetrics(db: Database, settings: Settings, now: () => Da
     queue: () => queueDepth(db.sql, now()),
     repositoryFailures24h: () => repositoryFailures(db.sql, new Date(now().getTime() - 24 * 3600_000)),
     jobSlowdowns: cached(() => flaggedJobs(db.prisma, now()), 5 * 60_000),
+    patternRescue: () => rescueByPattern(db.prisma, now()),
     ...(settings.slackWebhookUrl ? { notificationOutbox: () => outboxCounts(db.sql) } : {}),
     statisticLastValues: () => lastStatisticValues(db.prisma, now()),
   }, { privateRepoNames: Boolean(settings.metricsToken) });

@@ -137,6 +137,7 @@ function toFailure(v: Verdict): ClassifiedFailure {
     notes: notesOf(v.truncatedHeadBytes),
     ...(v.tests ? { tests: v.tests } : {}),
     ...(v.flakyReports ? { flakyReports: v.flakyReports } : {}),
+    ...(v.observed ? { observed: v.observed } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
 import type { ConfigCache } from "./config-cache.js";
 import { createDecideStage } from "./decide-stage.js";
 import { createRetryStage } from "./retry-stage.js";
+import { savePatternSet } from "./save-pattern-set.js";
 
 export interface StageDeps {
   prisma: PrismaClient;
@@ -36,6 +37,7 @@ export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet
   return {
     loadConfig: async (scope) => {
       const config = await loadConfig(scope.octokit, scope.repo.owner, scope.repo.name);
+      await savePatternSet(deps.prisma, Number(scope.repo.id), config);
       if (/^\d+$/.test(scope.repo.id)) deps.configs?.remember(BigInt(scope.repo.id), config);
       return config;
     },

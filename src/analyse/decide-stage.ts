@@ -2,9 +2,9 @@
 // a pull request's files from GitHub when evidence needs them, then calls the pure decide/. Counts
 // newly classified failures by verdict and kind in /metrics.
 import { compileRegex } from "../classify/regex.js";
-import { decide, needsChangedFiles, type EvidencePolicy } from "../decide/index.js";
+import { decide, defaultDemotePolicy, demotePolicyOf, needsChangedFiles, type EvidencePolicy } from "../decide/index.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { loadChangedFiles, loadFlakyEvidenceOf, loadHistory, loadRetryContext } from "../history/index.js";
+import { loadChangedFiles, loadDemotions, loadFlakyEvidenceOf, loadHistory, loadRetryContext } from "../history/index.js";
 import { failureKind, type AnalysisStages, type JobReport, type Metrics } from "../model/index.js";
 
 export interface DecideStageDeps {
@@ -34,7 +34,10 @@ export function createDecideStage(deps: DecideStageDeps): AnalysisStages["decide
     const history = { ...loaded, flakyEvidence: await loadFlakyEvidenceOf(deps.prisma, report, evidence, now, ctx.log) };
     const backoffBaseSeconds = policy.backoff_seconds ?? deps.retryBackoffSeconds ?? DEFAULT_BACKOFF_SECONDS;
     const jobIds = report.jobs.map((j) => j.job.id);
-    const retry = await loadRetryContext(deps.prisma, { repositoryId, installationId: ctx.repo.installationId, jobIds, policy, now, backoffBaseSeconds });
+    const loadedRetry = await loadRetryContext(deps.prisma, { repositoryId, installationId: ctx.repo.installationId, jobIds, policy, now, backoffBaseSeconds });
+    // Settings read before demote existed (or stand-in configs in tests) fall back to the defaults.
+    const demotePolicy = ctx.config.settings.demote ? demotePolicyOf(ctx.config.settings.demote) : defaultDemotePolicy;
+    const retry = { ...loadedRetry, demoted: await loadDemotions(deps.prisma, { repositoryId, now, policy: demotePolicy }) };
     const input = { now, report, history, retry, regexTest, evidence, githubWebUrl: deps.githubWebUrl };
     // The PR's files are asked for only when evidence would otherwise make a failure flaky.
     if (needsChangedFiles(input)) input.history = { ...history, changedFiles: await loadChangedFiles(ctx.octokit, { owner: q.owner, repo: q.repo, prNumbers: q.prNumbers }) };
@@ -53,5 +56,6 @@ async function countNewVerdicts(deps: DecideStageDeps, jobs: JobReport[]): Promi
     if (old.has(j.job.id)) continue;
     const kind = failureKind({ verdict: j.finalClass, patternId: j.failure.patternId, category: j.failure.category });
     deps.metrics.verdicts.inc({ verdict: j.finalClass, category: j.failure.category ?? "none", kind });
+    if (j.failure.patternId) deps.metrics.patternHits?.inc({ pattern: j.failure.patternId });
   }
 }

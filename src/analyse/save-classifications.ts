@@ -22,6 +22,7 @@ export async function saveClassifications(prisma: Prisma.TransactionClient, jobs
       reason: failure.reason,
       knownProblem: knownProblem?.description ?? null,
       confidence: confidence ?? null,
+      observedPatternIds: failure.observed ?? [],
       evidence: (evidence ?? []).map((e) => ({ text: e.text, links: e.links.map((l) => ({ label: l.label, url: l.url })) })),
     };
     await prisma.classification.upsert({ where: { jobId: job.id }, create: { jobId: job.id, ...data }, update: data });

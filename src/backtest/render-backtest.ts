@@ -21,6 +21,9 @@ export function renderBacktest(result: BacktestResult, what: { config: string; r
     for (const c of changes) lines.push(`  ${changeLine(c)}`);
   }
   if (result.changes.length === 0) lines.push("", "no verdict would change");
+  for (const o of result.observed) {
+    lines.push("", `observed pattern ${o.patternId} (mode: observe, changes no verdict): matched ${o.hits} stored failure${o.hits === 1 ? "" : "s"}, ${o.genuine} of them genuine today`);
+  }
   if (result.unmatched.length > 0) lines.push("", `patterns that decided none of these failures: ${result.unmatched.join(", ")}`);
   return lines;
 }

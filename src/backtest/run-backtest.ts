@@ -29,8 +29,10 @@ export interface BacktestResult {
   cut: boolean;
   /** Genuine → flaky first (the dangerous direction), then other class changes, then cause changes. */
   changes: BacktestChange[];
-  /** Repo and org patterns of the new set that decided none of the failures examined. */
+  /** Repo and org patterns of the new set that decided (or, in observe mode, matched) none of the failures examined. */
   unmatched: string[];
+  /** Patterns in `mode: observe`: the stored failures they matched, and how many of those are genuine today. */
+  observed: { patternId: string; hits: number; genuine: number }[];
 }
 
 export interface BacktestOptions {
@@ -47,7 +49,8 @@ const FROM_DB: Record<string, VerdictName> = { flaky: "flaky", known_problem: "k
 export async function runBacktest(prisma: PrismaClient, compiled: CompiledPatternSet, opts: BacktestOptions): Promise<BacktestResult> {
   const now = opts.now ?? (() => performance.now());
   const deadline = now() + (opts.maxMs ?? 120_000);
-  const result: BacktestResult = { since: opts.since, examined: 0, declared: 0, cut: false, changes: [], unmatched: [] };
+  const result: BacktestResult = { since: opts.since, examined: 0, declared: 0, cut: false, changes: [], unmatched: [], observed: [] };
+  const observed = new Map<string, { hits: number; genuine: number }>();
   const hit = new Set<string>();
   const page = opts.pageSize ?? 200;
   const where = {
@@ -72,6 +75,13 @@ export async function runBacktest(prisma: PrismaClient, compiled: CompiledPatter
       const v = reclassify(await failureTextFromRow(row), compiled, row.job);
       result.examined++;
       hit.add(v.patternId);
+      for (const id of v.observed ?? []) {
+        hit.add(id);
+        const o = observed.get(id) ?? { hits: 0, genuine: 0 };
+        o.hits++;
+        if (old.class === "genuine") o.genuine++;
+        observed.set(id, o);
+      }
       const same = v.class === old.class && (v.class === "genuine" || v.patternId === old.patternId);
       if (same) continue;
       result.changes.push({
@@ -93,6 +103,7 @@ export async function runBacktest(prisma: PrismaClient, compiled: CompiledPatter
     }
   }
   result.changes.sort((a, b) => rank(a) - rank(b) || a.at.getTime() - b.at.getTime());
+  result.observed = [...observed].map(([patternId, o]) => ({ patternId, ...o })).sort((a, b) => b.hits - a.hits || a.patternId.localeCompare(b.patternId));
   result.unmatched = compiled.patterns.filter((p) => p.origin !== "builtin" && !hit.has(p.pattern.id)).map((p) => p.pattern.id);
   return result;
 }

@@ -142,9 +142,14 @@ function patternHits(ctx: Ctx, context: JobContext): PatternHit[] {
   return hits;
 }
 
+/** A pattern in `mode: observe`: evaluated and counted, but it decides nothing. */
+export function observing(p: CompiledPattern): boolean {
+  return p.pattern.mode === "observe";
+}
+
 /** A line some flaky or known-problem pattern matches: infrastructure, not evidence of a genuine error. */
 function infraLine(ctx: Ctx, text: string): boolean {
-  return ctx.compiled.patterns.some((p) => p.probe !== undefined && ctx.compiled.probes[p.probe]?.line.test(text) === true && !(p.unless?.test(text) ?? false));
+  return ctx.compiled.patterns.some((p) => !observing(p) && p.probe !== undefined && ctx.compiled.probes[p.probe]?.line.test(text) === true && !(p.unless?.test(text) ?? false));
 }
 
 /** The first genuine error that counts in the failing step and that no infrastructure line before it in the same test explains. */
@@ -205,15 +210,19 @@ function testsOf(source: TextSource, from: number, to: number): Pick<Verdict, "t
 /** Classifies a log read through `source` (in memory or streamed). */
 export function classifyLog(facts: LogFacts, source: TextSource, compiled: CompiledPatternSet, context: JobContext = {}, signals: JobSignals = {}): Verdict {
   const ctx: Ctx = { facts, source, compiled, decisive: decisiveLines(source, facts.failingStep, facts.lineCount) };
-  const common = base(ctx, compiled, facts.truncatedHeadBytes);
   if (facts.lineCount === 0) {
+    const common = base(ctx, compiled, facts.truncatedHeadBytes);
     return { ...signalVerdict("genuine", "sift.signal.no-log", "no-log", "The job's log is empty.", "an empty log cannot show a flaky cause, so the failure counts as genuine", {}), ...common };
   }
   const step = facts.failingStep;
   const from = step?.startLine ?? 1;
   const to = step?.endLine ?? facts.lineCount;
 
-  const hits = patternHits(ctx, context);
+  // Observed patterns are matched like the others, then set aside: the verdict never sees them.
+  const all = patternHits(ctx, context);
+  const hits = all.filter((h) => !observing(h.p));
+  const observed = all.filter((h) => observing(h.p)).map((h) => h.p.pattern.id);
+  const common = { ...base(ctx, compiled, facts.truncatedHeadBytes), ...(observed.length > 0 ? { observed } : {}) };
   const known = hits.find((h) => h.p.pattern.class === "known-problem");
   const evidence = known ? undefined : genuineEvidence(ctx, hits, from, to);
   const died = evidence ? undefined : runnerDied(ctx, from, to);

@@ -32,6 +32,8 @@ export interface Verdict {
   stepReason?: string;
   truncatedHeadBytes: number;
   patternSetHash: string;
+  /** Patterns in `mode: observe` whose match counts (they changed nothing in this verdict). */
+  observed?: string[];
   /** Config problems (bad patterns were skipped); shown in the report. */
   problems: ConfigProblem[];
   /** Genuine verdicts: the failing tests the failing step names (runner-specific ids; see failing-tests.ts). */

@@ -1,7 +1,8 @@
 // decide: the classified report of one head SHA + history → final classes, known problems, flaky-test
 // evidence, confidence, retry states, report notes and the re-run plan. Pure: the clock, history and
 // regex engine come in as data.
-import type { AnalysisReport, JobReport } from "../model/index.js";
+import type { AnalysisReport, EvidenceSentence, JobReport } from "../model/index.js";
+import { promoteHint } from "./demotion.js";
 import { confidenceOf } from "./confidence.js";
 import { isActiveDeclaration } from "./declarations.js";
 import { defaultEvidencePolicy, evidenceContext, flakyTestProblems, judgeEvidence, type EvidenceContext, type EvidencePolicy } from "./flaky-evidence.js";
@@ -46,6 +47,13 @@ function judged(input: DecideInput, ev: EvidenceContext): Entry[] {
   });
 }
 
+/** A flaky failure its demoted pattern did not re-run: the details page says why, and how to undo it. */
+function withDemotion(e: JobReport, retry: JobReport["retry"], ctx: RetryContext): EvidenceSentence[] | undefined {
+  const demotion = e.failure.patternId === null ? undefined : ctx.demoted?.get(e.failure.patternId);
+  if (!demotion || retry?.reason !== demotion.reason) return e.evidence;
+  return [...(e.evidence ?? []), { text: `${demotion.reason}. ${promoteHint(demotion.patternId)}`, links: [] }];
+}
+
 function contextOf(input: DecideInput): EvidenceContext {
   const repoWebUrl = `${input.githubWebUrl ?? "https://github.com"}/${input.report.repo.owner}/${input.report.repo.name}`;
   return evidenceContext(input.evidence ?? defaultEvidencePolicy, input.history, repoWebUrl);
@@ -66,7 +74,10 @@ export function decide(input: DecideInput): AnalysisReport {
   const outageNotes = input.retry.outages.filter((o) => heldCauses.has(o.cause)).map(outageNote);
   return {
     ...report,
-    jobs: entries.map(({ contested, needsFiles: _, ...e }) => ({ ...e, retry: plan.states.get(e.job.id) ?? null, confidence: confidenceOf({ ...e, contested }) })),
+    jobs: entries.map(({ contested, needsFiles: _, ...e }) => {
+      const retry = plan.states.get(e.job.id) ?? null;
+      return { ...e, evidence: withDemotion(e, retry, input.retry), retry, confidence: confidenceOf({ ...e, contested }) };
+    }),
     configProblems: [...report.configProblems, ...flakyTestProblems(ev)],
     notes: [...report.notes, ...plan.notes, ...outageNotes],
     retryPlan: plan.actions,

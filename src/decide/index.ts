@@ -4,6 +4,7 @@ export { judgeEvidence, evidenceContext, evidenceSubjects, defaultEvidencePolicy
 export { confidenceOf } from "./confidence.js";
 export { failingTestKey, sameTest, samePathBySuffix, normaliseTestPath, type TestRef } from "../classify/failing-test-key.js";
 export { changedTestFile } from "./changed-files.js";
+export { defaultDemotePolicy, demotedPatterns, demotePolicyOf, demotionOf, promoteHint, rescueRate, type Demotion, type DemotePolicy, type PatternRerunStats } from "./demotion.js";
 export { planRetries, type RetryContext, type RetryPlan } from "./plan-retries.js";
 export { retryGate, backoffUntil, type PreviousRetry, type RetryPolicy } from "./retry-gate.js";
 export { activeOutages, isBurst, outageNote, defaultOutageOptions, type CauseSighting, type Outage, type OutageBaseline, type OutageEvidence, type OutageOptions } from "./outages.js";

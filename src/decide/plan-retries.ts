@@ -4,6 +4,7 @@
 // one now and the rest each time the run completes.
 import type { ClassifiedFailure, JobInfo, RetryAction, RetryState, VerdictClass } from "../model/index.js";
 import { attemptOf, backoffUntil, retryGate, type PreviousRetry, type RetryPolicy } from "./retry-gate.js";
+import type { Demotion } from "./demotion.js";
 import type { Outage } from "./outages.js";
 
 export interface RetryContext {
@@ -15,6 +16,8 @@ export interface RetryContext {
   outages: Outage[];
   previous: PreviousRetry[];
   backoffBaseSeconds: number;
+  /** Flaky patterns whose re-runs rarely pass (demotion.ts): they trigger no automatic re-run. */
+  demoted?: ReadonlyMap<string, Demotion>;
 }
 
 export interface PlanEntry {
@@ -42,7 +45,7 @@ export function planRetries(entries: readonly PlanEntry[], failedLatest: readonl
   for (const e of entries) {
     if (e.finalClass !== "flaky") continue; // never re-run genuine or known-problem jobs
     const previous = ctx.previous.find((p) => p.jobId === e.job.id);
-    const gate = retryGate(e.job, e.failure, ctx.policy, ctx.outages, previous);
+    const gate = retryGate(e.job, e.failure, ctx.policy, ctx.outages, previous, ctx.demoted);
     if (!gate.go) {
       plan.states.set(e.job.id, { state: gate.state, reason: gate.reason });
       if (gate.state === "held") plan.actions.push(single(e, "after-outage", null, gate.reason));

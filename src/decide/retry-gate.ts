@@ -1,7 +1,8 @@
-// The brakes on one flaky job's automatic re-run, in order: provider, policy, pattern, workflow,
+// The brakes on one flaky job's automatic re-run, in order: provider, policy, pattern (and its demotion), workflow,
 // attempt cap, outage hold. Budget and run grouping come after, in plan-retries.ts.
 import type { ClassifiedFailure, JobInfo, RetryPolicy, RetryState } from "../model/index.js";
 import { globMatcher } from "./glob.js";
+import type { Demotion } from "./demotion.js";
 import { outageNote, type Outage } from "./outages.js";
 
 export type { RetryPolicy };
@@ -19,7 +20,14 @@ export interface PreviousRetry {
 
 export type Gate = { go: false; state: RetryState; reason: string } | { go: true; maxAttempts: number };
 
-export function retryGate(job: JobInfo, failure: ClassifiedFailure, policy: RetryPolicy, outages: readonly Outage[], previous: PreviousRetry | undefined): Gate {
+export function retryGate(
+  job: JobInfo,
+  failure: ClassifiedFailure,
+  policy: RetryPolicy,
+  outages: readonly Outage[],
+  previous: PreviousRetry | undefined,
+  demoted?: ReadonlyMap<string, Demotion>,
+): Gate {
   if (previous?.status === "requested" && !rerunConcluded(job, previous)) return { go: false, state: "requested", reason: "re-run requested" };
   // Asked of GitHub by an analysis that did not see the answer: the sweep checks GitHub, never a second request.
   if (previous?.status === "requesting") return { go: false, state: "requested", reason: "re-run requested (checking GitHub's answer)" };
@@ -31,6 +39,8 @@ export function retryGate(job: JobInfo, failure: ClassifiedFailure, policy: Retr
   if (failure.providerRerun && !failure.providerRerun.possible) return { go: false, state: "not-retryable", reason: failure.providerRerun.reason };
   if (!policy.enabled) return { go: false, state: "excluded", reason: "automatic re-runs are off (retry.enabled: false)" };
   if (failure.retry?.enabled === false) return { go: false, state: "excluded", reason: `pattern ${failure.patternId ?? "(none)"} does not allow re-runs` };
+  const demotion = failure.patternId === null ? undefined : demoted?.get(failure.patternId);
+  if (demotion) return { go: false, state: "excluded", reason: demotion.reason };
   if (job.workflowName && globMatcher(policy.exclude_workflows)?.(job.workflowName)) {
     return { go: false, state: "excluded", reason: `workflow "${job.workflowName}" is never re-run automatically (retry.exclude_workflows)` };
   }

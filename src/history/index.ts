@@ -8,3 +8,5 @@ export { countFailuresByKind } from "./count-failures-by-kind.js";
 export { loadOutages, type OutageQuery } from "./load-outages.js";
 export { loadFlakyEvidence, loadFlakyEvidenceOf, type FlakyEvidenceQuery } from "./load-flaky-evidence.js";
 export { loadChangedFiles, type ChangedFilesQuery } from "./load-changed-files.js";
+export { loadPatternStats, type PatternStatsQuery, type PatternStatsRow } from "./load-pattern-stats.js";
+export { loadDemotions, DEMOTE_WINDOW_DAYS } from "./load-demotions.js";

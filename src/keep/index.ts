@@ -6,3 +6,4 @@ export { failureTextFromRow } from "./load-failure-text.js";
 export { purgeFailureTexts } from "./purge-failure-texts.js";
 export { startKeepPurge, type KeepPurgeDeps } from "./start-keep-purge.js";
 export { sampleFailureLines } from "./sample-lines.js";
+export { scanFailureTexts, type ScanBudget, type ScannedFailure, type ScanResult } from "./scan-failure-texts.js";

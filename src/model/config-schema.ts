@@ -52,6 +52,10 @@ export const patternSchema = z
     workflows: globs.optional().describe("Only for workflows whose name matches one of these globs."),
     steps: globs.optional().describe("Only when the failing step's name matches one of these globs."),
     branches: globs.optional().describe("Only on these branches (head branch of the job)."),
+    mode: z
+      .enum(["observe", "enforce"])
+      .optional()
+      .describe("observe: evaluated and counted (patterns page, backtests) but it changes no verdict; remove it (or enforce) to promote the pattern."),
   })
   .strict();
 
@@ -77,6 +81,26 @@ export const statisticSchema = z
       .describe("Also read successful jobs (their logs are downloaded for it, within SIFT_STATISTICS_LOGS_PER_HOUR per repository); else only failed jobs Sift already reads."),
   })
   .strict();
+
+/** Flaky patterns whose re-runs rarely pass stop triggering re-runs (src/decide/demotion.ts). */
+export const demoteSchema = z
+  .object({
+    enabled: z.boolean().default(true).describe("Stop automatic re-runs for flaky patterns whose re-runs rarely pass."),
+    min_rescue_rate: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.3)
+      .describe("A flaky pattern whose automatic re-runs pass less often than this (0–1) is demoted: it still classifies, but triggers no re-run."),
+    min_reruns: z.number().int().min(1).max(1000).default(10).describe("Only patterns with at least this many concluded automatic re-runs (last 30 days) can be demoted."),
+    promote: z
+      .array(z.string().min(1).max(100))
+      .max(1000)
+      .default([])
+      .describe("Pattern ids a maintainer promoted back: they trigger re-runs whatever their rescue rate."),
+  })
+  .strict()
+  .default({ enabled: true, min_rescue_rate: 0.3, min_reruns: 10, promote: [] });
 
 export const configSchema = z
   .object({
@@ -146,6 +170,7 @@ export const configSchema = z
       .strict()
       .default({ default_branch_red: true, outage: true, new_cause: true })
       .describe("Which events go to the operator's Slack webhook (SIFT_SLACK_WEBHOOK_URL); the URL itself never comes from the repository."),
+    demote: demoteSchema,
     statistics: z.array(statisticSchema).max(MAX_STATISTICS).default([]).describe("Numbers read from job logs and charted per day (repo first, then org, combined by id)."),
   })
   .strict();

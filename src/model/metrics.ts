@@ -23,5 +23,7 @@ export interface Metrics {
   mergeQueueEjections?: CounterOf<"cause">;
   /** Backfill requests to GitHub, by HTTP status (304s do not count against the rate limit). */
   backfillRequests?: CounterOf<"status">;
+  /** Failed jobs whose verdict came from a pattern (label values bounded by web/pattern-label.ts). */
+  patternHits?: CounterOf<"pattern">;
 }
 

@@ -30,6 +30,8 @@ export interface ClassifiedFailure {
   kept?: FailureText;
   /** Statuses of a CI provider Sift knows (CircleCI, Jenkins…): whether Sift can re-run through it, and why not. */
   providerRerun?: { provider: string; possible: boolean; reason: string };
+  /** Patterns in `mode: observe` that matched this log: counted, never part of the verdict. */
+  observed?: string[];
   /** Genuine failures: the failing tests the failing step names (ids as the runner prints them). */
   tests?: { id: string; file?: string }[];
   /** Values of the repository's `statistics:` read from this log (classify/extract-statistics.ts). */

@@ -1,6 +1,7 @@
 // Prometheus metrics. One registry per app instance, so tests can build several side by side.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { FAILURE_KINDS, type FailureKind, type Metrics } from "../model/index.js";
+import { MAX_OTHER_PATTERN_LABELS, OTHER_PATTERN_LABEL, patternLabeller } from "./pattern-label.js";
 import { boundedLabel } from "./bounded-label.js";
 import { createGitHubMetrics } from "./github-metrics.js";
 import type { QueueDepth } from "./queue-metrics.js";
@@ -17,6 +18,8 @@ export interface MetricsSources {
   statisticLastValues?: () => Promise<{ repo: string; private: boolean; statistic: string; group: string; value: number }[]>;
   /** Jobs flagged slower by decide/slowdown.ts, largest slowdown first (src/web/slowdown-metrics.ts). */
   jobSlowdowns?: () => Promise<{ repo: string; job: string; private: boolean }[]>;
+  /** Concluded automatic re-runs of the last 30 days and how many passed, by pattern (web/pattern-metrics.ts). */
+  patternRescue?: () => Promise<{ pattern: string; reruns: number; passed: number }[]>;
   /** The analysis queue now (web/queue-metrics.ts). */
   queue?: () => Promise<QueueDepth>;
   /** Failed jobs classified in the last 24 hours, per repository and verdict (web/repository-failure-metrics.ts). */
@@ -41,6 +44,13 @@ export const PRIVATE_REPO_LABEL = "private";
 
 export function createMetrics(sources: MetricsSources = {}, options: MetricsOptions = {}) {
   const registry = new Registry();
+  const patternLabel = patternLabeller();
+  const patternHits = new Counter({
+    name: "sift_pattern_hits_total",
+    help: `Failed jobs whose verdict came from a pattern; built-in ids, then at most ${MAX_OTHER_PATTERN_LABELS} other ids, the rest pattern="${OTHER_PATTERN_LABEL}".`,
+    labelNames: ["pattern"] as const,
+    registers: [registry],
+  });
   collectDefaultMetrics({ register: registry, prefix: "sift_" });
   const category = boundedLabel(MAX_CATEGORIES);
   const verdicts = new Counter({
@@ -136,6 +146,24 @@ export function createMetrics(sources: MetricsSources = {}, options: MetricsOpti
           } else this.set({ repo: r.repo }, r.red ? 1 : 0);
         }
         if (anyPrivate) this.set({ repo: PRIVATE_REPO_LABEL }, privateRed);
+      },
+    }),
+    patternHits: { inc: (labels: { pattern?: string | number }, value?: number) => patternHits.inc({ pattern: patternLabel(String(labels.pattern ?? OTHER_PATTERN_LABEL)) }, value ?? 1) },
+    patternRescueRate: new Gauge({
+      name: "sift_pattern_rescue_rate",
+      help: `Share (0-1) of a pattern's concluded automatic re-runs of the last 30 days that passed; labels bounded as sift_pattern_hits_total.`,
+      labelNames: ["pattern"] as const,
+      registers: [registry],
+      async collect() {
+        if (!sources.patternRescue) return;
+        const byLabel = new Map<string, { reruns: number; passed: number }>();
+        for (const r of await sources.patternRescue()) {
+          const label = patternLabel(r.pattern);
+          const sum = byLabel.get(label) ?? { reruns: 0, passed: 0 };
+          byLabel.set(label, { reruns: sum.reruns + r.reruns, passed: sum.passed + r.passed });
+        }
+        this.reset();
+        for (const [pattern, s] of byLabel) if (s.reruns > 0) this.set({ pattern }, s.passed / s.reruns);
       },
     }),
     queueCommits: new Gauge({
