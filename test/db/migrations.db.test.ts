@@ -80,6 +80,8 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.MergeQueueEjection = await p.mergeQueueEjection.create({ data: { repositoryId, headSha: "c".repeat(40), reason: "dequeued", causes: ["genuine"] } });
     const lease = await p.backfillLease.create({ data: { repositoryId, owner: "replica-1", leaseUntil: when } });
     rows.BackfillLease = { id: lease.repositoryId };
+    const set = await p.repositoryPatternSet.create({ data: { repositoryId, hash: "h", patterns: [{ id: "net.reset", origin: "builtin" }], demote: { enabled: true } } });
+    rows.RepositoryPatternSet = { id: set.repositoryId };
     rows.StatisticValue = await p.statisticValue.create({ data: { repositoryId, statisticId: "bundle", group: "kb", jobId, value: 123.5, unit: "kB", at: when } });
     rows.StatisticLog = await p.statisticLog.create({ data: { repositoryId, installationId: bigId, jobId } });
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
