@@ -14,15 +14,18 @@ import { queueDepth } from "./web/queue-metrics.js";
 import { repositoryFailures } from "./web/repository-failure-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
-import { createClassifyPool, createConfigCache, createStages, DEFAULT_STATISTICS_LOGS_PER_HOUR, startAnalysisWorker, startStatisticsWorker } from "./analyse/index.js";
+import { createClassifyPool, createConfigCache, createStages, DEFAULT_STATISTICS_LOGS_PER_HOUR, reanalyseCommit, startAnalysisWorker, startStatisticsWorker } from "./analyse/index.js";
 import { enqueueStatisticLog, lastStatisticValues, type SucceededJob } from "./statistics/index.js";
+import { configFromFiles, configPath } from "./config/index.js";
+import { configPushed, startReclassifyWorker, type ReclassifyWorker } from "./reclassify/index.js";
 import type { AnalysisStages } from "./model/index.js";
 import type { CompiledPatternSet } from "./classify/index.js";
 import { sampleFailureLines, startKeepPurge } from "./keep/index.js";
-import { checkConfigChange, type PullRequestRef } from "./config-check/index.js";
+import { checkConfigChange, configBacktest, type PullRequestRef } from "./config-check/index.js";
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
+import { startCauseBackfill } from "./rollup/index.js";
 import { outboxCounts, startNotifySweep } from "./notify/index.js";
 import { startBackfill } from "./backfill/index.js";
 
@@ -84,10 +87,16 @@ export function sift(deps: AppDeps): SiftApp {
     const { prisma } = deps.db;
     const log = deps.log ?? app.log;
     const commands = { prisma, now, metrics, log, providers };
-    const checkConfig = (octokit: ProbotOctokit, pr: PullRequestRef) => checkConfigChange(octokit, pr, { log, sample: (id) => sampleFailureLines(prisma, id) });
+    const backtest = configBacktest({ prisma, now, publicUrl: deps.settings.publicUrl, pageSecret: deps.settings.pageSecret });
+    const checkConfig = (octokit: ProbotOctokit, pr: PullRequestRef) => checkConfigChange(octokit, pr, { log, sample: (id) => sampleFailureLines(prisma, id), backtest });
+    let reclassifier: ReclassifyWorker | undefined;
+    const onConfigPushed = async (push: Parameters<typeof configPushed>[1]) => {
+      await configPushed(prisma, push, { now: now(), windowDays: deps.settings.keepDays });
+      reclassifier?.kick();
+    };
     const logsPerHour = deps.settings.statisticsLogsPerHour ?? DEFAULT_STATISTICS_LOGS_PER_HOUR;
     const onJobSucceeded = logsPerHour > 0 ? (job: SucceededJob) => enqueueStatisticLog(prisma, job, now()) : undefined;
-    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onJobSucceeded });
+    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onConfigPushed, onJobSucceeded });
     const classifyPool = createClassifyPool({ threads: deps.settings.classifyThreads, timeoutSeconds: deps.settings.classifyTimeoutSeconds });
     const fetch = stallingFetch(deps.settings.githubTimeoutSeconds * 1000);
     const configs = createConfigCache(now);
@@ -105,6 +114,20 @@ export function sift(deps: AppDeps): SiftApp {
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
       if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool: classifyPool, fetch, configs, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
+      stops.push(startCauseBackfill({ prisma, log }));
+      const { appId, publicUrl, pageSecret } = deps.settings;
+      reclassifier = startReclassifyWorker({
+        prisma, sql: deps.db.sql, log, now, windowDays: deps.settings.keepDays, intervalMs: deps.pollMs ? deps.pollMs * 10 : undefined,
+        loadConfig: async (c) => {
+          const { files } = await (await app.auth(c.installationId)).config.get({ owner: c.owner, repo: c.repo, path: configPath });
+          return configFromFiles(files, c.owner, c.repo);
+        },
+        reanalyse: async (c, sha, config) => {
+          const octokit = await app.auth(c.installationId);
+          await reanalyseCommit({ prisma, octokit, log, now, metrics, appId, publicUrl, pageSecret, stages }, { ...c, sha }, config);
+        },
+      });
+      stops.push(() => reclassifier!.stop());
       const webhookUrl = deps.settings.slackWebhookUrl;
       if (webhookUrl) stops.push(startNotifySweep({ sql: deps.db.sql, webhookUrl, now, log, metrics, intervalMs: deps.notifyIntervalMs }));
       stops.push(startBackfill({ sql: deps.db.sql, octokitFor: (id) => app.auth(id), log, now, timing: deps.settings, intervalMinutes: deps.settings.backfillMinutes, appId: deps.settings.appId, requests: metrics.backfillRequests }));

@@ -119,7 +119,7 @@ function shiftKept(kept: FailureText, skippedLines: number): FailureText {
   return { ...kept, firstLine: shift(kept.firstLine), stepStart: shift(kept.stepStart), stepEnd: shift(kept.stepEnd), lineCount: shift(kept.lineCount) };
 }
 
-function toFailure(v: Verdict): ClassifiedFailure {
+export function toFailure(v: Verdict): ClassifiedFailure {
   const description = v.class === "genuine" ? v.reason : v.description || v.reason;
   return {
     class: v.class,

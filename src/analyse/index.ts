@@ -11,3 +11,5 @@ export { startAnalysisWorker, type AnalysisWorkerDeps } from "./start-analysis-w
 export { startStatisticsWorker, statisticsRound, type StatisticsWorkerDeps } from "./start-statistics-worker.js";
 export { DEFAULT_STATISTICS_LOGS_PER_HOUR, readJobStatistics } from "./read-job-statistics.js";
 export { createConfigCache, type ConfigCache } from "./config-cache.js";
+export { reanalyseCommit, NOT_RETROACTIVE } from "./reanalyse-commit.js";
+export { createStoredClassifyStage } from "./classify-stored-job.js";

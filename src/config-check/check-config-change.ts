@@ -4,15 +4,18 @@
 import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
 import { configPath, parseConfigText, type ConfigProblem } from "../config/index.js";
+import { inline } from "../report/markdown.js";
 import { changedConfig } from "./changed-config.js";
 import { readFileAt } from "./read-file-at.js";
-import { renderConfigCheck } from "./render-config-check.js";
+import { renderConfigCheck, type BacktestPart } from "./render-config-check.js";
 import { writeConfigCheck } from "./write-config-check.js";
 
 export interface ConfigCheckDeps {
   log: Logger;
   /** Lines of the repository's stored failures, to find patterns that match most of them. */
   sample?: (repositoryId: number) => Promise<string[]>;
+  /** The backtest of a valid change over the stored failures (config-check/run-config-backtest.ts); none when absent. */
+  backtest?: (octokit: ProbotOctokit, pr: PullRequestRef) => Promise<BacktestPart>;
 }
 
 export interface PullRequestRef {
@@ -23,7 +26,7 @@ export interface PullRequestRef {
   headSha: string;
 }
 
-export type ConfigCheckResult = { written: false; reason: string } | { written: true; checkRunId: number; conclusion: "success" | "failure" };
+export type ConfigCheckResult = { written: false; reason: string } | { written: true; checkRunId: number; conclusion: "success" | "neutral" | "failure" };
 
 export async function checkConfigChange(octokit: ProbotOctokit, pr: PullRequestRef, deps: ConfigCheckDeps): Promise<ConfigCheckResult> {
   // 1. did the pull request touch the file?
@@ -54,9 +57,22 @@ export async function checkConfigChange(octokit: ProbotOctokit, pr: PullRequestR
     }
   }
 
-  // 3. the check run on the head SHA
-  const rendered = renderConfigCheck(configPath, problems, notes);
+  // 3. a valid change: what it would do to the stored failures
+  const backtest = problems.length === 0 && deps.backtest ? await backtestSafely(deps, octokit, pr) : undefined;
+
+  // 4. the check run on the head SHA
+  const rendered = renderConfigCheck(configPath, problems, notes, backtest);
   const checkRunId = await writeConfigCheck(octokit, pr, rendered);
   deps.log.info(`${pr.owner}/${pr.repo}#${pr.number}: ${rendered.title} (Sift config ${rendered.conclusion})`);
   return { written: true, checkRunId, conclusion: rendered.conclusion };
+}
+
+/** A backtest that fails is said so, and the check is neutral: a valid file, unknown effect. */
+async function backtestSafely(deps: ConfigCheckDeps, octokit: ProbotOctokit, pr: PullRequestRef): Promise<BacktestPart> {
+  try {
+    return await (deps.backtest as NonNullable<ConfigCheckDeps["backtest"]>)(octokit, pr);
+  } catch (err) {
+    deps.log.warn({ err }, `${pr.owner}/${pr.repo}#${pr.number}: the backtest failed`);
+    return { conclusion: "neutral", title: "backtest failed", markdown: `### Backtest\n\nThe backtest could not run: ${inline((err as Error).message.split("\n")[0] ?? "", 300)}` };
+  }
 }

@@ -21,16 +21,25 @@ export interface ConfigAnnotation {
 }
 
 export interface RenderedConfigCheck {
-  conclusion: "success" | "failure";
+  conclusion: "success" | "neutral" | "failure";
   title: string;
   summary: string;
   annotations: ConfigAnnotation[];
 }
 
-export function renderConfigCheck(path: string, problems: readonly ConfigProblem[], notes: readonly string[] = []): RenderedConfigCheck {
+/** A valid file's backtest (render-backtest-section.ts): its conclusion, title and markdown join the check's. */
+export interface BacktestPart {
+  conclusion: "success" | "neutral";
+  title: string;
+  markdown: string;
+}
+
+export function renderConfigCheck(path: string, problems: readonly ConfigProblem[], notes: readonly string[] = [], backtest?: BacktestPart): RenderedConfigCheck {
   const extra = notes.map((n) => `\n\n${inline(n, 500)}`).join("");
   if (problems.length === 0) {
-    return { conclusion: "success", title: `${path} is valid`, summary: `Every pattern and setting of ${code(path)} is valid.${extra}`, annotations: [] };
+    const summary = `Every pattern and setting of ${code(path)} is valid.${extra}${backtest ? `\n\n${backtest.markdown}` : ""}`;
+    const title = backtest ? `${path} is valid; ${backtest.title}` : `${path} is valid`;
+    return { conclusion: backtest?.conclusion ?? "success", title, summary, annotations: [] };
   }
   const title = `${path}: ${problems.length} problem${problems.length === 1 ? "" : "s"}`;
   const listed = problems.slice(0, MAX_LISTED).map((p) => `- ${p.line ? `line ${p.line}` : "file"}${p.path ? ` ${code(p.path)}` : ""}: ${inline(p.message, 400)}`);

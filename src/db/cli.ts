@@ -1,17 +1,19 @@
 // `npm run db:migrate` → `cli.js migrate`: apply pending migrations to DATABASE_URL or SIFT_DATA_DIR.
 // `npm run db:diff -- <name>` → `cli.js diff <name>`: write the migration that schema.prisma needs.
+// `node dist/src/db/cli.js rebuild-causes`: the causes rollup summed again from every stored verdict.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { migrationsDir, projectRoot } from "../paths.js";
 import { SettingsError, readSettings } from "../settings.js";
 import { DatabaseError } from "./errors.js";
 
-const usage = "usage: cli.js migrate | cli.js diff <name>   (name: lower-case letters, digits, _)";
+const usage = "usage: cli.js migrate | cli.js diff <name>   (name: lower-case letters, digits, _) | cli.js rebuild-causes";
 
 async function main(args: string[]): Promise<void> {
   const [command, name, ...rest] = args;
   if (command === "migrate" && name === undefined) return migrateCommand();
   if (command === "diff" && name !== undefined && rest.length === 0) return diffCommand(name);
+  if (command === "rebuild-causes" && name === undefined) return rebuildCausesCommand();
   throw new UsageError(usage);
 }
 
@@ -22,6 +24,20 @@ async function migrateCommand(): Promise<void> {
   try {
     const applied = await migrate(db.sql);
     say(`${db.kind} at ${db.where}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The causes rollup summed again from every stored verdict (src/rollup/). */
+async function rebuildCausesCommand(): Promise<void> {
+  const { openDatabase, migrate } = await import("./index.js");
+  const { rebuildCauses } = await import("../rollup/index.js");
+  const settings = readSettings();
+  const db = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+  try {
+    await migrate(db.sql);
+    say(`${db.kind} at ${db.where}: causes rebuilt from ${await rebuildCauses(db.prisma)} verdicts`);
   } finally {
     await db.close();
   }

@@ -3,6 +3,7 @@ import type { Context } from "probot";
 import type { Delivery, Ingest } from "../ingest/index.js";
 import type { CommandDeps } from "../commands/index.js";
 import type { ConfigCheckResult, PullRequestRef } from "../config-check/index.js";
+import type { ConfigPush } from "../reclassify/index.js";
 
 export interface HandlerDeps {
   ingest: Ingest;
@@ -15,6 +16,8 @@ export interface HandlerDeps {
   onJobSucceeded?: ((job: { repositoryId: number; installationId: number; externalId: string }) => Promise<void>) | undefined;
   /** The `Sift config` check of a pull request's `.github/sift.yml` (src/config-check); off when absent. */
   checkConfig?: ((octokit: Context["octokit"], pr: PullRequestRef) => Promise<ConfigCheckResult>) | undefined;
+  /** `.github/sift.yml` changed on a default branch: re-classify (src/reclassify); off when absent. */
+  onConfigPushed?: ((push: ConfigPush) => Promise<void>) | undefined;
 }
 
 type AnyContext = Pick<Context, "id" | "name" | "log"> & { payload: object };

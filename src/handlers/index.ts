@@ -11,6 +11,7 @@ import { onWorkflowRun } from "./workflow-run.js";
 import { onIssueComment } from "./issue-comment.js";
 import { onCommitComment } from "./commit-comment.js";
 import { onIssues } from "./issues.js";
+import { onPush } from "./push.js";
 import { onMergeGroup } from "./merge-group.js";
 
 export type { HandlerDeps } from "./handler-deps.js";
@@ -25,6 +26,7 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
   app.on("merge_group", onMergeGroup(deps));
   app.on("installation", onInstallation(deps));
   app.on("installation_repositories", onInstallationRepositories(deps));
+  app.on("push", onPush(deps));
   if (deps.commands) {
     app.on("issue_comment", onIssueComment(deps));
     app.on("commit_comment", onCommitComment(deps));

@@ -149,6 +149,12 @@ export const configSchema = z
       })
       .strict()
       .default({ enabled: true, min_flips: 2, window_days: 30 }),
+    backtest: z
+      .object({
+        days: z.number().int().min(1).max(365).default(30).describe("A pull request changing this file is backtested over the stored failures of the last `days` days (at most SIFT_KEEP_DAYS are stored)."),
+      })
+      .strict()
+      .default({ days: 30 }),
     log: z
       .object({
         max_bytes: z

@@ -13,6 +13,7 @@ import { addRepoRoutes } from "./repo-routes.js";
 import { addStatisticsRoutes } from "./statistics-routes.js";
 import { addOrgGridRoutes } from "./org-grid-routes.js";
 import { addPatternRoutes } from "./pattern-routes.js";
+import { addCausesRoutes } from "./causes-routes.js";
 import { addGrafanaRoutes } from "./grafana-routes.js";
 import type { Router } from "./router.js";
 import { DETAILS_ROUTE, detailsPath, repoPath } from "./urls.js";
@@ -38,6 +39,7 @@ export function addWebRoutes(router: Router, deps: WebDeps): void {
   addOrgGridRoutes(router, { ...deps, views });
   addInsightRoutes(router, { ...deps, views });
   addPatternRoutes(router, { ...deps, views });
+  addCausesRoutes(router, { ...deps, views });
   addGrafanaRoutes(router);
   router.get(DETAILS_ROUTE, async (req, res, params, url) => {
     const json = wantsJson(req.headers.accept, url);

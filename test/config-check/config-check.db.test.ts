@@ -4,7 +4,7 @@ import { beforeEach, expect, it } from "vitest";
 import { failureTextOf, saveFailureText } from "../../src/keep/index.js";
 import { normaliseLog } from "../../src/logs/index.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
-import { nockCreateCheckRun, nockInstallationToken, nockPullFilePages, nockRepoFileAt, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
+import { nockCreateCheckRun, nockInstallationToken, nockPullFilePages, nockRepoFile, nockRepoFileAt, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
 import { startTestApp, type TestApp } from "../helpers/probot.js";
 import { SEED, seedJob, seedRepository } from "../helpers/seed-jobs.js";
 import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
@@ -57,11 +57,20 @@ it("passes a valid change, and leaves a pull request that does not touch the fil
   const p = pullRequest("opened");
   nockInstallationToken(SEED.installationId);
   nockPullFilePages(owner, repo, p.number, [[{ filename: CONFIG, status: "added" }]]);
-  nockRepoFileAt(owner, repo, CONFIG, p.pull_request.head.sha, "patterns:\n  - { id: reset, regex: 'ECONNRESET', class: flaky }\n");
+  const yaml = "patterns:\n  - { id: reset, regex: 'ECONNRESET', class: flaky }\n";
+  nockRepoFileAt(owner, repo, CONFIG, p.pull_request.head.sha, yaml);
+  // the backtest: the PR's effective set at its head, the one in force on the default branch
+  nockRepoFileAt(owner, repo, CONFIG, p.pull_request.head.sha, yaml);
+  nockRepoFile(owner, repo, CONFIG, null);
+  nockRepoFile(owner, ".github", CONFIG, null);
   const created: Captured = [];
   nockCreateCheckRun(owner, repo, 902, created);
   await receive(p);
-  expect(created[0]).toMatchObject({ name: "Sift config", conclusion: "success", output: { title: ".github/sift.yml is valid", annotations: [] } });
+  expect(created[0]).toMatchObject({
+    name: "Sift config",
+    conclusion: "success",
+    output: { title: ".github/sift.yml is valid; backtest: no genuine failure turns flaky (0 stored failures)", annotations: [], summary: expect.stringContaining("### Backtest") },
+  });
 
   const other = pullRequest("synchronize");
   nockPullFilePages(owner, repo, other.number, [[{ filename: "README.md" }], [{ filename: "src/b.ts" }]]); // two pages, no config

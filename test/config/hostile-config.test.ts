@@ -39,7 +39,7 @@ describe("hostile configuration", () => {
     nockRepoFile("octo", "app", ".github/sift.yml", ["retyr: { max_attempts: 1 }", "retry: { max_attempts: 2, budget: 3 }", "patterns:", "  - { id: p, regex: 'boom', class: flaky, colour: red }"].join("\n"));
     const config = await loadConfig(testOctokit(), "octo", "app");
     expect(config.problems).toEqual([
-      { file: "octo/app/.github/sift.yml", path: "retyr", message: expect.stringMatching(/^unknown key \(known: builtins, patterns, retry, flaky_tests, evidence, log, (.*, )?notifications(, .*)?\)$/) },
+      { file: "octo/app/.github/sift.yml", path: "retyr", message: expect.stringMatching(/^unknown key \(known: builtins, patterns, retry, flaky_tests, evidence, backtest, log, (.*, )?notifications(, .*)?\)$/) },
       { file: "octo/app/.github/sift.yml", path: "retry.budget", message: expect.stringMatching(/^unknown key \(known: enabled, max_attempts, budget_per_hour, .*exclude_workflows\)$/) },
       { file: "octo/app/.github/sift.yml", path: "patterns[0].colour", message: expect.stringMatching(/^unknown key \(known: id, regex, class, /), patternId: "p" },
     ]);

@@ -74,17 +74,26 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.FailureText = { id: kept.jobId };
     const window = await p.commandWindow.create({ data: { repositoryId, login: "octocat", windowStart: when, commands: 1 } });
     rows.CommandWindow = { id: [window.repositoryId, window.login, window.windowStart] }; // a composite key
+    const reclass = await p.reclassification.create({ data: { repositoryId, reason: "push", since: when, targetHash: "abc", cursorJobId: jobId } });
+    rows.Reclassification = { id: reclass.repositoryId };
+    rows.BuiltinsVersion = await p.builtinsVersion.create({ data: { hash: "0123456789abcdef" } });
     const cipher = new Uint8Array([0x01, 0x00, 0xfe]);
     rows.ReaderSession = await p.readerSession.create({ data: { id: "f".repeat(64), login: "octocat", tokenCipher: cipher, expiresAt: when } });
     rows.NotificationOutbox = await p.notificationOutbox.create({ data: { key: "red:acme/widgets:1", event: "default_branch_red", installationId: bigId, repositoryId, payload: { text: "red" } } });
-    rows.MergeQueueEjection = await p.mergeQueueEjection.create({ data: { repositoryId, headSha: "c".repeat(40), reason: "dequeued", causes: ["genuine"] } });
+    const cause = { keyType: "pattern", causeKey: "network.econnreset", repositoryId, day: new Date("2026-01-02"), verdict: "flaky" as const, kind: "infrastructure", category: "network" };
+    const jobCause = await p.jobCause.create({ data: { ...cause, jobId, jobName: "test (ubuntu-latest)", seconds: 60, at: when } });
+    rows.JobCause = { id: [jobCause.jobId, jobCause.keyType, jobCause.causeKey] };
+    const daily = await p.dailyCause.create({ data: { ...cause, count: 1, seconds: 60, firstSeen: when, lastSeen: when, latestJobId: jobId } });
+    rows.DailyCause = { id: [daily.repositoryId, daily.day, daily.verdict, daily.keyType, daily.causeKey] };
+    rows.MergeQueueEjection = await p.mergeQueueEjection.create({ data: { repositoryId, headSha: "b".repeat(40), reason: "dequeued", causes: ["genuine"] } });
     const lease = await p.backfillLease.create({ data: { repositoryId, owner: "replica-1", leaseUntil: when } });
     rows.BackfillLease = { id: lease.repositoryId };
-    const set = await p.repositoryPatternSet.create({ data: { repositoryId, hash: "h", patterns: [{ id: "net.reset", origin: "builtin" }], demote: { enabled: true } } });
-    rows.RepositoryPatternSet = { id: set.repositoryId };
+    const patternSet = await p.repositoryPatternSet.create({ data: { repositoryId, hash: "h".repeat(16), patterns: [{ id: "a.b", origin: "repo", class: "flaky" }], demote: { enabled: true } } });
+    rows.RepositoryPatternSet = { id: patternSet.repositoryId };
     rows.StatisticValue = await p.statisticValue.create({ data: { repositoryId, statisticId: "bundle", group: "kb", jobId, value: 123.5, unit: "kB", at: when } });
     rows.StatisticLog = await p.statisticLog.create({ data: { repositoryId, installationId: bigId, jobId } });
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
+    expect(await p.reclassification.findUniqueOrThrow({ where: { repositoryId } })).toMatchObject({ state: "pending", cursorJobId: jobId, targetHash: "abc", leaseOwner: null });
 
     const repo = await p.repository.findUniqueOrThrow({
       where: { owner_name: { owner: "acme", name: "widgets" } },
@@ -115,6 +124,7 @@ describe(`migrated database (${testDbKind})`, () => {
     expect([...text.body]).toEqual([0x1b, 0x00, 0xff]);
     const session = await p.readerSession.findUniqueOrThrow({ where: { id: "f".repeat(64) } });
     expect([...session.tokenCipher]).toEqual([0x01, 0x00, 0xfe]);
+    expect((await p.dailyCause.findFirstOrThrow()).day.toISOString()).toBe("2026-01-02T00:00:00.000Z");
     const delivery = await p.webhookDelivery.findUniqueOrThrow({ where: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
     expect(delivery.installationId).toBe(bigId);
 
@@ -126,5 +136,7 @@ describe(`migrated database (${testDbKind})`, () => {
     expect(await p.job.count()).toBe(0);
     expect(await p.classification.count()).toBe(0);
     expect(await p.failingTest.count()).toBe(0);
+    expect(await p.jobCause.count()).toBe(0);
+    expect(await p.dailyCause.count()).toBe(0);
   });
 });

@@ -1,0 +1,29 @@
+// The pages and API answers the pages benchmark measures. Add a page in one line: a name, whether it
+// needs a signed-in reader, and its path for the i-th request (spread over the repositories).
+export interface PageRoute {
+  name: string;
+  path(i: number, at: BenchTargets): string;
+}
+
+export interface BenchTargets {
+  owner: string;
+  /** Public repository names, and per repository a head SHA with failures. */
+  repos: string[];
+  failingSha(repo: string, i: number): string;
+}
+
+const repo = (i: number, t: BenchTargets) => `${t.owner}/${t.repos[(i * 37) % t.repos.length]}`;
+
+export const PAGE_ROUTES: PageRoute[] = [
+  { name: "repo causes (30 d)", path: (i, t) => `/r/${repo(i, t)}/causes` },
+  { name: "repo causes (90 d)", path: (i, t) => `/r/${repo(i, t)}/causes?days=90` },
+  { name: "org causes (30 d)", path: (_, t) => `/o/${t.owner}/causes` },
+  { name: "org causes (90 d)", path: (_, t) => `/o/${t.owner}/causes?days=90` },
+  { name: "API repo causes", path: (i, t) => `/api/v1/repos/${repo(i, t)}/causes?days=90` },
+  { name: "API org causes", path: (_, t) => `/api/v1/orgs/${t.owner}/causes?days=90` },
+  { name: "repo history", path: (i, t) => `/r/${repo(i, t)}` },
+  { name: "repo history JSON", path: (i, t) => `/r/${repo(i, t)}?format=json` },
+  { name: "details page", path: (i, t) => `/r/${repo(i, t)}/commit/${t.failingSha(repo(i, t), i)}` },
+  { name: "/metrics", path: () => "/metrics" },
+  { name: "/grafana/dashboard.json", path: () => "/grafana/dashboard.json" },
+];

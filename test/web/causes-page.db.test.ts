@@ -1,0 +1,77 @@
+// The causes page in a real browser, under the strict CSP: rows with sparklines, the full error on
+// expand (hostile text stays text), new causes first, nothing runs, and it fits a phone.
+import { writeFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { readerWho } from "../helpers/reader.js";
+import { launchChromium } from "./browser.js";
+import { inkRatio } from "./ink-ratio.js";
+import { HOSTILE_LINE, NOW, seedCauses } from "./seed-causes.js";
+import { serveWeb } from "./serve-web.js";
+
+let db: TestDatabase;
+let web: Awaited<ReturnType<typeof serveWeb>>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedCauses(db.prisma);
+  web = await serveWeb(db.prisma, NOW, { readerOf: async () => readerWho("mona", ["octo/vault"]) });
+  browser = await launchChromium();
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await db?.destroy();
+});
+
+async function open(path: string, viewport = { width: 1100, height: 900 }): Promise<{ page: Page; status: number; problems: string[] }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  const problems: string[] = [];
+  page.on("console", (m) => problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(e.message));
+  const response = await page.goto(`${web.base}${path}`);
+  return { page, status: response?.status() ?? 0, problems };
+}
+
+describe("causes page in Chromium", () => {
+  it("lists new causes first with sparklines; a click opens the full error, hostile text stays text", async () => {
+    const { page, status, problems } = await open("/r/octo/app/causes?days=30");
+    expect(status).toBe(200);
+    const rows = page.locator("#causes tbody tr");
+    expect(await rows.count()).toBeGreaterThan(3);
+    expect(await rows.first().innerText()).toContain("new");
+    expect(await page.locator("#causes svg.spark").count()).toBe(await rows.count());
+    const hostile = rows.filter({ hasText: "window.pwned" }).first();
+    const excerpt = hostile.locator("pre.causes-excerpt");
+    expect(await excerpt.isVisible()).toBe(false);
+    await hostile.locator("summary").click();
+    expect(await excerpt.isVisible()).toBe(true);
+    expect(await excerpt.innerText()).toContain(HOSTILE_LINE);
+    expect(await hostile.locator("pre.causes-line").innerText()).toBe(`${HOSTILE_LINE} (failure 0)`);
+    expect(await page.locator("#tests tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.evaluate("[window.pwned, document.querySelectorAll('script, img, iframe, object').length]")).toEqual([undefined, 0]);
+    await page.locator(".causes-windows a", { hasText: "90 days" }).click();
+    expect(await page.locator(".causes-windows strong").innerText()).toBe("90 days");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows an organisation's causes with repositories hit; renders a non-trivial page (screenshot) that fits a phone", async () => {
+    const desktop = await open("/o/octo/causes?days=90");
+    expect(desktop.status).toBe(200);
+    expect(await desktop.page.locator("#causes thead").innerText()).toContain("Repositories");
+    const png = await desktop.page.screenshot({ fullPage: true });
+    await writeFile("/tmp/sift-causes-desktop.png", png);
+    expect(await inkRatio(browser.context, png)).toBeGreaterThan(0.03);
+    expect(desktop.problems).toEqual([]);
+    await desktop.page.close();
+    const phone = await open("/o/octo/causes", { width: 390, height: 844 });
+    expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await writeFile("/tmp/sift-causes-phone.png", await phone.page.screenshot({ fullPage: true }));
+    expect(phone.problems).toEqual([]);
+    await phone.page.close();
+  });
+});
