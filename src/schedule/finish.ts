@@ -49,7 +49,8 @@ export async function renewLease(sql: SqlSession, claim: ClaimedCommit, owner: s
 
 /** Analysed, but something could not be read yet (a log still uploading): due again at `at`. */
 export async function scheduleRecheck(sql: SqlSession, claim: ClaimedCommit, at: Date): Promise<void> {
-  await sql.query(`update "HeadCommit" set state = 'pending', "dueAt" = $2::timestamp, "updatedAt" = now() where id = $1 and state = 'done'`, [
+  // No burst is cooling (firstFailureAt null): a new failure makes it due after the cool-off, not at the recheck.
+  await sql.query(`update "HeadCommit" set state = 'pending', "dueAt" = $2::timestamp, "firstFailureAt" = null, "updatedAt" = now() where id = $1 and state = 'done'`, [
     claim.id,
     at.toISOString(),
   ]);

@@ -10,7 +10,8 @@ export interface FailureAt {
   now: Date;
 }
 
-// idle/done → a new burst starts; pending → push dueAt out, up to the cap; running → the worker
+// idle/done → a new burst starts; pending → push dueAt out, up to the cap (a SHA only waiting for a
+// later recheck, without a burst, is due after the cool-off at the latest); running → the worker
 // sees lastFailureAt > its claim time when it finishes and schedules a re-analysis.
 /** The upsert, its values added to `p`; `guard` is appended to its SELECT (ingest composes it). */
 export function failureUpsert(p: SqlParams, at: FailureAt, timing: Timing, guard: SqlGuard = noGuard): string {
@@ -27,6 +28,7 @@ on conflict ("repositoryId", sha) do update set
     then excluded."firstFailureAt" else "HeadCommit"."firstFailureAt" end,
   "dueAt" = case
     when "HeadCommit".state in ('idle', 'done') or "HeadCommit"."dueAt" is null then excluded."dueAt"
+    when "HeadCommit".state = 'pending' and "HeadCommit"."firstFailureAt" is null then least("HeadCommit"."dueAt", excluded."dueAt")
     when "HeadCommit".state = 'running' then "HeadCommit"."dueAt"
     else least(greatest("HeadCommit"."dueAt", excluded."dueAt"), "HeadCommit"."firstFailureAt" + make_interval(secs => ${maxWait})) end,
   state = case when "HeadCommit".state = 'running' then 'running'::"CommitState" else 'pending'::"CommitState" end,

@@ -99,7 +99,8 @@ it("a re-run GitHub accepted but whose answer was lost is not asked for again, n
   const runId = 9507;
   gh().faults.add("POST /repos/:owner/:repo/actions/jobs/:id/rerun", { kind: "lost" });
   await failJob(507, S, FLAKY, runId);
-  await settled(S);
+  // Sift's own re-run is on its way: its check run stays in progress (written, not completed).
+  await waitFor(async () => siftRuns(S)[0], 60_000, `the Sift check run of ${S.slice(0, 7)}`);
   await waitFor(async () => (gh().faults.count("lost") && gh().state.requests.some((r) => r.path.includes("/actions/jobs/507/rerun")) ? true : undefined), 30_000, "the re-run request");
   await new Promise((r) => setTimeout(r, 3000));
   expect(gh().state.reruns.filter((r) => r.id === 507)).toHaveLength(1);

@@ -1,7 +1,7 @@
 // Due times, leases and re-scheduling, driven through the SQL functions with a hand-held clock.
 import { expect, it } from "vitest";
 import { upsertRepository } from "../../src/ingest/index.js";
-import { claimDue, finishAnalysis, scheduleFailure, scheduleRefresh } from "../../src/schedule/index.js";
+import { claimDue, finishAnalysis, scheduleFailure, scheduleRecheck, scheduleRefresh } from "../../src/schedule/index.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 import { sha } from "../helpers/payloads.js";
 
@@ -52,6 +52,18 @@ it("re-schedules a failure that arrives during or after an analysis", async () =
   await finishAnalysis(db().sql, again!, "w1", { conclusion: "failure", now: at(371) }, timing);
   await fail(1000); // after: a new burst
   expect(await row()).toMatchObject({ state: "pending", firstFailureAt: at(1000), dueAt: at(1180), analyses: 2 });
+});
+
+it("a new failure on a SHA waiting for a later recheck is due after the cool-off, not at the recheck", async () => {
+  await fail(0);
+  const [c] = await claim(180);
+  await finishAnalysis(db().sql, c!, "w1", { conclusion: "in_progress", now: at(181) }, timing);
+  await scheduleRecheck(db().sql, c!, at(3600)); // e.g. the required check's deadline
+  expect(await row()).toMatchObject({ state: "pending", dueAt: at(3600), firstFailureAt: null });
+  await fail(1000); // a job fails meanwhile: a new burst, not a push to the recheck
+  expect(await row()).toMatchObject({ state: "pending", firstFailureAt: at(1000), dueAt: at(1180) });
+  await fail(1100); // and the burst is debounced as any other, up to its cap
+  expect((await row()).dueAt).toEqual(at(1280));
 });
 
 it("refreshes an analysed SHA when another job finishes, leaves a never-failed SHA alone", async () => {
