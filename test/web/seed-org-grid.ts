@@ -1,9 +1,12 @@
 // Generated history of the organisation "acme" for the org grid's tests: 40 days of CI in three
 // repositories (two private), seeded so every run is the same. Fixed facts on top, for assertions:
 // a new genuine cause on the last day, a flaky cause seen long ago again, hostile log text, and
-// api's successful jobs 50 % slower on the last day than the two weeks before.
+// api's successful jobs 50 % slower on the last day than the two weeks before. The verdicts are
+// written straight to Classification, then the causes rollup the grid reads is built from them as
+// the start-up backfill would (src/rollup/).
 import type { PrismaClient } from "../../src/db/index.js";
 import type { Prisma } from "../../src/generated/prisma/client.js";
+import { backfillCauses } from "../../src/rollup/index.js";
 import { mulberry32 } from "../helpers/seeded-random.js";
 
 export const GRID_NOW = new Date("2026-11-20T15:00:00Z");
@@ -40,6 +43,7 @@ export async function seedOrgGrid(prisma: PrismaClient): Promise<void> {
   await fail(prisma, REPOS.elsewhere, 0, "genuine", { signature: "genuine:elsewhere", matchedText: "other org error" });
   // A failed job not classified yet.
   await prisma.job.create({ data: { repositoryId: REPOS.web, provider: "actions", externalId: "pending-1", headSha: "b".repeat(40), name: "lint", status: "completed", conclusion: "failure", completedAt: at(2) } });
+  await backfillCauses(prisma);
 }
 
 let failures = 0;
