@@ -2,8 +2,8 @@
 // scanning Job: per repository and UTC day by verdict (each failure counts once, under its 'pattern'
 // or 'signature' key; 'test' keys are extra rows), each day's top causes with the latest failure's
 // text, and the day each cause was first seen in its repository. Failed jobs without a verdict yet
-// are not in the rollup: they are counted from Job's (repositoryId, conclusion, completedAt) index,
-// probing Classification by key. Durations still read Job (an index-only scan of the same index).
+// are not in the rollup: they are the day's failed jobs counted from Job's (repositoryId,
+// conclusion, completedAt, startedAt) index (index-only) less the rollup's. Durations still read Job.
 // Days come back as integers (days since 1970, UTC).
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { FAILED_CONCLUSIONS } from "../model/index.js";
@@ -28,19 +28,31 @@ export interface Window {
 const ids = (w: Window) => w.repoIds.map((id) => BigInt(id).toString()).join(", ");
 const ts = (d: Date) => d.toISOString();
 
+/**
+ * Failed jobs per repository, day and verdict from the rollup; "pending" is the day's failed jobs in
+ * Job (an index-only count) less those the rollup holds: failures without a verdict yet, and verdicts
+ * the start-up backfill has not reached.
+ */
 export async function failedByDay(prisma: PrismaClient, w: Window): Promise<{ repo: string; day: number; verdict: string; n: number }[]> {
   const rows: { repo: string; day: bigint | number; verdict: string; n: number }[] = await prisma.$queryRawUnsafe(
-    `select d."repositoryId"::text as repo, ${ROLLUP_DAY} as day, d.verdict::text as verdict, sum(d.count)::int as n
-     from "DailyCause" d
-     where d."repositoryId" in (${ids(w)}) and ${ONCE} and d.day >= $1::timestamp::date and d.day < $2::timestamp::date
-     group by 1, 2, 3
+    `with v as (
+       select d."repositoryId" as repo, ${ROLLUP_DAY}::bigint as day, d.verdict::text as verdict, sum(d.count)::int as n
+       from "DailyCause" d
+       where d."repositoryId" in (${ids(w)}) and ${ONCE} and d.day >= $1::timestamp::date and d.day < $2::timestamp::date
+       group by 1, 2, 3
+     ), judged as (select repo, day, sum(n) as n from v group by 1, 2),
+     failed as (
+       select j."repositoryId" as repo, ${DAY} as day, count(*) as n
+       from "Job" j
+       where j."repositoryId" in (${ids(w)}) and j.conclusion in ${FAILED}
+         and j."completedAt" >= $1::timestamp and j."completedAt" < $2::timestamp
+       group by 1, 2
+     )
+     select repo::text, day, verdict, n from v
      union all
-     select j."repositoryId"::text, ${DAY}, 'pending', count(*)::int
-     from "Job" j
-     where j."repositoryId" in (${ids(w)}) and j.conclusion in ${FAILED}
-       and j."completedAt" >= $1::timestamp and j."completedAt" < $2::timestamp
-       and not exists (select 1 from "Classification" c where c."jobId" = j.id)
-     group by 1, 2`,
+     select f.repo::text, f.day, 'pending', (f.n - coalesce(judged.n, 0))::int
+     from failed f left join judged on judged.repo = f.repo and judged.day = f.day
+     where f.n > coalesce(judged.n, 0)`,
     ts(w.from),
     ts(w.to),
   );

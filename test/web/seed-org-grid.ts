@@ -34,8 +34,8 @@ export async function seedOrgGrid(prisma: PrismaClient): Promise<void> {
   }
   await prisma.job.createMany({ data: jobs });
   // Failures with verdicts.
-  await fail(prisma, REPOS.api, 0, "genuine", { signature: "genuine:AssertionError: expected <n> to be <n>", patternId: "sift.genuine.assertion", matchedText: HOSTILE_TEXT });
-  await fail(prisma, REPOS.api, 0, "genuine", { signature: "genuine:AssertionError: expected <n> to be <n>", patternId: "sift.genuine.assertion", matchedText: HOSTILE_TEXT });
+  // Two failing tests each: the rollup counts them besides the failure, the grid counts the failure once.
+  for (let i = 0; i < 2; i++) await fail(prisma, REPOS.api, 0, "genuine", { signature: "genuine:AssertionError: expected <n> to be <n>", patternId: "sift.genuine.assertion", matchedText: HOSTILE_TEXT, tests: ["cart adds", "cart removes"] });
   await fail(prisma, REPOS.api, 0, "flaky", { patternId: "npm-registry-5xx", signature: "npm-registry-5xx:npm ERR! 503", matchedText: "npm ERR! 503 Service Unavailable" });
   await fail(prisma, REPOS.api, 35, "flaky", { patternId: "npm-registry-5xx", signature: "npm-registry-5xx:npm ERR! 503", matchedText: "npm ERR! 503 Service Unavailable" });
   await fail(prisma, REPOS.api, 3, "known_problem", { patternId: "eslint-crash", signature: "eslint-crash:x", matchedText: "ESLint crashed" });
@@ -47,9 +47,10 @@ export async function seedOrgGrid(prisma: PrismaClient): Promise<void> {
 }
 
 let failures = 0;
-async function fail(prisma: PrismaClient, repositoryId: bigint, daysAgo: number, verdict: "genuine" | "flaky" | "known_problem", c: { signature: string; patternId?: string; matchedText: string }): Promise<void> {
+async function fail(prisma: PrismaClient, repositoryId: bigint, daysAgo: number, verdict: "genuine" | "flaky" | "known_problem", c: { signature: string; patternId?: string; matchedText: string; tests?: string[] }): Promise<void> {
   const job = await prisma.job.create({
     data: { repositoryId, provider: "actions", externalId: `fail-${++failures}`, headSha: "c".repeat(40), name: "test", status: "completed", conclusion: "failure", startedAt: new Date(at(daysAgo, 11).getTime() - 30_000), completedAt: at(daysAgo, 11) },
   });
   await prisma.classification.create({ data: { jobId: job.id, verdict, patternId: c.patternId ?? null, signature: c.signature, matchedText: c.matchedText, excerpt: `context\n${c.matchedText}`, reason: "test", createdAt: at(daysAgo, 11), updatedAt: at(daysAgo, 11) } });
+  for (const testKey of c.tests ?? []) await prisma.failingTest.create({ data: { repositoryId, jobId: job.id, testKey, testId: testKey } });
 }
