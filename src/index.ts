@@ -14,7 +14,8 @@ import { queueDepth } from "./web/queue-metrics.js";
 import { repositoryFailures } from "./web/repository-failure-metrics.js";
 import { registerHandlers } from "./handlers/index.js";
 import { createIngest } from "./ingest/index.js";
-import { createClassifyPool, createStages, reanalyseCommit, startAnalysisWorker } from "./analyse/index.js";
+import { createClassifyPool, createConfigCache, createStages, DEFAULT_STATISTICS_LOGS_PER_HOUR, reanalyseCommit, startAnalysisWorker, startStatisticsWorker } from "./analyse/index.js";
+import { enqueueStatisticLog, lastStatisticValues, type SucceededJob } from "./statistics/index.js";
 import { configFromFiles, configPath } from "./config/index.js";
 import { configPushed, startReclassifyWorker, type ReclassifyWorker } from "./reclassify/index.js";
 import type { AnalysisStages } from "./model/index.js";
@@ -64,6 +65,7 @@ export function createAppMetrics(db: Database, settings: Settings, now: () => Da
     jobSlowdowns: cached(() => flaggedJobs(db.prisma, now()), 5 * 60_000),
     patternRescue: () => rescueByPattern(db.prisma, now()),
     ...(settings.slackWebhookUrl ? { notificationOutbox: () => outboxCounts(db.sql) } : {}),
+    statisticLastValues: () => lastStatisticValues(db.prisma, now()),
   }, { privateRepoNames: Boolean(settings.metricsToken) });
 }
 
@@ -92,11 +94,14 @@ export function sift(deps: AppDeps): SiftApp {
       await configPushed(prisma, push, { now: now(), windowDays: deps.settings.keepDays });
       reclassifier?.kick();
     };
-    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onConfigPushed });
+    const logsPerHour = deps.settings.statisticsLogsPerHour ?? DEFAULT_STATISTICS_LOGS_PER_HOUR;
+    const onJobSucceeded = logsPerHour > 0 ? (job: SucceededJob) => enqueueStatisticLog(prisma, job, now()) : undefined;
+    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onConfigPushed, onJobSucceeded });
     const classifyPool = createClassifyPool({ threads: deps.settings.classifyThreads, timeoutSeconds: deps.settings.classifyTimeoutSeconds });
+    const fetch = stallingFetch(deps.settings.githubTimeoutSeconds * 1000);
+    const configs = createConfigCache(now);
     const real = createStages({ prisma, githubWebUrl: deps.settings.githubWebUrl, metrics, retryBackoffSeconds: deps.settings.retryBackoffSeconds,
-      classifyPool,
-      fetch: stallingFetch(deps.settings.githubTimeoutSeconds * 1000),
+      classifyPool, fetch, configs,
       providers,
       keepBytes: deps.settings.keepBytes,
       notifySql: deps.settings.slackWebhookUrl ? deps.db.sql : undefined,
@@ -108,6 +113,7 @@ export function sift(deps: AppDeps): SiftApp {
       const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
+      if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool: classifyPool, fetch, configs, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
       stops.push(startCauseBackfill({ prisma, log }));
       const { appId, publicUrl, pageSecret } = deps.settings;
       reclassifier = startReclassifyWorker({

@@ -43,6 +43,8 @@ export interface Settings {
   classifyThreads: number | undefined;
   /** A log not classified within this long is genuine, with the reason. */
   classifyTimeoutSeconds: number;
+  /** Successful jobs' logs read per repository per hour for `successful: true` statistics (0: none). */
+  statisticsLogsPerHour?: number;
   /** The App's OAuth client (Sign in with GitHub for org pages); without it nobody can sign in. */
   githubClientId: string | undefined;
   githubClientSecret: string | undefined;
@@ -164,6 +166,7 @@ export function readSettings(env: Env = process.env): Settings {
     keepDays: int(env, "SIFT_KEEP_DAYS", 30, 1),
     classifyThreads: env.SIFT_CLASSIFY_THREADS ? int(env, "SIFT_CLASSIFY_THREADS", 1, 1) : undefined,
     classifyTimeoutSeconds: int(env, "SIFT_CLASSIFY_TIMEOUT_SECONDS", 120, 1),
+    statisticsLogsPerHour: int(env, "SIFT_STATISTICS_LOGS_PER_HOUR", 60),
     githubClientId: env.GITHUB_CLIENT_ID || undefined,
     githubClientSecret: env.GITHUB_CLIENT_SECRET || undefined,
     slackWebhookUrl: slackWebhookFrom(env),

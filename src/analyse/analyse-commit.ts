@@ -13,6 +13,7 @@ import { earliest, requiredWait } from "./required-wait.js";
 import { logRecheck } from "./log-recheck.js";
 import { saveClassifications } from "./save-classifications.js";
 import { keepFailureTexts } from "./keep-failure-texts.js";
+import { saveJobStatistics } from "./save-job-statistics.js";
 
 export interface AnalyseDeps<Compiled = unknown> {
   prisma: PrismaClient;
@@ -102,6 +103,7 @@ export async function analyseCommit<Compiled>(deps: AnalyseDeps<Compiled>, commi
   });
   // the failing steps' text, kept for re-classification (compressed outside the transaction)
   await keepFailureTexts(prisma, report.jobs, { repositoryId: commit.repositoryId, now: deps.now() });
+  await saveJobStatistics(prisma, report.jobs, { repositoryId: commit.repositoryId, now: deps.now(), statistics: ctx.config.settings.statistics });
   const written = await stages.writeReport(octokit, report, previous, ctx);
   await saveCheckRunRecord(prisma, at, written);
   if (commit.dueAt) deps.metrics?.dueToReportSeconds.observe(Math.max(0, (deps.now().getTime() - commit.dueAt.getTime()) / 1000));

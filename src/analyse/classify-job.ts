@@ -2,7 +2,7 @@
 // the pure classifier judge it with the repo's patterns. Anything that goes wrong is genuine, with why.
 import type { ApiStep } from "../logs/types.js";
 import { fetchLog, plainTextStatusProvider, type LogTarget } from "../logs/index.js";
-import { classify, type JobSignals, type Verdict } from "../classify/index.js";
+import { classify, statisticsFor, type JobSignals, type Verdict } from "../classify/index.js";
 import type { CompiledPatternSet } from "../classify/index.js";
 import type { AnalysisContext, AnalysisStages, ClassifiedFailure, JobInfo } from "../model/index.js";
 import type { CiJob, ProviderRegistry } from "../providers/index.js";
@@ -52,11 +52,13 @@ function classifyLog(deps: ClassifyStageDeps): AnalysisStages<CompiledPatternSet
     // and judged; its bytes go there as the provider sent them.
     const bytes = fetched.bytes;
     const keepBytes = deps.keepBytes ?? DEFAULT_KEEP_BYTES;
-    const done = await pool.classify({ bytes, apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes, context, signals, keepBytes }, config.compiled);
+    const statistics = statisticsFor(config.settings.statistics ?? [], job.name).map(({ id, regex }) => ({ id, regex }));
+    const done = await pool.classify({ bytes, apiSteps: apiSteps(job), truncatedHeadBytes: fetched.truncatedHeadBytes, context, signals, keepBytes, statistics }, config.compiled);
     if (!done.ok) return unjudged(done.reason, fetched.truncatedHeadBytes);
     const classified = toFailure(done.verdict);
     const kept = done.verdict.kept ? { kept: shiftKept(done.verdict.kept, fetched.truncatedHeadLines) } : {};
-    const failure = { ...classified, notes: [...classified.notes, ...(fetched.source.notes ?? [])], ...kept };
+    const read = done.verdict.statistics?.length ? { statistics: done.verdict.statistics.map((r) => ({ ...r, line: r.line + fetched.truncatedHeadLines })) } : {};
+    const failure = { ...classified, notes: [...classified.notes, ...(fetched.source.notes ?? [])], ...kept, ...read };
     // Line numbers count from the start of the whole log, also when its head was skipped.
     return failure.line === null ? failure : { ...failure, line: failure.line + fetched.truncatedHeadLines };
   };

@@ -6,8 +6,8 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CompiledPatternSet } from "../classify/index.js";
-import { AnalysisStopped, type SourcedPattern } from "../model/index.js";
-import { classifyLogBytes, type KeptVerdict, type LogBytesJob } from "./classify-log-bytes.js";
+import { AnalysisStopped, type SourcedPattern, type StatisticReading } from "../model/index.js";
+import { classifyLogBytes, statisticsOfLogBytes, type KeptVerdict, type LogBytesJob } from "./classify-log-bytes.js";
 
 export interface ClassifyRequest {
   job: LogBytesJob;
@@ -16,7 +16,16 @@ export interface ClassifyRequest {
   sourced: readonly SourcedPattern[];
 }
 
+/** A successful job's log: only its statistics are read (classify-log-bytes.ts statisticsOfLogBytes). */
+export interface StatisticsRequest {
+  statisticsOnly: true;
+  job: StatisticsJob;
+}
+
+export type StatisticsJob = Pick<LogBytesJob, "bytes" | "apiSteps" | "truncatedHeadBytes" | "statistics">;
+
 export type ClassifyReply = { ok: true; verdict: KeptVerdict } | { ok: false; reason: string };
+export type StatisticsReply = { ok: true; statistics: StatisticReading[] } | { ok: false; reason: string };
 
 export interface ClassifyPoolOptions {
   /** Worker threads at most (SIFT_CLASSIFY_THREADS). */
@@ -32,6 +41,8 @@ export interface ClassifyPool {
   readonly workerFile: URL | undefined;
   /** Rejects with AnalysisStopped once the pool is closed, also for a job its worker was judging. */
   classify(job: LogBytesJob, compiled: CompiledPatternSet): Promise<ClassifyReply>;
+  /** Normalises a log and reads its statistics alone, in a worker thread like classify. */
+  statistics(job: StatisticsJob): Promise<StatisticsReply>;
   /** Terminates the workers (idle ones never keep the process alive); on shutdown, after the analyses. */
   close(): Promise<void>;
 }
@@ -95,16 +106,16 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
     }
   }
 
-  function runOn(worker: Worker, request: ClassifyRequest, file: URL): Promise<ClassifyReply> {
+  function runOn<R>(worker: Worker, request: ClassifyRequest | StatisticsRequest, file: URL): Promise<R | { ok: false; reason: string }> {
     return new Promise((resolve, reject) => {
-      const finish = (reply: ClassifyReply, broken: boolean) => {
+      const finish = (reply: R | { ok: false; reason: string }, broken: boolean) => {
         clearTimeout(timer);
         worker.off("message", onMessage).off("error", onError).off("exit", onExit);
         if (closed) return reject(stopped());
         giveBack(worker, broken, file);
         resolve(reply);
       };
-      const onMessage = (reply: ClassifyReply) => finish(reply, false);
+      const onMessage = (reply: R) => finish(reply, false);
       const onError = (error: Error) => finish({ ok: false, reason: `classification failed in its worker thread: ${error.message}` }, true);
       const onExit = (code: number) => finish({ ok: false, reason: `the classification worker thread exited with code ${code}` }, true);
       const timer = setTimeout(() => finish({ ok: false, reason: `classification took longer than ${timeoutSeconds} s` }, true), timeoutSeconds * 1000);
@@ -125,9 +136,17 @@ export function createClassifyPool(options: ClassifyPoolOptions = {}): ClassifyP
       const request: ClassifyRequest = { job: whole ? job : { ...job, bytes: job.bytes.slice() }, hash: compiled.hash, sourced: compiled.sourced };
       const worker = await take(workerFile);
       if (closed || !worker) throw stopped();
-      const reply = await runOn(worker, request, workerFile);
+      const reply = await runOn<ClassifyReply>(worker, request, workerFile);
       // The worker's set was compiled without the config's problems: the report shows this thread's.
       return reply.ok ? { ok: true, verdict: { ...reply.verdict, problems: compiled.problems } } : reply;
+    },
+    async statistics(job) {
+      if (closed) throw stopped();
+      if (!workerFile) return { ok: true, statistics: statisticsOfLogBytes(job) };
+      const whole = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
+      const worker = await take(workerFile);
+      if (closed || !worker) throw stopped();
+      return runOn<StatisticsReply>(worker, { statisticsOnly: true, job: whole ? job : { ...job, bytes: job.bytes.slice() } }, workerFile);
     },
     async close() {
       closed = true;

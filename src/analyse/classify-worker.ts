@@ -2,8 +2,8 @@
 // threads, so the worker compiles each pattern set it is sent and keeps the last few by hash.
 import { parentPort } from "node:worker_threads";
 import { compilePatternSet, type CompiledPatternSet } from "../classify/index.js";
-import { classifyLogBytes } from "./classify-log-bytes.js";
-import type { ClassifyReply, ClassifyRequest } from "./classify-pool.js";
+import { classifyLogBytes, statisticsOfLogBytes } from "./classify-log-bytes.js";
+import type { ClassifyReply, ClassifyRequest, StatisticsReply, StatisticsRequest } from "./classify-pool.js";
 
 const KEPT_SETS = 8;
 
@@ -21,10 +21,11 @@ function patternSets(): (request: ClassifyRequest) => CompiledPatternSet {
 const port = parentPort;
 if (port) {
   const setOf = patternSets();
-  port.on("message", (request: ClassifyRequest) => {
-    let reply: ClassifyReply;
+  port.on("message", (request: ClassifyRequest | StatisticsRequest) => {
+    let reply: ClassifyReply | StatisticsReply;
     try {
-      reply = { ok: true, verdict: classifyLogBytes(request.job, setOf(request)) };
+      if ("statisticsOnly" in request) reply = { ok: true, statistics: statisticsOfLogBytes(request.job) };
+      else reply = { ok: true, verdict: classifyLogBytes(request.job, setOf(request)) };
     } catch (error) {
       reply = { ok: false, reason: `classification failed: ${error instanceof Error ? error.message : String(error)}` };
     }

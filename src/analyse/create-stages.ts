@@ -9,6 +9,7 @@ import { createNotifyStage } from "../notify/index.js";
 import { writeReport } from "../report/index.js";
 import { createClassifyStage } from "./classify-job.js";
 import { createClassifyPool, type ClassifyPool } from "./classify-pool.js";
+import type { ConfigCache } from "./config-cache.js";
 import { createDecideStage } from "./decide-stage.js";
 import { createRetryStage } from "./retry-stage.js";
 import { savePatternSet } from "./save-pattern-set.js";
@@ -22,6 +23,8 @@ export interface StageDeps {
   keepBytes?: number | undefined;
   /** The worker threads that classify logs (its owner closes it on shutdown); a default pool when absent. */
   classifyPool?: ClassifyPool | undefined;
+  /** Where each loaded configuration is kept for the statistics worker (config-cache.ts). */
+  configs?: ConfigCache | undefined;
   /** CI providers beside Actions: statuses read and re-run through them. */
   providers?: ProviderRegistry | undefined;
   /** Plain fetch for log storage and status targets (bounded by SIFT_GITHUB_TIMEOUT_SECONDS). */
@@ -35,6 +38,7 @@ export function createStages(deps: StageDeps): AnalysisStages<CompiledPatternSet
     loadConfig: async (scope) => {
       const config = await loadConfig(scope.octokit, scope.repo.owner, scope.repo.name);
       await savePatternSet(deps.prisma, Number(scope.repo.id), config);
+      if (/^\d+$/.test(scope.repo.id)) deps.configs?.remember(BigInt(scope.repo.id), config);
       return config;
     },
     classifyJob: createClassifyStage({

@@ -8,5 +8,8 @@ export { createDecideStage, type DecideStageDeps } from "./decide-stage.js";
 export { createRetryStage } from "./retry-stage.js";
 export { findCheckRunRecord, saveCheckRunRecord } from "./check-run-record.js";
 export { startAnalysisWorker, type AnalysisWorkerDeps } from "./start-analysis-worker.js";
+export { startStatisticsWorker, statisticsRound, type StatisticsWorkerDeps } from "./start-statistics-worker.js";
+export { DEFAULT_STATISTICS_LOGS_PER_HOUR, readJobStatistics } from "./read-job-statistics.js";
+export { createConfigCache, type ConfigCache } from "./config-cache.js";
 export { reanalyseCommit, NOT_RETROACTIVE } from "./reanalyse-commit.js";
 export { createStoredClassifyStage } from "./classify-stored-job.js";

@@ -13,4 +13,6 @@ export { flakyTestMatcher, namesTest, testIdsFromIssue, testScopes, type Declare
 export { testEventsInRange, testEventsInSource, type LineAt } from "./test-events-in-range.js";
 export type { TestEvent, TestOutcome, TestRunner } from "./test-events.js";
 export { failingTestKey, normaliseTestPath, samePathBySuffix, sameTest, type TestRef as FailingTestRef } from "./failing-test-key.js";
+export { extractStatistics, statisticNumber, statisticsFor } from "./extract-statistics.js";
+export { MAX_STATISTIC_GROUPS, statisticGroupNames } from "./statistic-groups.js";
 export { causeKeys, causeSignature, NO_CAUSE, MAX_TEST_CAUSES, type CauseKey, type CauseKeyType, type CauseFields } from "./cause-keys.js";

@@ -48,8 +48,9 @@ export function configFromFiles(files: ConfigFiles, owner: string, repo: string)
 function mergeOrgLayers(chain: ValidatedConfig[]): ValidatedConfig {
   const settings = mergeSettings({ org: chain[chain.length - 1], repo: chain[0] });
   const patterns = chain.reduce((acc, layer) => mergePatternLists(acc, layer.config.patterns), [] as SiftConfig["patterns"]);
+  const statistics = chain.reduce((acc, layer) => mergePatternLists(acc, layer.config.statistics), [] as SiftConfig["statistics"]);
   return {
-    config: { ...settings, patterns },
+    config: { ...settings, patterns, statistics },
     problems: chain.flatMap((l) => l.problems),
     explicit: new Set(chain.flatMap((l) => [...l.explicit])),
   };

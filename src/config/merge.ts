@@ -11,16 +11,21 @@ export interface ConfigLayers {
   repo?: ValidatedConfig;
 }
 
-/** Settings other than patterns: the repo's explicit keys win over the org's, defaults fill the rest. */
+/**
+ * Settings other than patterns: the repo's explicit keys win over the org's, defaults fill the rest;
+ * statistics combine by id as patterns do (a repo statistic replaces the org's with its id).
+ */
 export function mergeSettings(layers: ConfigLayers): SiftConfig {
   const merged: Record<string, unknown> = {};
+  let statistics: SiftConfig["statistics"] = [];
   for (const layer of [layers.org, layers.repo]) {
     if (!layer) continue;
     for (const key of layer.explicit) {
-      if (key !== "patterns") merged[key] = (layer.config as Record<string, unknown>)[key];
+      if (key === "statistics") statistics = mergePatternLists(layer.config.statistics, statistics);
+      else if (key !== "patterns") merged[key] = (layer.config as Record<string, unknown>)[key];
     }
   }
-  return { ...configSchema.parse({}), ...merged, patterns: [] } as SiftConfig;
+  return { ...configSchema.parse({}), ...merged, patterns: [], statistics } as SiftConfig;
 }
 
 /** Combines two pattern lists by id: `override` entries replace same-id `base` entries. */

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import { configSchema, MAX_PATTERNS, patternSchema, type ConfigProblem, type Pattern, type SiftConfig } from "../model/index.js";
 import { compileRegex, regexProblem } from "../classify/regex.js";
+import { statisticsOf } from "./validate-statistics.js";
 
 export type { ConfigProblem };
 
@@ -115,7 +116,7 @@ export function validateConfig(raw: unknown, file: string, options: ValidateOpti
   const shape = configSchema.shape;
   const settings: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
-    if (key === "patterns" || key === "_extends") continue;
+    if (key === "patterns" || key === "statistics" || key === "_extends") continue;
     const schema = (shape as Record<string, (typeof shape)[keyof typeof shape] | undefined>)[key];
     if (!schema) {
       problems.push({ file, path: key, message: `unknown key (known: ${Object.keys(shape).join(", ")})` });
@@ -125,9 +126,10 @@ export function validateConfig(raw: unknown, file: string, options: ValidateOpti
     if (parsed.success) settings[key] = value;
     else problems.push(...issueProblems(file, key, parsed.error.issues, nestedKeys(schema)));
   }
-  const config = configSchema.parse({ ...settings, patterns: [] });
+  const config = configSchema.parse({ ...settings, patterns: [], statistics: [] });
   config.patterns = patternsOf(record.patterns, file, problems, options);
-  const explicit = new Set(Object.keys(record).filter((k) => k in settings || k === "patterns"));
+  config.statistics = statisticsOf(record.statistics, file, problems, (base, issues, known) => issueProblems(file, base, issues, known));
+  const explicit = new Set(Object.keys(record).filter((k) => k in settings || k === "patterns" || k === "statistics"));
   return { config, problems, explicit };
 }
 

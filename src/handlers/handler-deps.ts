@@ -12,6 +12,8 @@ export interface HandlerDeps {
   commands?: CommandDeps | undefined;
   /** Re-runs waiting for a workflow run to complete (src/retry workflowRunHook). */
   onWorkflowRunCompleted?: ((context: Context<"workflow_run">) => Promise<void>) | undefined;
+  /** A successful Actions job stored: queued for `successful: true` statistics (src/statistics); off when absent. */
+  onJobSucceeded?: ((job: { repositoryId: number; installationId: number; externalId: string }) => Promise<void>) | undefined;
   /** The `Sift config` check of a pull request's `.github/sift.yml` (src/config-check); off when absent. */
   checkConfig?: ((octokit: Context["octokit"], pr: PullRequestRef) => Promise<ConfigCheckResult>) | undefined;
   /** `.github/sift.yml` changed on a default branch: re-classify (src/reclassify); off when absent. */

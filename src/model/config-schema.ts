@@ -59,6 +59,29 @@ export const patternSchema = z
   })
   .strict();
 
+/** Statistics one file may hold (config/validate-statistics.ts keeps the first ones and reports the rest). */
+export const MAX_STATISTICS = 50;
+
+/** A custom statistic read from job logs: every numeric named group of `regex` is one value per job run. */
+export const statisticSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "a slug: lower-case letters, digits, _ and - only, at most 64")
+      .describe("Unique slug; a repo statistic with the id of an org statistic replaces it."),
+    regex: z
+      .string()
+      .min(1, "must not be empty")
+      .describe("RE2 regular expression with named groups, `bundle: (?P<kb>\\d+) kB`: each named group whose text is a number is a value; the last match of a job wins."),
+    jobs: globs.optional().describe("Only jobs whose name matches one of these globs (default: every job)."),
+    unit: z.string().max(20).default("").describe("Shown after the values: kB, s, tests…"),
+    successful: z
+      .boolean()
+      .default(false)
+      .describe("Also read successful jobs (their logs are downloaded for it, within SIFT_STATISTICS_LOGS_PER_HOUR per repository); else only failed jobs Sift already reads."),
+  })
+  .strict();
+
 /** Flaky patterns whose re-runs rarely pass stop triggering re-runs (src/decide/demotion.ts). */
 export const demoteSchema = z
   .object({
@@ -154,6 +177,7 @@ export const configSchema = z
       .default({ default_branch_red: true, outage: true, new_cause: true })
       .describe("Which events go to the operator's Slack webhook (SIFT_SLACK_WEBHOOK_URL); the URL itself never comes from the repository."),
     demote: demoteSchema,
+    statistics: z.array(statisticSchema).max(MAX_STATISTICS).default([]).describe("Numbers read from job logs and charted per day (repo first, then org, combined by id)."),
   })
   .strict();
 
@@ -164,6 +188,9 @@ export type SiftConfigInput = z.input<typeof configSchema>;
 
 /** The repository's `retry` settings. */
 export type RetryPolicy = SiftConfig["retry"];
+
+export type StatisticInput = z.input<typeof statisticSchema>;
+export type Statistic = z.output<typeof statisticSchema>;
 
 export type PatternOrigin = "repo" | "org" | "builtin";
 

@@ -16,7 +16,11 @@ export {
   configSchema,
   patternSchema,
   MAX_PATTERNS,
+  MAX_STATISTICS,
   MAX_LOG_BYTES,
+  statisticSchema,
+  type Statistic,
+  type StatisticInput,
   retryPolicySchema,
   type Pattern,
   type PatternInput,
@@ -26,3 +30,4 @@ export {
   type PatternOrigin,
   type SourcedPattern,
 } from "./config-schema.js";
+export type { StatisticReading } from "./statistic-reading.js";

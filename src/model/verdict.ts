@@ -1,5 +1,6 @@
 // What Sift concluded about one failed job: the classifier's verdict, and why a failure is known.
 import type { FailureText } from "./failure-text.js";
+import type { StatisticReading } from "./statistic-reading.js";
 
 export type VerdictClass = "flaky" | "known-problem" | "genuine";
 
@@ -33,6 +34,8 @@ export interface ClassifiedFailure {
   observed?: string[];
   /** Genuine failures: the failing tests the failing step names (ids as the runner prints them). */
   tests?: { id: string; file?: string }[];
+  /** Values of the repository's `statistics:` read from this log (classify/extract-statistics.ts). */
+  statistics?: StatisticReading[];
   /** Genuine failures: tests of the failing step its runner re-tried until they passed. */
   flakyReports?: { id: string; file?: string; how: string }[];
 }

@@ -10,6 +10,7 @@ import type { ReaderOf } from "./reader.js";
 import { repoPageToken, verifyPageToken } from "./page-token.js";
 import { addInsightRoutes } from "./insight-routes.js";
 import { addRepoRoutes } from "./repo-routes.js";
+import { addStatisticsRoutes } from "./statistics-routes.js";
 import { addOrgGridRoutes } from "./org-grid-routes.js";
 import { addPatternRoutes } from "./pattern-routes.js";
 import { addCausesRoutes } from "./causes-routes.js";
@@ -34,6 +35,7 @@ export function addWebRoutes(router: Router, deps: WebDeps): void {
   const now = deps.now ?? (() => new Date());
   const headers = pageHeaders(views.cssHash);
   addRepoRoutes(router, { ...deps, views });
+  addStatisticsRoutes(router, { ...deps, views });
   addOrgGridRoutes(router, { ...deps, views });
   addInsightRoutes(router, { ...deps, views });
   addPatternRoutes(router, { ...deps, views });

@@ -14,6 +14,8 @@ export interface MetricsSources {
   defaultBranchRed?: () => Promise<{ repo: string; red: boolean; private?: boolean }[]>;
   /** Failed jobs classified in the last 24 hours, by kind. */
   failures24h?: () => Promise<Record<FailureKind, number>>;
+  /** The last value of each (repository, statistic, group) of the last week, at most 200 (src/statistics). */
+  statisticLastValues?: () => Promise<{ repo: string; private: boolean; statistic: string; group: string; value: number }[]>;
   /** Jobs flagged slower by decide/slowdown.ts, largest slowdown first (src/web/slowdown-metrics.ts). */
   jobSlowdowns?: () => Promise<{ repo: string; job: string; private: boolean }[]>;
   /** Concluded automatic re-runs of the last 30 days and how many passed, by pattern (web/pattern-metrics.ts). */
@@ -208,6 +210,24 @@ export function createMetrics(sources: MetricsSources = {}, options: MetricsOpti
         if (!sources.failures24h) return;
         const counts = await sources.failures24h();
         for (const kind of FAILURE_KINDS) this.set({ kind }, counts[kind]);
+      },
+    }),
+    statisticLogs: new Counter({
+      name: "sift_statistic_logs_total",
+      help: "Successful jobs' logs considered for statistics, by outcome (read, none: no statistic wants it, skipped: hourly budget spent, failed).",
+      labelNames: ["outcome"] as const,
+      registers: [registry],
+    }),
+    statisticLastValue: new Gauge({
+      name: "sift_statistic_last_value",
+      help: "The last value of a custom statistic per repository, statistic and group (at most 200 series, the most recent; private repositories only with SIFT_METRICS_TOKEN).",
+      labelNames: ["repo", "statistic", "group"] as const,
+      registers: [registry],
+      async collect() {
+        if (!sources.statisticLastValues) return;
+        const rows = await sources.statisticLastValues();
+        this.reset();
+        for (const r of rows) if (!r.private || options.privateRepoNames) this.set({ repo: r.repo, statistic: r.statistic, group: r.group }, r.value);
       },
     }),
     jobSlowdown: new Gauge({

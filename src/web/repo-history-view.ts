@@ -33,6 +33,7 @@ export function renderRepoHistoryPage(views: Views, data: RepoHistory, page: Rep
     day: page.dayPanel ?? "",
     summary: `${total} failed job${total === 1 ? "" : "s"} classified in the last ${causes.days} days${causes.partial ? " (at least; the oldest were not counted)" : ""}.`,
     jsonUrl: `${page.pageUrl}${page.pageUrl.includes("?") ? "&" : "?"}format=json`,
+    statisticsUrl: page.pageUrl.replace(/(\?|$)/, "/statistics$1"),
     branch: data.branch.branch,
     branchHealth: branchSection(data.branch, page),
     definition: BROKEN_DEFINITION,

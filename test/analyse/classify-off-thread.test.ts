@@ -32,7 +32,8 @@ describe("classification off the event loop", () => {
     console.log(`56 MB log classified in a worker: event loop held ≤ ${longest.toFixed(0)} ms`);
     expect(failure).toMatchObject({ class: "flaky", patternId: "git.unable-to-access", notes: [] });
     expect(failure.excerpt).toContain("Could not resolve host: github.com");
-    // 176–252 ms measured on the shared 2-core machine: the fetch (tail kept, decoded) and GC remain here.
+    // 43–59 ms measured on the quiet 2-core machine (the fetched bytes go to the worker undecoded; GC
+    // remains here); the bound leaves room for a machine loaded by the rest of the suite.
     expect(longest).toBeLessThan(400);
     expect(JSON.stringify(logger.lines)).not.toMatch(/classified on the event loop/);
   }, 120_000);

@@ -90,6 +90,8 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.BackfillLease = { id: lease.repositoryId };
     const patternSet = await p.repositoryPatternSet.create({ data: { repositoryId, hash: "h".repeat(16), patterns: [{ id: "a.b", origin: "repo", class: "flaky" }], demote: { enabled: true } } });
     rows.RepositoryPatternSet = { id: patternSet.repositoryId };
+    rows.StatisticValue = await p.statisticValue.create({ data: { repositoryId, statisticId: "bundle", group: "kb", jobId, value: 123.5, unit: "kB", at: when } });
+    rows.StatisticLog = await p.statisticLog.create({ data: { repositoryId, installationId: bigId, jobId } });
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
     expect(await p.reclassification.findUniqueOrThrow({ where: { repositoryId } })).toMatchObject({ state: "pending", cursorJobId: jobId, targetHash: "abc", leaseOwner: null });
 

@@ -1,40 +1,18 @@
 // The causes page in a real browser, under the strict CSP: rows with sparklines, the full error on
 // expand (hostile text stays text), new causes first, nothing runs, and it fits a phone.
 import { writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { describe, expect, it } from "vitest";
 import { readerWho } from "../helpers/reader.js";
-import { launchChromium } from "./browser.js";
+import { usePagesInChromium } from "./pages-in-chromium.js";
 import { inkRatio } from "./ink-ratio.js";
 import { HOSTILE_LINE, NOW, seedCauses } from "./seed-causes.js";
 import { serveWeb } from "./serve-web.js";
 
-let db: TestDatabase;
-let web: Awaited<ReturnType<typeof serveWeb>>;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedCauses(db.prisma);
-  web = await serveWeb(db.prisma, NOW, { readerOf: async () => readerWho("mona", ["octo/vault"]) });
-  browser = await launchChromium();
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await db?.destroy();
+const pages = usePagesInChromium(async (prisma) => {
+  await seedCauses(prisma);
+  return serveWeb(prisma, NOW, { readerOf: async () => readerWho("mona", ["octo/vault"]) });
 });
-
-async function open(path: string, viewport = { width: 1100, height: 900 }): Promise<{ page: Page; status: number; problems: string[] }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize(viewport);
-  const problems: string[] = [];
-  page.on("console", (m) => problems.push(m.text()));
-  page.on("pageerror", (e) => problems.push(e.message));
-  const response = await page.goto(`${web.base}${path}`);
-  return { page, status: response?.status() ?? 0, problems };
-}
+const open = pages.open;
 
 describe("causes page in Chromium", () => {
   it("lists new causes first with sparklines; a click opens the full error, hostile text stays text", async () => {
@@ -65,7 +43,7 @@ describe("causes page in Chromium", () => {
     expect(await desktop.page.locator("#causes thead").innerText()).toContain("Repositories");
     const png = await desktop.page.screenshot({ fullPage: true });
     await writeFile("/tmp/sift-causes-desktop.png", png);
-    expect(await inkRatio(browser.context, png)).toBeGreaterThan(0.03);
+    expect(await inkRatio(pages.browser().context, png)).toBeGreaterThan(0.03);
     expect(desktop.problems).toEqual([]);
     await desktop.page.close();
     const phone = await open("/o/octo/causes", { width: 390, height: 844 });

@@ -1,42 +1,21 @@
 // The health, impact, durations and org health pages in a real browser: what a person sees under
 // the strict CSP, with hostile job names as text, on a desktop and on a phone.
 import { writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { readerWho } from "../helpers/reader.js";
-import { launchChromium } from "./browser.js";
+import { usePagesInChromium } from "./pages-in-chromium.js";
 import { inkRatio } from "./ink-ratio.js";
 import { HOSTILE_JOB, NOW, seedHistory } from "./seed-history.js";
 import { seedInsight } from "./seed-insight.js";
 import { serveInsight } from "./serve-insight.js";
 
-let db: TestDatabase;
-let web: Awaited<ReturnType<typeof serveInsight>>;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedHistory(db.prisma);
-  await seedInsight(db.prisma);
-  web = await serveInsight(db.prisma, NOW);
-  browser = await launchChromium();
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await db?.destroy();
+const pages = usePagesInChromium(async (prisma) => {
+  await seedHistory(prisma);
+  await seedInsight(prisma);
+  return serveInsight(prisma, NOW);
 });
-
-async function open(path: string, viewport = { width: 1100, height: 900 }): Promise<{ page: Page; status: number; problems: string[] }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize(viewport);
-  const problems: string[] = [];
-  page.on("console", (m) => problems.push(m.text())); // CSP violations are reported here
-  page.on("pageerror", (e) => problems.push(e.message));
-  const response = await page.goto(`${web.base}${path}`);
-  return { page, status: response?.status() ?? 0, problems };
-}
+const open = pages.open;
 
 const nothingRuns = (page: Page) => page.evaluate("[window.pwned, document.querySelectorAll('script, img, iframe, object').length]");
 
@@ -45,7 +24,7 @@ async function screenshots(path: string, name: string): Promise<void> {
   const desktop = await open(path);
   const png = await desktop.page.screenshot({ fullPage: true });
   await writeFile(`/tmp/sift-${name}-desktop.png`, png);
-  expect(await inkRatio(browser.context, png)).toBeGreaterThan(0.03);
+  expect(await inkRatio(pages.browser().context, png)).toBeGreaterThan(0.03);
   expect(desktop.problems).toEqual([]);
   await desktop.page.close();
   const phone = await open(path, { width: 390, height: 844 });
@@ -57,7 +36,7 @@ async function screenshots(path: string, name: string): Promise<void> {
 
 describe("insight pages in Chromium", () => {
   it("health: broken now since m6 with the hostile job as text, a bar per day with its hover text, the periods and the median time to fix", async () => {
-    web.signIn(null);
+    pages.web().signIn(null);
     const { page, status, problems } = await open("/r/octo/widgets/health");
     expect(status).toBe(200);
     expect(await page.locator("#now").innerText()).toMatch(/broken since 6666666666 .*2 d 00 h and 2 commits/);
@@ -99,7 +78,7 @@ describe("insight pages in Chromium", () => {
   });
 
   it("org health for a signed-in reader: every readable repository with its sparkline", async () => {
-    web.signIn(readerWho("alice", ["octo/secret"]));
+    pages.web().signIn(readerWho("alice", ["octo/secret"]));
     const { page, problems } = await open("/o/octo/health");
     expect(await page.locator("#repos tbody tr").allInnerTexts()).toEqual([
       expect.stringMatching(/^empty\s+–\s+0 \/ 0\s+no data/),
@@ -114,7 +93,7 @@ describe("insight pages in Chromium", () => {
   });
 
   it("renders non-trivial pages (screenshots) that fit a phone", async () => {
-    web.signIn(readerWho("alice", []));
+    pages.web().signIn(readerWho("alice", []));
     await screenshots("/r/octo/widgets/health", "health");
     await screenshots("/r/gen/app/durations", "durations");
     await screenshots("/r/gen/app/durations?job=build", "durations-job");

@@ -1,41 +1,20 @@
 // The org grid in a real browser: what a signed-in reader sees under the strict CSP, the popover
 // text of a cell on hover and on focus (a tap), hostile log text kept as text, a phone's width.
 import { writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { orgPath } from "../../src/web/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { readerWho, signedIn } from "../helpers/reader.js";
-import { launchChromium } from "./browser.js";
+import { usePagesInChromium } from "./pages-in-chromium.js";
 import { inkRatio } from "./ink-ratio.js";
 import { GRID_NOW, HOSTILE_TEXT, TODAY, seedOrgGrid } from "./seed-org-grid.js";
 import { serveWeb } from "./serve-web.js";
 
-let db: TestDatabase;
-let web: Awaited<ReturnType<typeof serveWeb>>;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedOrgGrid(db.prisma);
-  web = await serveWeb(db.prisma, GRID_NOW, { readerOf: signedIn(readerWho("ada", ["acme/api"])) });
-  browser = await launchChromium();
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await db?.destroy();
+const pages = usePagesInChromium(async (prisma) => {
+  await seedOrgGrid(prisma);
+  return serveWeb(prisma, GRID_NOW, { readerOf: signedIn(readerWho("ada", ["acme/api"])) });
 });
-
-async function open(path: string, viewport = { width: 1100, height: 900 }): Promise<{ page: Page; status: number; csp: string; problems: string[] }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize(viewport);
-  const problems: string[] = [];
-  page.on("console", (m) => problems.push(m.text())); // CSP violations are reported here
-  page.on("pageerror", (e) => problems.push(e.message));
-  const response = await page.goto(`${web.base}${path}`);
-  return { page, status: response?.status() ?? 0, csp: (await response?.headerValue("content-security-policy")) ?? "", problems };
-}
+const open = pages.open;
 
 const todayCell = (page: Page) => page.locator("tbody tr", { has: page.locator("th", { hasText: /^api$/ }) }).locator("td").last();
 
@@ -101,7 +80,7 @@ describe("org grid in Chromium", () => {
     await todayCell(desktop.page).hover();
     const png = await desktop.page.screenshot({ fullPage: true });
     await writeFile("/tmp/sift-org-grid-desktop.png", png);
-    expect(await inkRatio(browser.context, png)).toBeGreaterThan(0.03);
+    expect(await inkRatio(pages.browser().context, png)).toBeGreaterThan(0.03);
     await desktop.page.close();
     const phone = await open(orgPath("acme", 30), { width: 390, height: 844 });
     expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
@@ -112,7 +91,7 @@ describe("org grid in Chromium", () => {
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
     const phonePng = await phone.page.screenshot({ fullPage: false });
     await writeFile("/tmp/sift-org-grid-phone.png", phonePng);
-    expect(await inkRatio(browser.context, phonePng)).toBeGreaterThan(0.03);
+    expect(await inkRatio(pages.browser().context, phonePng)).toBeGreaterThan(0.03);
     expect(phone.problems).toEqual([]);
     await phone.page.close();
   });

@@ -1,39 +1,18 @@
 // The patterns and search pages in a real browser, under the strict CSP: what a maintainer sees, the
 // search form working without script, hostile log text staying text, and a phone-sized screen.
 import { writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
-import { launchChromium } from "./browser.js";
+import { usePagesInChromium } from "./pages-in-chromium.js";
 import { inkRatio } from "./ink-ratio.js";
 import { HOSTILE, NOW, seedPatterns } from "./seed-patterns.js";
 import { serveWeb } from "./serve-web.js";
 
-let db: TestDatabase;
-let web: Awaited<ReturnType<typeof serveWeb>>;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedPatterns(db.prisma);
-  web = await serveWeb(db.prisma, NOW);
-  browser = await launchChromium();
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await db?.destroy();
+const pages = usePagesInChromium(async (prisma) => {
+  await seedPatterns(prisma);
+  return serveWeb(prisma, NOW);
 });
-
-async function open(path: string, viewport = { width: 1100, height: 900 }): Promise<{ page: Page; status: number; problems: string[] }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize(viewport);
-  const problems: string[] = [];
-  page.on("console", (m) => problems.push(m.text())); // CSP violations are reported here
-  page.on("pageerror", (e) => problems.push(e.message));
-  const response = await page.goto(`${web.base}${path}`);
-  return { page, status: response?.status() ?? 0, problems };
-}
+const open = pages.open;
 
 const nothingRan = (page: Page) => page.evaluate("[window.pwned, document.querySelectorAll('script, img, iframe, object').length]");
 
@@ -77,7 +56,7 @@ describe("patterns page in Chromium", () => {
     expect(await page.locator("#search-summary").innerText()).toBe("3 of 14 stored failures of the last 30 days have a matching line (3 lines).");
     expect(await page.locator("#search-days tbody tr").count()).toBe(3);
     const first = page.locator("#search-hits tbody tr").first();
-    expect(await first.locator("a").getAttribute("href")).toBe(`${web.base}/r/octo/widgets/commit/${"c0".padEnd(40, "0")}`);
+    expect(await first.locator("a").getAttribute("href")).toBe(`${pages.web().base}/r/octo/widgets/commit/${"c0".padEnd(40, "0")}`);
     expect(await page.locator("#search-hits pre").first().innerText()).toBe(`5: Error: socket closed by 10.0.0.2:5432 after 2s ${HOSTILE}`);
     expect(await page.locator("input[name=q]").inputValue()).toBe("socket closed by 10\\.0\\.0\\.[2-4]");
     expect(await nothingRan(page)).toEqual([undefined, 0]);
@@ -102,7 +81,7 @@ describe("patterns page in Chromium", () => {
       const desktop = await open(path);
       const png = await desktop.page.screenshot({ fullPage: true });
       await writeFile(`/tmp/sift-${name}-desktop.png`, png);
-      expect(await inkRatio(browser.context, png)).toBeGreaterThan(0.03);
+      expect(await inkRatio(pages.browser().context, png)).toBeGreaterThan(0.03);
       await desktop.page.close();
       const phone = await open(path, { width: 390, height: 844 });
       expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);

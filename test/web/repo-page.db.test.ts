@@ -1,40 +1,18 @@
 // The repository history page in a real browser: what a person sees, under the strict CSP, on a
 // desktop and on a phone.
 import { writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { repoPageToken, repoPath } from "../../src/web/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
-import { launchChromium } from "./browser.js";
+import { usePagesInChromium } from "./pages-in-chromium.js";
 import { inkRatio } from "./ink-ratio.js";
 import { HOSTILE_JOB, HOSTILE_PATTERN, NOW, seedHistory } from "./seed-history.js";
 import { PAGE_SECRET, serveWeb } from "./serve-web.js";
 
-let db: TestDatabase;
-let web: Awaited<ReturnType<typeof serveWeb>>;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedHistory(db.prisma);
-  web = await serveWeb(db.prisma, NOW);
-  browser = await launchChromium();
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await db?.destroy();
+const pages = usePagesInChromium(async (prisma) => {
+  await seedHistory(prisma);
+  return serveWeb(prisma, NOW);
 });
-
-async function open(path: string, viewport = { width: 1100, height: 900 }): Promise<{ page: Page; status: number; problems: string[] }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize(viewport);
-  const problems: string[] = [];
-  page.on("console", (m) => problems.push(m.text())); // CSP violations are reported here
-  page.on("pageerror", (e) => problems.push(e.message));
-  const response = await page.goto(`${web.base}${path}`);
-  return { page, status: response?.status() ?? 0, problems };
-}
+const open = pages.open;
 
 describe("repository history page in Chromium", () => {
   it("shows branch health, causes, new causes and durations; hostile names stay text and nothing runs", async () => {
@@ -73,14 +51,14 @@ describe("repository history page in Chromium", () => {
     const png = await desktop.page.screenshot({ fullPage: true });
     await writeFile("/tmp/sift-repo-desktop.png", png);
     expect(png.length).toBeGreaterThan(20_000);
-    expect(await inkRatio(browser.context, png)).toBeGreaterThan(0.03);
+    expect(await inkRatio(pages.browser().context, png)).toBeGreaterThan(0.03);
     await desktop.page.close();
     const phone = await open(repoPath("octo", "widgets"), { width: 390, height: 844 });
     // wide tables scroll inside their own box; the page itself never does
     expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     const phonePng = await phone.page.screenshot({ fullPage: true });
     await writeFile("/tmp/sift-repo-phone.png", phonePng);
-    expect(await inkRatio(browser.context, phonePng)).toBeGreaterThan(0.03);
+    expect(await inkRatio(pages.browser().context, phonePng)).toBeGreaterThan(0.03);
     expect(phone.problems).toEqual([]);
     await phone.page.close();
   });

@@ -1,0 +1,141 @@
+// The statistics page in a real browser (chart, figures, window links, strict CSP, no script, a phone)
+// and who may read it and its JSON API: the history page's access for the page, a signed-in reader
+// for /api/v1.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { writeFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { Router, addWebRoutes, repoPageToken, type Reader } from "../../src/web/index.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { readerWho } from "../helpers/reader.js";
+import { launchChromium } from "./browser.js";
+import { inkRatio } from "./ink-ratio.js";
+
+const NOW = new Date("2026-11-30T12:00:00Z");
+const DAY = 24 * 3600 * 1000;
+const SECRET = "statistics-page-secret";
+const HOSTILE_UNIT = "<b id=pwn>kB";
+
+let db: TestDatabase;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let base = "";
+let reader: Reader | null = null;
+let close: () => Promise<void> = async () => {};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await db.prisma.installation.create({ data: { id: 1n, accountLogin: "octo" } });
+  await db.prisma.repository.create({ data: { id: 11n, installationId: 1n, owner: "octo", name: "app" } });
+  await db.prisma.repository.create({ data: { id: 12n, installationId: 1n, owner: "octo", name: "secret", private: true } });
+  // bundle: two runs a day over 20 days (100 + day, 110 + day); tests: one run, 3 days ago
+  const rows = [];
+  for (let d = 0; d < 20; d++) {
+    for (const [i, extra] of [0, 10].entries()) rows.push({ repositoryId: 11n, statisticId: "bundle", group: "kb", jobId: d * 2 + i + 1, value: 100 + (19 - d) + extra, unit: HOSTILE_UNIT, at: new Date(NOW.getTime() - d * DAY - i * 3600_000) });
+  }
+  rows.push({ repositoryId: 11n, statisticId: "tests", group: "passed", jobId: 500, value: 842, unit: "", at: new Date(NOW.getTime() - 3 * DAY) });
+  rows.push({ repositoryId: 12n, statisticId: "private-stat", group: "n", jobId: 600, value: 7, unit: "", at: NOW });
+  await db.prisma.statisticValue.createMany({ data: rows });
+
+  const router = new Router();
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  addWebRoutes(router, { prisma: db.prisma, settings: { publicUrl: base, pageSecret: SECRET, githubWebUrl: "https://github.com" }, now: () => NOW, readerOf: async () => reader });
+  const handle = router.handler();
+  server.on("request", (req, res) => void handle(req, res).then((handled) => handled || (res.writeHead(404), res.end())));
+  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  browser = await launchChromium();
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await close();
+  await db?.destroy();
+});
+
+async function open(path: string, viewport = { width: 1100, height: 900 }): Promise<{ page: Page; status: number; problems: string[] }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  const problems: string[] = [];
+  page.on("console", (m) => problems.push(m.text())); // CSP violations are reported here
+  page.on("pageerror", (e) => problems.push(e.message));
+  const response = await page.goto(`${base}${path}`);
+  return { page, status: response?.status() ?? 0, problems };
+}
+
+describe("statistics page in Chromium", () => {
+  it("charts each statistic per day with its figures over the window; hostile units stay text and nothing runs", async () => {
+    const { page, status, problems } = await open("/r/octo/app/statistics");
+    expect(status).toBe(200);
+    expect(await page.locator("section.stats-series").count()).toBe(2);
+    // 30-day window: all 40 bundle runs, values 100..119 and 110..129: variance 33.25 within + 25 between
+    const facts = await page.locator("#stat-bundle-kb .stats-facts").innerText();
+    expect(facts.replace(/\s+/g, " ")).toContain(`mean 114.5 ${HOSTILE_UNIT} stddev 7.632 ${HOSTILE_UNIT} min 100 ${HOSTILE_UNIT} max 129 ${HOSTILE_UNIT} job runs 40`);
+    expect(await page.locator("#pwn").count()).toBe(0);
+    const chart = page.locator("#stat-bundle-kb svg.stat-chart");
+    expect(await chart.locator("polygon.band").count()).toBe(1);
+    expect(await chart.locator("polyline.mean").getAttribute("points")).toMatch(/^(\d+\.\d,\d+\.\d ){19}\d+\.\d,\d+\.\d$/);
+    expect(await chart.getAttribute("aria-label")).toContain("2026-11-30 mean 124");
+    expect(await page.locator("#stat-tests-passed svg circle.mean-dot").count()).toBe(1); // one day: a dot, not a line
+    const style = (prop: string) => page.evaluate(`getComputedStyle(document.querySelector("#stat-bundle-kb polyline.mean")).${prop}`);
+    expect([await style("fill"), await style("strokeWidth")]).toEqual(["none", "2px"]); // the hashed stylesheet applies
+    expect(await page.evaluate("[window.pwned, document.querySelectorAll('script, img, iframe, object').length]")).toEqual([undefined, 0]);
+    // another window through a plain link: 7 days hold 14 runs
+    await page.locator(".stats-windows a", { hasText: "7 days" }).click();
+    expect(page.url()).toContain("days=7");
+    expect((await page.locator("#stat-bundle-kb .stats-facts").innerText()).replace(/\s+/g, " ")).toContain("job runs 14");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("renders a non-trivial page (screenshot) and fits a phone", async () => {
+    const desktop = await open("/r/octo/app/statistics?days=90");
+    const png = await desktop.page.screenshot({ fullPage: true });
+    await writeFile("/tmp/sift-statistics-desktop.png", png);
+    expect(await inkRatio(browser.context, png)).toBeGreaterThan(0.03);
+    await desktop.page.close();
+    const phone = await open("/r/octo/app/statistics", { width: 390, height: 844 });
+    expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await writeFile("/tmp/sift-statistics-phone.png", await phone.page.screenshot({ fullPage: true }));
+    expect(phone.problems).toEqual([]);
+    await phone.page.close();
+  });
+});
+
+describe("who may read statistics", () => {
+  it("opens a private repository's page with its repository token or for a reader who can read it, else 404", async () => {
+    reader = null;
+    expect((await fetch(`${base}/r/octo/secret/statistics`)).status).toBe(404);
+    const token = repoPageToken(SECRET, "octo", "secret");
+    const page = await fetch(`${base}/r/octo/secret/statistics?token=${encodeURIComponent(token)}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(await page.text()).toContain("private-stat");
+    // the history page links here, with the same token
+    const history = await (await fetch(`${base}/r/octo/secret?token=${encodeURIComponent(token)}`)).text();
+    const link = /href="([^"]+\/statistics\?token=[^"]+)">Statistics</.exec(history)?.[1];
+    expect(link).toBeDefined();
+    expect((await fetch(link!.replace(/&amp;/g, "&"))).status).toBe(200);
+    reader = readerWho("mona", ["octo/secret"]);
+    expect((await fetch(`${base}/r/octo/secret/statistics`)).status).toBe(200);
+    reader = readerWho("hubot", ["octo/app"]);
+    expect((await fetch(`${base}/r/octo/secret/statistics`)).status).toBe(404);
+  });
+
+  it("answers the JSON API only to a signed-in reader, and only for what they can read", async () => {
+    reader = null;
+    const anonymous = await fetch(`${base}/api/v1/repos/octo/app/statistics`);
+    expect([anonymous.status, ((await anonymous.json()) as { error: string }).error]).toEqual([401, "sign in with GitHub first"]);
+    reader = readerWho("hubot", ["octo/app"]);
+    const json = (await (await fetch(`${base}/api/v1/repos/octo/app/statistics?days=7`)).json()) as { days: number; statistics: { id: string; count: number; mean: number; stddev: number; min: number; max: number; daily: unknown[] }[] };
+    expect(json.days).toBe(7);
+    // the last 7 days: 113..119 and 123..129
+    expect(json.statistics[0]).toMatchObject({ id: "bundle", count: 14, mean: 121, min: 113, max: 129 });
+    expect(json.statistics[0]!.stddev).toBeCloseTo(Math.sqrt(4 + 25), 9);
+    expect(json.statistics[0]!.daily).toHaveLength(7);
+    expect((await fetch(`${base}/api/v1/repos/octo/secret/statistics`)).status).toBe(404);
+    expect((await fetch(`${base}/api/v1/repos/octo/nothing/statistics`)).status).toBe(404);
+    reader = readerWho("mona", ["octo/secret"]);
+    expect(((await (await fetch(`${base}/api/v1/repos/octo/secret/statistics`)).json()) as { statistics: { id: string }[] }).statistics.map((s) => s.id)).toEqual(["private-stat"]);
+  });
+});
