@@ -36,7 +36,7 @@ describe("org grid data", () => {
     const grid = await loadOrgGrid(db().prisma, "acme", acme, GRID_NOW, 30);
     const today = grid.rows[0]!.cells.at(-1)!;
     expect(today.causes).toEqual([
-      { cause: "genuine:AssertionError: expected <n> to be <n>", patternId: "sift.genuine.assertion", verdict: "genuine", count: 2, text: HOSTILE_TEXT, isNew: true },
+      { cause: "AssertionError: expected <n> to be <n>", patternId: "sift.genuine.assertion", verdict: "genuine", count: 2, text: HOSTILE_TEXT, isNew: true },
       { cause: "npm-registry-5xx", patternId: "npm-registry-5xx", verdict: "flaky", count: 1, text: "npm ERR! 503 Service Unavailable", isNew: false },
     ]);
     expect(grid.rows[0]!.cells.at(-4)!.causes[0]).toMatchObject({ cause: "eslint-crash", verdict: "known", isNew: true });

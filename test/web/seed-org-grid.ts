@@ -1,9 +1,12 @@
 // Generated history of the organisation "acme" for the org grid's tests: 40 days of CI in three
 // repositories (two private), seeded so every run is the same. Fixed facts on top, for assertions:
 // a new genuine cause on the last day, a flaky cause seen long ago again, hostile log text, and
-// api's successful jobs 50 % slower on the last day than the two weeks before.
+// api's successful jobs 50 % slower on the last day than the two weeks before. The verdicts are
+// written straight to Classification, then the causes rollup the grid reads is built from them as
+// the start-up backfill would (src/rollup/).
 import type { PrismaClient } from "../../src/db/index.js";
 import type { Prisma } from "../../src/generated/prisma/client.js";
+import { backfillCauses } from "../../src/rollup/index.js";
 import { mulberry32 } from "../helpers/seeded-random.js";
 
 export const GRID_NOW = new Date("2026-11-20T15:00:00Z");
@@ -31,8 +34,8 @@ export async function seedOrgGrid(prisma: PrismaClient): Promise<void> {
   }
   await prisma.job.createMany({ data: jobs });
   // Failures with verdicts.
-  await fail(prisma, REPOS.api, 0, "genuine", { signature: "genuine:AssertionError: expected <n> to be <n>", patternId: "sift.genuine.assertion", matchedText: HOSTILE_TEXT });
-  await fail(prisma, REPOS.api, 0, "genuine", { signature: "genuine:AssertionError: expected <n> to be <n>", patternId: "sift.genuine.assertion", matchedText: HOSTILE_TEXT });
+  // Two failing tests each: the rollup counts them besides the failure, the grid counts the failure once.
+  for (let i = 0; i < 2; i++) await fail(prisma, REPOS.api, 0, "genuine", { signature: "genuine:AssertionError: expected <n> to be <n>", patternId: "sift.genuine.assertion", matchedText: HOSTILE_TEXT, tests: ["cart adds", "cart removes"] });
   await fail(prisma, REPOS.api, 0, "flaky", { patternId: "npm-registry-5xx", signature: "npm-registry-5xx:npm ERR! 503", matchedText: "npm ERR! 503 Service Unavailable" });
   await fail(prisma, REPOS.api, 35, "flaky", { patternId: "npm-registry-5xx", signature: "npm-registry-5xx:npm ERR! 503", matchedText: "npm ERR! 503 Service Unavailable" });
   await fail(prisma, REPOS.api, 3, "known_problem", { patternId: "eslint-crash", signature: "eslint-crash:x", matchedText: "ESLint crashed" });
@@ -40,12 +43,14 @@ export async function seedOrgGrid(prisma: PrismaClient): Promise<void> {
   await fail(prisma, REPOS.elsewhere, 0, "genuine", { signature: "genuine:elsewhere", matchedText: "other org error" });
   // A failed job not classified yet.
   await prisma.job.create({ data: { repositoryId: REPOS.web, provider: "actions", externalId: "pending-1", headSha: "b".repeat(40), name: "lint", status: "completed", conclusion: "failure", completedAt: at(2) } });
+  await backfillCauses(prisma);
 }
 
 let failures = 0;
-async function fail(prisma: PrismaClient, repositoryId: bigint, daysAgo: number, verdict: "genuine" | "flaky" | "known_problem", c: { signature: string; patternId?: string; matchedText: string }): Promise<void> {
+async function fail(prisma: PrismaClient, repositoryId: bigint, daysAgo: number, verdict: "genuine" | "flaky" | "known_problem", c: { signature: string; patternId?: string; matchedText: string; tests?: string[] }): Promise<void> {
   const job = await prisma.job.create({
     data: { repositoryId, provider: "actions", externalId: `fail-${++failures}`, headSha: "c".repeat(40), name: "test", status: "completed", conclusion: "failure", startedAt: new Date(at(daysAgo, 11).getTime() - 30_000), completedAt: at(daysAgo, 11) },
   });
   await prisma.classification.create({ data: { jobId: job.id, verdict, patternId: c.patternId ?? null, signature: c.signature, matchedText: c.matchedText, excerpt: `context\n${c.matchedText}`, reason: "test", createdAt: at(daysAgo, 11), updatedAt: at(daysAgo, 11) } });
+  for (const testKey of c.tests ?? []) await prisma.failingTest.create({ data: { repositoryId, jobId: job.id, testKey, testId: testKey } });
 }
