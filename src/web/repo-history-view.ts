@@ -33,7 +33,7 @@ export function renderRepoHistoryPage(views: Views, data: RepoHistory, page: Rep
     day: page.dayPanel ?? "",
     summary: `${total} failed job${total === 1 ? "" : "s"} classified in the last ${causes.days} days${causes.partial ? " (at least; the oldest were not counted)" : ""}.`,
     jsonUrl: `${page.pageUrl}${page.pageUrl.includes("?") ? "&" : "?"}format=json`,
-    statisticsUrl: page.pageUrl.replace(/(\?|$)/, "/statistics$1"),
+    sections: sectionLinks(page.pageUrl),
     branch: data.branch.branch,
     branchHealth: branchSection(data.branch, page),
     definition: BROKEN_DEFINITION,
@@ -76,4 +76,18 @@ function durationTable(d: DurationTrends): Html {
     return html`<tr><td>${j.name}</td><td class="num">${j.runs}</td><td class="num">${j.thisWeek === null ? "–" : formatDuration(j.thisWeek)}</td><td class="num">${j.lastWeek === null ? "–" : formatDuration(j.lastWeek)}</td><td class="num trend-${trend}">${change}</td><td>${sparkline(j.daily, label)}</td></tr>`;
   });
   return html`<div class="scroll"><table><thead><tr><th>Job</th><th class="num">Runs</th><th class="num">This week</th><th class="num">Week before</th><th class="num">Change</th><th>Per day</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+/** The repository's other pages, each under this page's URL (its token, for a private one, kept). */
+const SECTIONS = [
+  ["causes", "Causes"],
+  ["health", "Main-branch health"],
+  ["impact", "Impact"],
+  ["durations", "Durations"],
+  ["patterns", "Patterns"],
+  ["statistics", "Statistics"],
+] as const;
+
+function sectionLinks(pageUrl: string) {
+  return SECTIONS.map(([path, label], i) => html`${i > 0 ? " · " : ""}<a href="${pageUrl.replace(/(\?|$)/, `/${path}$1`)}">${label}</a>`);
 }

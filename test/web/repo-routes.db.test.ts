@@ -81,6 +81,16 @@ describe("repository history route", () => {
     expect((await fetch(link)).status).toBe(200);
   });
 
+  it("links the repository's other pages, each opening with the private repository's token", async () => {
+    const body = await (await get(repoPath("octo", "secret", repoPageToken(PAGE_SECRET, "octo", "secret")))).text();
+    const hrefs = [...body.matchAll(/href="([^"]*\/r\/octo\/secret\/(causes|health|impact|durations|patterns|statistics)[^"]*)"/g)].map((m) => m[1]!.replaceAll("&#38;", "&"));
+    expect(hrefs.map((h) => new URL(h).pathname.split("/").pop())).toEqual(["causes", "health", "impact", "durations", "patterns", "statistics"]);
+    for (const href of hrefs) {
+      expect(new URL(href).searchParams.get("token"), href).toBe(repoPageToken(PAGE_SECRET, "octo", "secret"));
+      expect((await fetch(href)).status, href).toBe(200);
+    }
+  });
+
   it("links the history page from the details page header, with the repository token when private", async () => {
     const pub = await (await get(detailsPath("octo", "widgets", MAIN.m7))).text();
     expect(pub).toContain(`(<a href="${web.base}/r/octo/widgets">history</a>)`);
