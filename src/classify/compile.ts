@@ -1,10 +1,12 @@
 // Compiles the effective pattern list once per config: every regex through the RE2 factory, one
-// RE2.Set over all single-line patterns plus the genuine-line ranks and step markers ("probes"),
-// so a log is read once whatever the number of patterns.
+// RE2.Set over all single-line patterns plus the step markers and runner signals, so a log is read
+// once whatever the number of patterns. The genuine-line ranks ("pick" probes) are only ever looked
+// for inside the failing step, so they get a set of their own, run only on the segments asked about:
+// together with the patterns they made RE2's DFA a third slower on every byte of the log.
 import { createHash } from "node:crypto";
 import picomatch from "picomatch";
 import type { ConfigProblem, Pattern, SourcedPattern } from "../model/index.js";
-import { compileRegex, countedRepetitions, PatternRegexError, type RE2 } from "./regex.js";
+import { compileRegex, compileRegexSet, countedRepetitions, PatternRegexError, type RE2 } from "./regex.js";
 import { fitRegexSet, type RegexSet } from "./fit-regex-set.js";
 import { GENERIC_LINE, PICK_RANKS } from "./pick.js";
 import { STEP_MARKERS, SIGNAL_PROBES } from "./probes.js";
@@ -37,9 +39,14 @@ export interface CompiledPattern extends SourcedPattern {
 
 export interface CompiledPatternSet {
   patterns: CompiledPattern[];
+  /** Whole-log probes (patterns, markers, signals), then the lazy ones (pick ranks) from `lazyFrom` on. */
   probes: Probe[];
-  /** RE2.Set over every probe source, in probe order. */
+  /** RE2.Set over the sources of probes[0, lazyFrom), in probe order: the one pass over a log. */
   set: RegexSet;
+  /** Index of the first probe not in `set`: these are only looked for in the segments asked about. */
+  lazyFrom: number;
+  /** RE2.Set over the sources of probes[lazyFrom…]; its match() answers positions from lazyFrom. */
+  lazySet: RegexSet;
   generic: RE2;
   hash: string;
   problems: ConfigProblem[];
@@ -137,14 +144,14 @@ export function compilePatternSet(sourced: readonly SourcedPattern[], problems: 
       out.push({ file: fileOf(s), path: `patterns[id=${p.id}].${error.field}`, message: `does not compile under RE2: ${error.reason}`, patternId: p.id });
     }
   }
-  const own = [
-    ...PICK_RANKS.map((r) => ({ kind: "pick" as const, id: r.id, source: r.source, category: r.category })),
+  const pick = PICK_RANKS.map((r) => ({ kind: "pick" as const, id: r.id, source: r.source, category: r.category }));
+  const whole = [
     ...STEP_MARKERS.map((m) => ({ kind: "marker" as const, id: m.id, source: m.source, category: "marker" })),
     ...SIGNAL_PROBES.map((s) => ({ kind: "signal" as const, id: s.id, source: s.source, category: s.category })),
   ];
   // Repo and org patterns that cannot join one RE2.Set with those before them are left out, and said so.
   const single = compiledOnes.filter((c) => !c.pattern.multiline);
-  const sources = [...single.map((c) => c.pattern.regex), ...own.map((o) => o.source)];
+  const sources = [...single.map((c) => c.pattern.regex), ...whole.map((o) => o.source)];
   const fitted = fitRegexSet(sources, (i) => i >= single.length || single[i]?.origin === "builtin", (s) => s.length + 10 * countedRepetitions(s));
   const left = new Set([...fitted.dropped, ...fitted.untried].map((i) => single[i] as CompiledPattern));
   for (const i of fitted.dropped) out.push(setProblem(single[i] as CompiledPattern));
@@ -160,13 +167,19 @@ export function compilePatternSet(sourced: readonly SourcedPattern[], problems: 
     }
     patterns.push(compiled);
   }
-  for (const o of own) probes.push(probe(o.kind, o.id, o.source, o.category));
+  for (const o of whole) probes.push(probe(o.kind, o.id, o.source, o.category));
+  const lazyFrom = probes.length;
+  for (const o of pick) probes.push(probe(o.kind, o.id, o.source, o.category));
+  // The engine's part of the hash in its historical order (ranks, markers, signals): same probes, same hash.
+  const engine = [...pick, ...whole].map((o) => `${o.kind}:${o.id}:${o.source}`);
   return {
     patterns,
     probes,
     set: fitted.set,
+    lazyFrom,
+    lazySet: compileRegexSet(pick.map((o) => o.source)),
     generic: compileRegex(GENERIC_LINE, { id: "sift.generic-line" }),
-    hash: patternSetHash(sourced, own.map((o) => `${o.kind}:${o.id}:${o.source}`)),
+    hash: patternSetHash(sourced, engine),
     problems: out,
     sourced,
     scanRegex(index, prefix) {

@@ -1,4 +1,4 @@
-// One RE2.Set over every probe, even when some patterns cannot join it: regexes that compile one by
+// One RE2.Set over the whole-log probes, even when some patterns cannot join it: regexes that compile one by
 // one can still be too large together (RE2's memory budget), and one such pattern must not silence
 // Sift for a repository. Required sources (built-ins, Sift's own probes) always go in; optional ones
 // (repo and org patterns) go in lightest first (so one huge pattern cannot crowd out the small ones)

@@ -38,18 +38,28 @@ export function tolerateLinePrefix(source: string, prefix: string): string {
   return out;
 }
 
-/** The probe sources, rewritten for raw lines of `format`, in probe order. */
-export function rawProbeSources(compiled: { probes: readonly { source: string }[] }, format: LogFormat): string[] {
-  return compiled.probes.map((p) => tolerateLinePrefix(p.source, PREFIX_SOURCE[format]));
+interface ProbeList {
+  probes: readonly { source: string }[];
+  lazyFrom: number;
+}
+
+/** The sources of the whole-log probes (those of `set`), rewritten for raw lines of `format`, in probe order. */
+export function rawProbeSources(compiled: ProbeList, format: LogFormat): string[] {
+  return compiled.probes.slice(0, compiled.lazyFrom).map((p) => tolerateLinePrefix(p.source, PREFIX_SOURCE[format]));
+}
+
+/** The sources of the lazy probes (those of `lazySet`), rewritten for raw lines of `format`. */
+export function rawLazySources(compiled: ProbeList, format: LogFormat): string[] {
+  return compiled.probes.slice(compiled.lazyFrom).map((p) => tolerateLinePrefix(p.source, PREFIX_SOURCE[format]));
 }
 
 export type RawSet = ReturnType<typeof compileRegexSet>;
 
-export function compileRawSet(compiled: { probes: readonly { source: string }[] }, format: LogFormat): RawSet {
+export function compileRawSet(compiled: ProbeList, format: LogFormat): RawSet {
   return compileRegexSet(rawProbeSources(compiled, format));
 }
 
-/** Probe indices that may match in `chunk` (whole raw lines); the chunk is cleaned only if needed. */
+/** Whole-log probe indices that may match in `chunk` (whole raw lines); the chunk is cleaned only if needed. */
 export function scanRawChunk(set: RawSet, chunk: Uint8Array): number[] {
   return set.match(cleanBytes(chunk));
 }

@@ -1,6 +1,7 @@
 // Where the engine reads lines from. In memory: the normalised text cut into ~1 MB segments,
-// each run once through the probe set (the one pass); the CLI supplies a streaming source over
-// raw chunks instead. Either way the engine only opens segments a probe may match in. Segments
+// each run once through the probe set (the one pass), and through the lazy set (pick ranks) only
+// when a segment is first asked about for one; the CLI supplies a streaming source over raw chunks
+// instead. Either way the engine only opens segments a probe may match in. Segments
 // are UTF-8 bytes: RE2 reads Buffers without converting them on every call.
 import type { LogFormat } from "../logs/line-prefix.js";
 import type { CompiledPatternSet } from "./compile.js";
@@ -28,7 +29,9 @@ export const SEGMENT_CHARS = 1 << 20;
 
 interface IndexedSegment extends Segment {
   lastLine: number;
-  hits: ReadonlySet<number>;
+  hits: Set<number>;
+  /** Whether the lazy probes' hits are in `hits` yet. */
+  lazyDone: boolean;
 }
 
 /** A TextSource over an in-memory normalised text (see NormalisedLog). */
@@ -48,7 +51,7 @@ export function memoryTextSource(
     let lines = 0;
     for (let p = bytes.indexOf(10); p !== -1; p = bytes.indexOf(10, p + 1)) lines++;
     if (bytes[bytes.length - 1] !== 10) lines++;
-    segments.push({ firstLine: line, lastLine: line + lines - 1, bytes, hits: new Set(compiled.set.match(bytes)) });
+    segments.push({ firstLine: line, lastLine: line + lines - 1, bytes, hits: new Set(compiled.set.match(bytes)), lazyDone: false });
     line += lines;
     start = end;
   }
@@ -58,7 +61,12 @@ export function memoryTextSource(
     *candidates(probe, from, to, reverse = false) {
       for (let k = 0; k < segments.length; k++) {
         const s = segments[reverse ? segments.length - 1 - k : k] as IndexedSegment;
-        if (s.lastLine >= from && s.firstLine <= to && s.hits.has(probe)) yield s;
+        if (s.lastLine < from || s.firstLine > to) continue;
+        if (probe >= compiled.lazyFrom && !s.lazyDone) {
+          for (const i of compiled.lazySet.match(s.bytes)) s.hits.add(compiled.lazyFrom + i);
+          s.lazyDone = true;
+        }
+        if (s.hits.has(probe)) yield s;
       }
     },
     text(from, to, maxChars) {

@@ -38,7 +38,7 @@ async function streamed(fd: number, path: string, cut: Cut, size: number, compil
     return size > 0 && readSync(fd, b, 0, 1, size - 1) === 1 && b[0] === 10;
   })();
   const lineCount = newlines + (endsWithNewline ? 0 : 1);
-  const source = streamTextSource(fd, records, format, lineCount);
+  const source = streamTextSource(fd, records, format, lineCount, compiled);
   const split = tailSteps(source, compiled, lineCount);
   return classifyLog({ lineCount, ...split, truncatedHeadBytes: start + cut.droppedBytes }, source, compiled, options.context);
 }

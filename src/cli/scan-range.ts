@@ -21,10 +21,17 @@ function countNewlines(buf: Buffer): number {
   return n;
 }
 
+/**
+ * One read buffer per thread and chunk size, reused by every range: a fresh megabyte per range costs
+ * its page faults again (measured: a third of the time spent reading).
+ */
+const buffers = new Map<number, Buffer>();
+
 /** `start` must be a line start; the range ends at `end` (a line start or the end of the file). */
 export function scanRange(fd: number, start: number, end: number, set: RawSet, chunkBytes = CHUNK_BYTES): ChunkRecord[] {
   const records: ChunkRecord[] = [];
-  const buf = Buffer.allocUnsafe(chunkBytes);
+  let buf = buffers.get(chunkBytes);
+  if (!buf) buffers.set(chunkBytes, (buf = Buffer.allocUnsafe(chunkBytes)));
   for (let pos = start; pos < end; ) {
     const n = readSync(fd, buf, 0, Math.min(chunkBytes, end - pos), pos);
     if (n <= 0) break;

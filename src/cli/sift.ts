@@ -64,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const threads = values.threads === undefined ? undefined : Number(values.threads);
+  // Large logs are scanned on every core: their threads start now, while the rest loads.
+  (await import("./scan-workers.js")).warmScanWorkersFor(positionals, threads);
   const { classifyCommand } = await import("./classify-command.js");
   return classifyCommand(
     { json: values.json ?? false, files: positionals, ...(values.config ? { config: values.config } : {}), ...(threads ? { threads } : {}) },

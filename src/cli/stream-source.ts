@@ -1,7 +1,12 @@
 // A TextSource over a file scanned in chunks: only chunks a probe may match in are read back,
 // cleaned (escapes, CR, NUL) and kept as bytes with their line prefixes; only the lines that
 // match are decoded and stripped. A few chunks are cached, so a 1 GB log never sits in memory.
+// The scan found the whole-log probes; a lazy probe (a pick rank, only looked for in the failing
+// step) is looked for in a chunk the first time the chunk is asked about, and remembered.
 import { readSync } from "node:fs";
+import type { CompiledPatternSet } from "../classify/compile.js";
+import { rawLazySources } from "../classify/raw-scan.js";
+import { compileRegexSet } from "../classify/regex.js";
 import type { Segment, TextSource } from "../classify/text-source.js";
 import { cleanBytes } from "../logs/clean-bytes.js";
 import { stripLinePrefixes, type LogFormat } from "../logs/line-prefix.js";
@@ -10,11 +15,13 @@ import type { ChunkRecord } from "./scan-range.js";
 interface Placed extends ChunkRecord {
   firstLine: number;
   lastLine: number;
+  /** Lazy probes that may match in the chunk, once looked for. */
+  lazyHits?: number[];
 }
 
 const CACHE = 4;
 
-export function streamTextSource(fd: number, records: ChunkRecord[], format: LogFormat, lineCount: number): TextSource {
+export function streamTextSource(fd: number, records: ChunkRecord[], format: LogFormat, lineCount: number, compiled: CompiledPatternSet): TextSource {
   const placed: Placed[] = [];
   let line = 1;
   for (const r of records) {
@@ -35,6 +42,15 @@ export function streamTextSource(fd: number, records: ChunkRecord[], format: Log
     if (cache.size >= CACHE) cache.delete(cache.keys().next().value as number);
     cache.set(i, segment);
     return segment;
+  }
+
+  let lazySet: ReturnType<typeof compileRegexSet> | undefined;
+  function hitsOf(i: number, probe: number): readonly number[] {
+    const p = placed[i] as Placed;
+    if (probe < compiled.lazyFrom) return p.hits;
+    lazySet ??= compileRegexSet(rawLazySources(compiled, format));
+    p.lazyHits ??= (lazySet.match(load(i).bytes) as number[]).map((k) => compiled.lazyFrom + k);
+    return p.lazyHits;
   }
 
   const chunkOf = (n: number) => placed.findIndex((p) => n >= p.firstLine && n <= p.lastLine);
@@ -61,7 +77,7 @@ export function streamTextSource(fd: number, records: ChunkRecord[], format: Log
       for (let k = 0; k < placed.length; k++) {
         const i = reverse ? placed.length - 1 - k : k;
         const p = placed[i] as Placed;
-        if (p.lastLine >= from && p.firstLine <= to && p.hits.includes(probe)) yield load(i);
+        if (p.lastLine >= from && p.firstLine <= to && hitsOf(i, probe).includes(probe)) yield load(i);
       }
     },
     text(from, to, maxChars) {

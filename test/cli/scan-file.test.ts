@@ -25,7 +25,7 @@ const hitsOf = (records: ChunkRecord[]) => [...new Set(records.flatMap((r) => r.
 
 describe("scanFile", () => {
   it("covers a 40 MB log once, in order, with the lines and hits of one thread", async () => {
-    const logs = corpusLogs("genuine").filter((f) => f.endsWith(".raw.log")).map((f) => readFileSync(f));
+    const logs = [...corpusLogs("genuine"), ...corpusLogs("infra")].filter((f) => f.endsWith(".raw.log")).map((f) => readFileSync(f));
     const file = join(dir, "big.log");
     const out = openSync(file, "w");
     for (let n = 0, i = 0; n < 40 << 20; i++) n += writeSync(out, logs[i % logs.length] as Buffer);
