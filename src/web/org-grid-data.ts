@@ -2,8 +2,9 @@
 // UTC days, the failed jobs by verdict, their top causes with error text (new ones marked), and the
 // median duration of successful jobs against the 14 days before, so slowdowns stand out.
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { readDailyDurations } from "../rollup/index.js";
 import { median } from "./job-durations.js";
-import { failedByDay, successMedians, topCausesByDay } from "./org-grid-sql.js";
+import { failedByDay, topCausesByDay } from "./org-grid-sql.js";
 import type { RepoRef } from "./reader.js";
 
 const DAY = 24 * 3600 * 1000;
@@ -56,8 +57,14 @@ const dayKey = (t: number) => new Date(t).toISOString().slice(0, 10);
 /** org-grid-sql.ts's days (days since 1970) as YYYY-MM-DD. */
 const keyOf = (day: number) => dayKey(day * DAY);
 
-/** `durations: false` skips the duration change (the heaviest query: every successful job of the window). */
-export async function loadOrgGrid(prisma: PrismaClient, owner: string, repos: readonly RepoRef[], now: Date, days: number, opts = { durations: true }): Promise<OrgGrid> {
+export interface GridParts {
+  /** The duration change (a rollup of settled days, and today read live). */
+  durations: boolean;
+  /** Each cell's top causes (default true); the duration colouring's page shows none. */
+  causes?: boolean;
+}
+
+export async function loadOrgGrid(prisma: PrismaClient, owner: string, repos: readonly RepoRef[], now: Date, days: number, opts: GridParts = { durations: true }): Promise<OrgGrid> {
   const today = Math.floor(now.getTime() / DAY) * DAY;
   const first = today - (days - 1) * DAY;
   const dayKeys = Array.from({ length: days }, (_, i) => dayKey(first + i * DAY));
@@ -66,8 +73,8 @@ export async function loadOrgGrid(prisma: PrismaClient, owner: string, repos: re
   const window = { repoIds: sorted.map((r) => r.id), from: new Date(first), to: new Date(today + DAY) };
   const [failed, causes, medians] = await Promise.all([
     failedByDay(prisma, window),
-    topCausesByDay(prisma, window, CAUSES_PER_CELL),
-    opts.durations ? successMedians(prisma, { ...window, from: new Date(first - BASELINE_DAYS * DAY) }) : [],
+    opts.causes === false ? [] : topCausesByDay(prisma, window, CAUSES_PER_CELL),
+    opts.durations ? readDailyDurations(prisma, { repoIds: window.repoIds, from: new Date(first - BASELINE_DAYS * DAY), now }) : [],
   ]);
   const cells = new Map<string, GridCell>();
   const cell = (repo: string, day: string): GridCell | undefined => cells.get(`${repo} ${day}`);

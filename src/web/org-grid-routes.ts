@@ -30,20 +30,21 @@ export function addOrgGridRoutes(router: Router, deps: WebDeps & { views: Views 
   const json = (status: number, body: unknown) => (res: Parameters<typeof sendPage>[0]) => sendPage(res, status, `${JSON.stringify(body)}\n`, "application/json", headers);
 
   /** The readable repositories of an owner, or null (unknown or none readable: the same 404). */
-  const load = async (reader: Awaited<ReturnType<typeof readerOf>>, owner: string, url: URL) => {
+  const load = async (reader: Awaited<ReturnType<typeof readerOf>>, owner: string, url: URL, page: boolean) => {
     const repos = await deps.prisma.repository.findMany({ where: { owner: { equals: owner, mode: "insensitive" } }, select: { id: true, owner: true, name: true, private: true } });
     const mine = await readable(reader, repos);
     if (mine.length === 0) return null;
     const asked = Number(url.searchParams.get("days"));
     const days = (GRID_DAYS as readonly number[]).includes(asked) ? asked : 14;
-    // Durations only when shown: they read every successful job of the window.
-    return loadOrgGrid(deps.prisma, mine[0]!.owner, mine, now(), days, { durations: url.searchParams.get("colour") === "duration" });
+    // Durations only when asked for; the duration colouring's page shows no causes (its JSON does).
+    const durations = url.searchParams.get("colour") === "duration";
+    return loadOrgGrid(deps.prisma, mine[0]!.owner, mine, now(), days, { durations, causes: !(page && durations) });
   };
 
   router.get(ORG_GRID_API_ROUTE, async (req, res, params, url) => {
     const reader = await readerOf(req);
     if (!reader) return json(401, { error: "sign in with GitHub first", signIn: signInPath(`/o/${encodeURIComponent(params.owner ?? "")}`) })(res);
-    const grid = await load(reader, params.owner ?? "", url);
+    const grid = await load(reader, params.owner ?? "", url, false);
     if (!grid) return json(404, { error: "not found" })(res);
     json(200, orgGridJson(grid))(res);
   });
@@ -54,7 +55,7 @@ export function addOrgGridRoutes(router: Router, deps: WebDeps & { views: Views 
       res.writeHead(302, { location: signInPath(`${url.pathname}${url.search}`), "cache-control": "no-store", ...headers });
       return void res.end();
     }
-    const grid = await load(reader, params.owner ?? "", url);
+    const grid = await load(reader, params.owner ?? "", url, true);
     if (!grid) return sendPage(res, 404, "Not found\n", "text/plain; charset=utf-8", headers);
     const colour: GridColour = url.searchParams.get("colour") === "duration" ? "duration" : "verdict";
     const secret = deps.settings.pageSecret;

@@ -3,8 +3,8 @@
 // or 'signature' key; 'test' keys are extra rows), each day's top causes with the latest failure's
 // text, and the day each cause was first seen in its repository. Failed jobs without a verdict yet
 // are not in the rollup: they are the day's failed jobs counted from Job's (repositoryId,
-// conclusion, completedAt, startedAt) index (index-only) less the rollup's. Durations still read Job.
-// Days come back as integers (days since 1970, UTC).
+// conclusion, completedAt, startedAt) index (index-only) less the rollup's. Durations come from their
+// own rollup (src/rollup/read-daily-durations.ts). Days come back as integers (days since 1970, UTC).
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { FAILED_CONCLUSIONS } from "../model/index.js";
 
@@ -96,20 +96,4 @@ export async function topCausesByDay(prisma: PrismaClient, w: Window, perCell: n
     ts(w.to),
   );
   return rows.map((r) => ({ ...r, day: Number(r.day), firstDay: Number(r.firstDay) }));
-}
-
-/** Median seconds of successful jobs per repository and day (start and end known, end not before start). */
-export async function successMedians(prisma: PrismaClient, w: Window): Promise<{ repo: string; day: number; median: number; n: number }[]> {
-  const rows: { repo: string; day: bigint | number; median: number | string; n: number }[] = await prisma.$queryRawUnsafe(
-    `select j."repositoryId"::text as repo, ${DAY} as day,
-       percentile_cont(0.5) within group (order by extract(epoch from (j."completedAt" - j."startedAt"))) as median, count(*)::int as n
-     from "Job" j
-     where j."repositoryId" in (${ids(w)}) and j.conclusion = 'success'
-       and j."completedAt" >= $1::timestamp and j."completedAt" < $2::timestamp
-       and j."startedAt" is not null and j."completedAt" >= j."startedAt"
-     group by j."repositoryId", 2`,
-    ts(w.from),
-    ts(w.to),
-  );
-  return rows.map((r) => ({ ...r, day: Number(r.day), median: Number(r.median) }));
 }

@@ -92,7 +92,13 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.RepositoryPatternSet = { id: patternSet.repositoryId };
     rows.StatisticValue = await p.statisticValue.create({ data: { repositoryId, statisticId: "bundle", group: "kb", jobId, value: 123.5, unit: "kB", at: when } });
     rows.StatisticLog = await p.statisticLog.create({ data: { repositoryId, installationId: bigId, jobId } });
+    const duration = await p.dailyDuration.create({ data: { repositoryId, day: new Date("2026-01-01"), runs: 2, sum: 90.5, sumSquares: 4100.25, min: 30, max: 60.5, median: 45.25, p90: 57.45 } });
+    rows.DailyDuration = { id: [duration.repositoryId, duration.day] };
+    const mark = await p.staleDurationDay.create({ data: { repositoryId, day: new Date("2026-01-02") } });
+    rows.StaleDurationDay = { id: [mark.repositoryId, mark.day] };
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
+    expect(await p.dailyDuration.findFirstOrThrow()).toMatchObject({ runs: 2, sumSquares: 4100.25, median: 45.25, p90: 57.45 });
+    expect(mark.version).toBe(1);
     expect(await p.reclassification.findUniqueOrThrow({ where: { repositoryId } })).toMatchObject({ state: "pending", cursorJobId: jobId, targetHash: "abc", leaseOwner: null });
 
     const repo = await p.repository.findUniqueOrThrow({

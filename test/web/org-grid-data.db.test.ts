@@ -52,6 +52,8 @@ describe("org grid data", () => {
     expect(Math.abs(grid.rows[1]!.cells.at(-1)!.change!)).toBeLessThan(0.06);
     const without = await loadOrgGrid(db().prisma, "acme", acme, GRID_NOW, 14, { durations: false });
     expect(without.rows[0]!.cells.at(-1)).toMatchObject({ failed: 3, medianSeconds: null, change: null });
+    const page = await loadOrgGrid(db().prisma, "acme", acme, GRID_NOW, 14, { durations: true, causes: false });
+    expect(page.rows[0]!.cells.at(-1)).toMatchObject({ failed: 3, causes: [], medianSeconds: today.medianSeconds, change: today.change });
   });
 
   it("answers an empty grid for no repositories", async () => {

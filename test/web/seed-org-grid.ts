@@ -3,10 +3,10 @@
 // a new genuine cause on the last day, a flaky cause seen long ago again, hostile log text, and
 // api's successful jobs 50 % slower on the last day than the two weeks before. The verdicts are
 // written straight to Classification, then the causes rollup the grid reads is built from them as
-// the start-up backfill would (src/rollup/).
+// the start-up backfill would (src/rollup/), and the durations rollup sums the days before today.
 import type { PrismaClient } from "../../src/db/index.js";
 import type { Prisma } from "../../src/generated/prisma/client.js";
-import { backfillCauses } from "../../src/rollup/index.js";
+import { backfillCauses, settleDurations } from "../../src/rollup/index.js";
 import { mulberry32 } from "../helpers/seeded-random.js";
 
 export const GRID_NOW = new Date("2026-11-20T15:00:00Z");
@@ -44,6 +44,7 @@ export async function seedOrgGrid(prisma: PrismaClient): Promise<void> {
   // A failed job not classified yet.
   await prisma.job.create({ data: { repositoryId: REPOS.web, provider: "actions", externalId: "pending-1", headSha: "b".repeat(40), name: "lint", status: "completed", conclusion: "failure", completedAt: at(2) } });
   await backfillCauses(prisma);
+  await settleDurations(prisma, GRID_NOW); // days before today from the durations rollup, today live
 }
 
 let failures = 0;
