@@ -1,11 +1,12 @@
 // Benchmark (issue 13): the org grid's queries on PostgreSQL over a big history — 1,000,000 jobs in
 // 200 repositories over 90 days, 5 % failed, causes with a long tail — for a reader of every
 // repository and for one, 14 and 30 days, each colouring; the causes rollup built from the verdicts
-// as the start-up backfill would (the grid's failures read it); reports the median and p95 of
+// as the start-up backfill would (the grid's failures read it) and the durations rollup of the days
+// before today (the duration colouring reads it); reports the median and p95 of
 // loadOrgGrid and the tables' sizes.
 // Env: BENCH_GRID_JOBS (1000000), BENCH_GRID_REPOS (200).
 import { migrate, openDatabase } from "../../src/db/index.js";
-import { rebuildCauses } from "../../src/rollup/index.js";
+import { rebuildCauses, settleDurations } from "../../src/rollup/index.js";
 import { loadOrgGrid } from "../../src/web/index.js";
 import { createPostgresDatabase } from "../helpers/db.js";
 
@@ -35,11 +36,13 @@ export async function runOrgGridBench(): Promise<void> {
     const seeded = ((performance.now() - t0) / 1000).toFixed(1);
     const t1 = performance.now();
     await rebuildCauses(db.prisma);
+    const settled = await settleDurations(db.prisma, new Date()); // the durations rollup's start-up round: every day before today
     await db.sql.exec(`analyze`);
     const rolled = ((performance.now() - t1) / 1000).toFixed(1);
     const repos = await db.prisma.repository.findMany({ select: { id: true, owner: true, name: true, private: true } });
-    const size = await db.sql.query(`select pg_size_pretty(pg_total_relation_size('"Job"')) as job, pg_size_pretty(pg_total_relation_size('"Classification"')) as cls, pg_size_pretty(pg_total_relation_size('"DailyCause"')) as daily, (select count(*) from "DailyCause")::int as rows`);
-    console.log(`${JOBS} jobs in ${REPOS} repositories seeded in ${seeded} s; Job ${String(size[0]?.job)}, Classification ${String(size[0]?.cls)} (with indexes); rollup built in ${rolled} s, DailyCause ${String(size[0]?.rows)} rows, ${String(size[0]?.daily)}`);
+    const size = await db.sql.query(`select pg_size_pretty(pg_total_relation_size('"Job"')) as job, pg_size_pretty(pg_total_relation_size('"Classification"')) as cls, pg_size_pretty(pg_total_relation_size('"DailyCause"')) as daily, (select count(*) from "DailyCause")::int as rows,
+      pg_size_pretty(pg_total_relation_size('"DailyDuration"')) as durations`);
+    console.log(`${JOBS} jobs in ${REPOS} repositories seeded in ${seeded} s; Job ${String(size[0]?.job)}, Classification ${String(size[0]?.cls)} (with indexes); rollup built in ${rolled} s, DailyCause ${String(size[0]?.rows)} rows, ${String(size[0]?.daily)}; DailyDuration ${settled} repository-days, ${String(size[0]?.durations)}`);
     for (const [label, set] of [[`all ${REPOS} repositories`, repos], ["one repository", repos.slice(0, 1)]] as const) {
       for (const days of [14, 30]) {
         for (const durations of [false, true]) {

@@ -26,4 +26,11 @@ export const PAGE_ROUTES: PageRoute[] = [
   { name: "details page", path: (i, t) => `/r/${repo(i, t)}/commit/${t.failingSha(repo(i, t), i)}` },
   { name: "/metrics", path: () => "/metrics" },
   { name: "/grafana/dashboard.json", path: () => "/grafana/dashboard.json" },
+  // the org grid's duration colouring and the durations pages (issue 13, durations part)
+  { name: "org grid, durations (14 d)", path: (_, t) => `/o/${t.owner}?colour=duration` },
+  { name: "org grid, durations (30 d)", path: (_, t) => `/o/${t.owner}?days=30&colour=duration` },
+  { name: "API org grid, durations (30 d)", path: (_, t) => `/api/v1/orgs/${t.owner}/grid?days=30&colour=duration` },
+  { name: "repo durations", path: (i, t) => `/r/${repo(i, t)}/durations` },
+  { name: "repo durations, one job's steps", path: (i, t) => `/r/${repo(i, t)}/durations?job=${encodeURIComponent("job 0")}` },
+  { name: "API repo durations", path: (i, t) => `/api/v1/repos/${repo(i, t)}/durations?job=${encodeURIComponent("job 0")}` },
 ];

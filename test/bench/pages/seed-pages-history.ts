@@ -46,12 +46,18 @@ export async function seedPagesHistory(db: Database, s: PagesHistoryShape): Prom
     select c % ${s.repos} + 1, md5('c' || c) || left(md5('d' || c), 8), case when c % 3 = 0 then 'main' else 'feature-' || (c % 40) end, 'done',
       ${end} - (${commitsPerDay} * ${s.days} - c) / ${commitsPerDay} * interval '1 day', ${end} - (${commitsPerDay} * ${s.days} - c) / ${commitsPerDay} * interval '1 day', now()
     from generate_series(0, ${commits - 1}) c`);
-  // job i of commit i / 5; failed when its hash falls under failedPercent; 1 to 30 minutes long
-  await db.sql.exec(`insert into "Job" ("repositoryId", provider, "externalId", "headSha", name, "workflowName", "runId", "runAttempt", status, conclusion, "startedAt", "completedAt", "updatedAt")
+  // job i of commit i / 5; failed when its hash falls under failedPercent; 1 to 30 minutes long; 'job 0'
+  // (every 15th job) has three Actions steps (set-up a tenth, build 60 %, test the rest) for the steps view
+  const iso = (t: string) => `to_char(${t}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+  const step = (n: number, name: string, from: number, to: number) =>
+    `jsonb_build_object('name', '${name}', 'number', ${n}, 'status', 'completed', 'conclusion', 'success', 'started_at', ${iso(`t.done - t.secs * ${1 - from} * interval '1 second'`)}, 'completed_at', ${iso(`t.done - t.secs * ${1 - to} * interval '1 second'`)})`;
+  await db.sql.exec(`insert into "Job" ("repositoryId", provider, "externalId", "headSha", name, "workflowName", "runId", "runAttempt", status, conclusion, "startedAt", "completedAt", steps, "updatedAt")
     select h."repositoryId", 'actions', i::text, h.sha, 'job ' || (i % ${JOBS_PER_COMMIT} + ${JOBS_PER_COMMIT} * ((i / ${JOBS_PER_COMMIT}) % 3)), 'CI', i / ${JOBS_PER_COMMIT}, 1, 'completed',
       case when (i::bigint * 2654435761) % 1000 < ${s.failedPercent * 10} then 'failure' else 'success' end,
-      h."createdAt" + interval '10 minutes' - (60 + (i::bigint * 7919) % 1740) * interval '1 second', h."createdAt" + interval '10 minutes', now()
-    from generate_series(0, ${s.jobs - 1}) i join "HeadCommit" h on h.sha = md5('c' || (i / ${JOBS_PER_COMMIT})) || left(md5('d' || (i / ${JOBS_PER_COMMIT})), 8)`);
+      t.done - t.secs * interval '1 second', t.done,
+      case when i % 15 = 0 then jsonb_build_array(${step(1, "Set up job", 0, 0.1)}, ${step(2, "Build", 0.1, 0.7)}, ${step(3, "Test", 0.7, 1)}) end, now()
+    from generate_series(0, ${s.jobs - 1}) i join "HeadCommit" h on h.sha = md5('c' || (i / ${JOBS_PER_COMMIT})) || left(md5('d' || (i / ${JOBS_PER_COMMIT})), 8)
+      cross join lateral (select h."createdAt" + interval '10 minutes' as done, 60 + (i::bigint * 7919) % 1740 as secs) t`);
   await db.sql.exec(`create temporary table bench_cause (rank int primary key, verdict "Verdict", "patternId" text, category text, signature text, line text)`);
   await db.sql.exec(`insert into bench_cause values ${causeRows(s.causes)}`);
   // cause rank = floor(causes · u³), u from the job id's hash: rank 0 is the most frequent
