@@ -54,8 +54,6 @@ export interface OrgGrid {
 
 const CLASS_OF: Record<string, GridClass> = { genuine: "genuine", known_problem: "known", flaky: "flaky" };
 const dayKey = (t: number) => new Date(t).toISOString().slice(0, 10);
-/** org-grid-sql.ts's days (days since 1970) as YYYY-MM-DD. */
-const keyOf = (day: number) => dayKey(day * DAY);
 
 export interface GridParts {
   /** The duration change (a rollup of settled days, and today read live). */
@@ -76,29 +74,43 @@ export async function loadOrgGrid(prisma: PrismaClient, owner: string, repos: re
     opts.causes === false ? [] : topCausesByDay(prisma, window, CAUSES_PER_CELL),
     opts.durations ? readDailyDurations(prisma, { repoIds: window.repoIds, from: new Date(first - BASELINE_DAYS * DAY), now }) : [],
   ]);
+  // Days as integers (days since 1970) from here on: a Date per lookup cost more than the queries.
+  const firstDay = first / DAY;
+  const keyOf = (day: number): string | undefined => dayKeys[day - firstDay];
   const cells = new Map<string, GridCell>();
-  const cell = (repo: string, day: string): GridCell | undefined => cells.get(`${repo} ${day}`);
+  const cell = (repo: string, day: number): GridCell | undefined => {
+    const key = keyOf(day);
+    return key === undefined ? undefined : cells.get(`${repo} ${key}`);
+  };
   for (const r of sorted) {
     for (const day of dayKeys) cells.set(`${r.id} ${day}`, { day, counts: { genuine: 0, known: 0, flaky: 0, pending: 0 }, failed: 0, causes: [], medianSeconds: null, baselineSeconds: null, change: null });
   }
   for (const f of failed) {
-    const c = cell(f.repo, keyOf(f.day));
+    const c = cell(f.repo, f.day);
     if (!c) continue;
     c.counts[CLASS_OF[f.verdict] ?? "pending"] += f.n;
     c.failed += f.n;
   }
   for (const r of causes) {
-    cell(r.repo, keyOf(r.day))?.causes.push({ cause: r.cause, patternId: r.patternId, verdict: CLASS_OF[r.verdict] ?? "pending", count: r.n, text: r.text, isNew: r.firstDay === r.day });
+    cell(r.repo, r.day)?.causes.push({ cause: r.cause, patternId: r.patternId, verdict: CLASS_OF[r.verdict] ?? "pending", count: r.n, text: r.text, isNew: r.firstDay === r.day });
   }
-  const medianOf = new Map(medians.map((m) => [`${m.repo} ${keyOf(m.day)}`, m.median]));
+  // Per repository the daily medians from BASELINE_DAYS before the first day shown: index i is day firstDay − BASELINE_DAYS + i.
+  const series = new Map<string, (number | undefined)[]>();
+  for (const m of medians) {
+    const i = m.day - (firstDay - BASELINE_DAYS);
+    if (i < 0 || i >= days + BASELINE_DAYS) continue;
+    if (!series.has(m.repo)) series.set(m.repo, []);
+    series.get(m.repo)![i] = m.median;
+  }
   for (const r of sorted) {
-    for (const c of dayKeys.map((d) => cell(String(r.id), d)!)) {
-      const t = Date.parse(`${c.day}T00:00:00Z`);
-      const before = Array.from({ length: BASELINE_DAYS }, (_, i) => medianOf.get(`${r.id} ${dayKey(t - (i + 1) * DAY)}`)).filter((v): v is number => v !== undefined);
-      c.medianSeconds = medianOf.get(`${r.id} ${c.day}`) ?? null;
+    const daily = series.get(String(r.id)) ?? [];
+    dayKeys.forEach((day, i) => {
+      const c = cells.get(`${r.id} ${day}`)!;
+      const before = daily.slice(i, i + BASELINE_DAYS).filter((v): v is number => v !== undefined);
+      c.medianSeconds = daily[i + BASELINE_DAYS] ?? null;
       c.baselineSeconds = median(before);
       c.change = c.medianSeconds !== null && c.baselineSeconds ? c.medianSeconds / c.baselineSeconds - 1 : null;
-    }
+    });
   }
-  return { owner, days, dayKeys, rows: sorted.map((repo) => ({ repo, cells: dayKeys.map((d) => cell(String(repo.id), d)!) })), generatedAt: now };
+  return { owner, days, dayKeys, rows: sorted.map((repo) => ({ repo, cells: dayKeys.map((d) => cells.get(`${repo.id} ${d}`)!) })), generatedAt: now };
 }

@@ -59,13 +59,19 @@ export function addOrgGridRoutes(router: Router, deps: WebDeps & { views: Views 
     if (!grid) return sendPage(res, 404, "Not found\n", "text/plain; charset=utf-8", headers);
     const colour: GridColour = url.searchParams.get("colour") === "duration" ? "duration" : "verdict";
     const secret = deps.settings.pageSecret;
+    const paths = new Map<string, string>(); // one signed path per repository, not one HMAC per cell
+    const pathOf = (repo: { owner: string; name: string; private: boolean }) => {
+      const key = `${repo.owner}/${repo.name}`;
+      if (!paths.has(key)) paths.set(key, repoPath(repo.owner, repo.name, repo.private ? repoPageToken(secret, repo.owner, repo.name) : undefined));
+      return paths.get(key)!;
+    };
     const page = {
       login: reader.login,
       colour,
       selfHref: (days: number, c: GridColour) => orgPath(grid.owner, days, c),
       jsonHref: `/api/v1/orgs/${encodeURIComponent(grid.owner)}/grid?days=${grid.days}${colour === "duration" ? "&colour=duration" : ""}`,
       dayHref: (row: { repo: { owner: string; name: string; private: boolean } }, day: string) => {
-        const path = repoPath(row.repo.owner, row.repo.name, row.repo.private ? repoPageToken(secret, row.repo.owner, row.repo.name) : undefined);
+        const path = pathOf(row.repo);
         return `${path}${path.includes("?") ? "&" : "?"}day=${day}`;
       },
     };

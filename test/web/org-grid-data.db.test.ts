@@ -2,6 +2,8 @@
 // verdict, top causes with their text, new causes marked by their first sighting ever, duration change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOrgGrid } from "../../src/web/index.js";
+import { renderOrgGridPage, type OrgGridPage } from "../../src/web/org-grid-view.js";
+import { loadViews } from "../../src/web/views.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { GRID_NOW, HOSTILE_TEXT, REPOS, TODAY, seedOrgGrid } from "./seed-org-grid.js";
 
@@ -54,6 +56,17 @@ describe("org grid data", () => {
     expect(without.rows[0]!.cells.at(-1)).toMatchObject({ failed: 3, medianSeconds: null, change: null });
     const page = await loadOrgGrid(db().prisma, "acme", acme, GRID_NOW, 14, { durations: true, causes: false });
     expect(page.rows[0]!.cells.at(-1)).toMatchObject({ failed: 3, causes: [], medianSeconds: today.medianSeconds, change: today.change });
+  });
+
+  it("renders the duration colouring the same without the causes it does not show", async () => {
+    const page: OrgGridPage = { login: "octocat", colour: "duration", selfHref: () => "/o/acme", jsonHref: "/api", dayHref: (row, day) => `/r/acme/${row.repo.name}?day=${day}` };
+    const [all, lean] = await Promise.all([
+      loadOrgGrid(db().prisma, "acme", acme, GRID_NOW, 30),
+      loadOrgGrid(db().prisma, "acme", acme, GRID_NOW, 30, { durations: true, causes: false }),
+    ]);
+    expect(all.rows[0]!.cells.at(-1)!.causes.length).toBeGreaterThan(0);
+    const views = loadViews();
+    expect(renderOrgGridPage(views, lean, page)).toBe(renderOrgGridPage(views, all, page));
   });
 
   it("answers an empty grid for no repositories", async () => {
