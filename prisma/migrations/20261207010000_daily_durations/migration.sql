@@ -22,32 +22,36 @@ CREATE TABLE "StaleDurationDay" (
     CONSTRAINT "StaleDurationDay_pkey" PRIMARY KEY ("repositoryId","day")
 );
 
--- Written by hand: every statement that inserts, updates or deletes successful jobs marks their
--- (repository, UTC day) stale, whatever code path it comes from (webhooks, backfill, a repository's
--- cascade). Bumping the version of an existing mark locks it until the job commits, so the rollup
--- (src/rollup/settle-durations.ts) never clears a mark whose job it did not see.
+-- Written by hand: every insert, update or delete of a successful job marks its (repository, UTC
+-- day) stale, whatever code path it comes from (webhooks, backfill, a repository's cascade). Row
+-- triggers with WHEN: a queued or running job's write never calls the function. Bumping the version
+-- of an existing mark locks it until the job commits, so the rollup (src/rollup/settle-durations.ts)
+-- never clears a mark whose job it did not see.
 CREATE FUNCTION sift_stale_durations() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    INSERT INTO "StaleDurationDay" ("repositoryId", day)
-      SELECT DISTINCT "repositoryId", "completedAt"::date FROM new_jobs WHERE conclusion = 'success' AND "completedAt" IS NOT NULL ORDER BY 1, 2
-      ON CONFLICT ("repositoryId", day) DO UPDATE SET version = "StaleDurationDay".version + 1;
-  ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO "StaleDurationDay" ("repositoryId", day)
-      SELECT "repositoryId", "completedAt"::date FROM new_jobs WHERE conclusion = 'success' AND "completedAt" IS NOT NULL
-      UNION SELECT "repositoryId", "completedAt"::date FROM old_jobs WHERE conclusion = 'success' AND "completedAt" IS NOT NULL ORDER BY 1, 2
-      ON CONFLICT ("repositoryId", day) DO UPDATE SET version = "StaleDurationDay".version + 1;
-  ELSE
-    INSERT INTO "StaleDurationDay" ("repositoryId", day)
-      SELECT DISTINCT "repositoryId", "completedAt"::date FROM old_jobs WHERE conclusion = 'success' AND "completedAt" IS NOT NULL ORDER BY 1, 2
-      ON CONFLICT ("repositoryId", day) DO UPDATE SET version = "StaleDurationDay".version + 1;
+  IF TG_OP <> 'INSERT' THEN
+    IF OLD.conclusion = 'success' AND OLD."completedAt" IS NOT NULL THEN
+      INSERT INTO "StaleDurationDay" ("repositoryId", day) VALUES (OLD."repositoryId", OLD."completedAt"::date)
+        ON CONFLICT ("repositoryId", day) DO UPDATE SET version = "StaleDurationDay".version + 1;
+    END IF;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    IF NEW.conclusion = 'success' AND NEW."completedAt" IS NOT NULL THEN
+      INSERT INTO "StaleDurationDay" ("repositoryId", day) VALUES (NEW."repositoryId", NEW."completedAt"::date)
+        ON CONFLICT ("repositoryId", day) DO UPDATE SET version = "StaleDurationDay".version + 1;
+    END IF;
   END IF;
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER "Job_stale_durations_insert" AFTER INSERT ON "Job" REFERENCING NEW TABLE AS new_jobs FOR EACH STATEMENT EXECUTE FUNCTION sift_stale_durations();
-CREATE TRIGGER "Job_stale_durations_update" AFTER UPDATE ON "Job" REFERENCING OLD TABLE AS old_jobs NEW TABLE AS new_jobs FOR EACH STATEMENT EXECUTE FUNCTION sift_stale_durations();
-CREATE TRIGGER "Job_stale_durations_delete" AFTER DELETE ON "Job" REFERENCING OLD TABLE AS old_jobs FOR EACH STATEMENT EXECUTE FUNCTION sift_stale_durations();
+CREATE TRIGGER "Job_stale_durations_insert" AFTER INSERT ON "Job" FOR EACH ROW
+  WHEN (NEW.conclusion = 'success') EXECUTE FUNCTION sift_stale_durations();
+CREATE TRIGGER "Job_stale_durations_update" AFTER UPDATE ON "Job" FOR EACH ROW
+  WHEN ((OLD.conclusion = 'success' OR NEW.conclusion = 'success')
+    AND (OLD.conclusion, OLD."startedAt", OLD."completedAt", OLD."repositoryId") IS DISTINCT FROM (NEW.conclusion, NEW."startedAt", NEW."completedAt", NEW."repositoryId"))
+  EXECUTE FUNCTION sift_stale_durations();
+CREATE TRIGGER "Job_stale_durations_delete" AFTER DELETE ON "Job" FOR EACH ROW
+  WHEN (OLD.conclusion = 'success') EXECUTE FUNCTION sift_stale_durations();
 
 -- The history so far is stale: the start-up rollup sums it.
 INSERT INTO "StaleDurationDay" ("repositoryId", day)
