@@ -3,12 +3,12 @@
 // from it as a start-up backfill would; server-side p95 per route over BENCH_PAGES_REQUESTS requests
 // (goal < 300 ms) and the history tables' sizes. Routes are listed in pages/page-routes.ts.
 // Env: SIFT_BENCH_DATABASE_URL (a server; default the local 127.0.0.1:54329), BENCH_PAGES_JOBS,
-// BENCH_PAGES_REQUESTS; BENCH_PAGES_KEEP=1 keeps the database (sift_bench_pages) and reuses it on the next run.
+// BENCH_PAGES_REQUESTS; BENCH_PAGES_KEEP=1 keeps the database (BENCH_PAGES_DB, default sift_bench_pages) and reuses it on the next run.
 import pg from "pg";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { migrate, openDatabase, type Database } from "../../src/db/index.js";
-import { rebuildCauses } from "../../src/rollup/index.js";
+import { fillMainDays, rebuildCauses } from "../../src/rollup/index.js";
 import { defaultBranchRed, failuresLastDay } from "../../src/web/history-metrics.js";
 import { Router, addHealthRoutes, addWebRoutes, createMetrics } from "../../src/web/index.js";
 import { PAGE_ROUTES, type BenchTargets } from "./pages/page-routes.js";
@@ -17,7 +17,7 @@ import { OWNER, seedPagesHistory } from "./pages/seed-pages-history.js";
 const SHAPE = { jobs: Number(process.env.BENCH_PAGES_JOBS ?? 1_000_000), repos: 200, days: 90, failedPercent: 5, causes: 2000, end: new Date("2026-11-20T12:00:00Z") };
 const REQUESTS = Number(process.env.BENCH_PAGES_REQUESTS ?? 50);
 const GOAL_MS = 300;
-const TABLES = ["Job", "HeadCommit", "Classification", "FailingTest", "JobCause", "DailyCause"];
+const TABLES = ["Job", "HeadCommit", "Classification", "FailingTest", "JobCause", "DailyCause", "MainBranchDay"];
 
 export async function runPagesBench(): Promise<void> {
   process.env.SIFT_TEST_DATABASE_URL ??= process.env.SIFT_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:54329/postgres";
@@ -26,6 +26,7 @@ export async function runPagesBench(): Promise<void> {
   try {
     await migrate(db.sql);
     if (created.reused) {
+      await fillHealthDays(db); // a database kept from before the health rollup existed
       await printSizes(db);
       return await measureRoutes(db, await targets(db));
     }
@@ -36,6 +37,7 @@ export async function runPagesBench(): Promise<void> {
     const verdicts = await rebuildCauses(db.prisma);
     await db.sql.exec(`analyze`);
     console.log(`causes rollup built from ${verdicts.toLocaleString("en")} verdicts in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    await fillHealthDays(db);
     await printSizes(db);
     await measureRoutes(db, await targets(db));
   } finally {
@@ -51,19 +53,28 @@ async function benchDatabase(): Promise<{ url: string; reused: boolean; drop(): 
   const admin = new pg.Client({ connectionString: postgresServerUrl });
   await admin.connect();
   const url = new URL(postgresServerUrl);
-  url.pathname = "/sift_bench_pages";
+  const name = process.env.BENCH_PAGES_DB ?? "sift_bench_pages"; // one per worktree when several measure at once
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_PAGES_DB: ${name} is no plain database name`);
+  url.pathname = `/${name}`;
   // reused only when a run finished seeding it (the rollup is written last)
-  let exists = (await admin.query(`select 1 from pg_database where datname = 'sift_bench_pages'`)).rowCount === 1;
+  let exists = (await admin.query(`select 1 from pg_database where datname = '${name}'`)).rowCount === 1;
   if (exists) {
     const probe = new pg.Client({ connectionString: url.toString() });
     await probe.connect();
     exists = await probe.query(`select 1 from "DailyCause" limit 1`).then((r) => r.rowCount === 1, () => false);
     await probe.end();
-    if (!exists) await admin.query(`drop database sift_bench_pages with (force)`);
+    if (!exists) await admin.query(`drop database ${name} with (force)`);
   }
-  if (!exists) await admin.query(`create database sift_bench_pages`);
+  if (!exists) await admin.query(`create database ${name}`);
   await admin.end();
   return { url: url.toString(), reused: exists, drop: async () => {} };
+}
+
+/** The health rollup's days as the start-up fill stores them (only the missing ones). */
+async function fillHealthDays(db: Database): Promise<void> {
+  const t = performance.now();
+  const days = await fillMainDays(db.prisma, SHAPE.end);
+  console.log(`health rollup: ${days.toLocaleString("en")} repository days stored in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
 async function printSizes(db: Database): Promise<void> {
