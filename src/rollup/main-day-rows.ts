@@ -23,16 +23,18 @@ export interface MainDayRow extends MainDayKey {
   points: MainDayPoint[];
 }
 
-const DAY_ROWS = `with pairs as (select distinct * from unnest($1::text[]::bigint[], $2::text[]::date[]) as p(repo, day)),
+const DAY_ROWS = `with pairs as materialized (
+  select repo, day, day::timestamp as lo, day::timestamp + interval '1 day' as hi from (select distinct * from unnest($1::text[]::bigint[], $2::text[]::date[]) as p(repo, day)) d),
 seen as materialized (
-  select p.repo, p.day, h.id, h.sha, h."createdAt" as at,
+  select p.repo, p.day, h.id, h.sha, h.at,
     (h.state = 'done' or (h.state = 'idle'
-      and exists (select 1 from "Job" j where j."repositoryId" = h."repositoryId" and j."headSha" = h.sha)
-      and not exists (select 1 from "Job" j where j."repositoryId" = h."repositoryId" and j."headSha" = h.sha and j.status <> 'completed'))) as settled
+      and exists (select 1 from "Job" j where j."repositoryId" = p.repo and j."headSha" = h.sha)
+      and not exists (select 1 from "Job" j where j."repositoryId" = p.repo and j."headSha" = h.sha and j.status <> 'completed'))) as settled
   from pairs p join "Repository" r on r.id = p.repo
-  join "HeadCommit" h on h."repositoryId" = p.repo and h.branch = r."defaultBranch"
-    and h."createdAt" >= p.day::timestamp and h."createdAt" < p.day::timestamp + interval '1 day' and ($3::timestamp is null or h."createdAt" <= $3::timestamp)),
-settled as (
+  cross join lateral (select x.id, x.sha, x.state, x."createdAt" as at from "HeadCommit" x
+    where x."repositoryId" = p.repo and x.branch = r."defaultBranch" and x."createdAt" >= p.lo and x."createdAt" < p.hi
+      and ($3::timestamp is null or x."createdAt" <= $3::timestamp) offset 0) h), -- offset 0: a range probe of the index per day
+settled as materialized (
   select s.*, exists (select 1 from "Job" j join "Classification" c on c."jobId" = j.id
     where j."repositoryId" = s.repo and j."headSha" = s.sha and c.verdict in ('genuine', 'known_problem')) as red
   from seen s where s.settled),
