@@ -47,17 +47,21 @@ export async function loadMainHealth(prisma: PrismaClient, repos: readonly Healt
   const window = windowDays(now, days);
   const today = window.days.at(-1)!;
   const branchOf = new Map(repos.map((r) => [String(r.id), r.defaultBranch]));
-  const stored = await prisma.mainBranchDay.findMany({
-    where: { repositoryId: { in: repos.map((r) => BigInt(r.id)) }, day: { gte: window.from, lt: new Date(`${today}T00:00:00Z`) } },
-    select: { repositoryId: true, day: true, branch: true, commits: true, broken: true, points: true },
-  });
+  // today is always counted live: at the same time as the stored days are read
+  const [stored, live] = await Promise.all([
+    prisma.mainBranchDay.findMany({
+      where: { repositoryId: { in: repos.map((r) => BigInt(r.id)) }, day: { gte: window.from, lt: new Date(`${today}T00:00:00Z`) } },
+      select: { repositoryId: true, day: true, branch: true, commits: true, broken: true, points: true },
+    }),
+    mainDayRows(prisma, repos.map((r) => ({ repositoryId: BigInt(r.id), day: today })), now),
+  ]);
   const found = new Map<string, DayCount>();
   for (const d of stored) {
     if (d.branch !== branchOf.get(String(d.repositoryId))) continue;
     found.set(`${d.repositoryId} ${d.day.toISOString().slice(0, 10)}`, { commits: d.commits, broken: d.broken, points: d.points as MainDayPoint[] });
   }
-  const missing = repos.flatMap((r) => window.days.filter((day) => !found.has(`${r.id} ${day}`)).map((day) => ({ repositoryId: BigInt(r.id), day })));
-  for (const d of await mainDayRows(prisma, missing, now)) found.set(`${d.repositoryId} ${d.day}`, d);
+  const missing = repos.flatMap((r) => window.days.slice(0, -1).filter((day) => !found.has(`${r.id} ${day}`)).map((day) => ({ repositoryId: BigInt(r.id), day })));
+  for (const d of [...live, ...(await mainDayRows(prisma, missing, now))]) found.set(`${d.repositoryId} ${d.day}`, d);
 
   const perRepo = repos.map((repo) => {
     const daily: DayShare[] = [];

@@ -3,7 +3,7 @@
 // from it as a start-up backfill would; server-side p95 per route over BENCH_PAGES_REQUESTS requests
 // (goal < 300 ms) and the history tables' sizes. Routes are listed in pages/page-routes.ts.
 // Env: SIFT_BENCH_DATABASE_URL (a server; default the local 127.0.0.1:54329), BENCH_PAGES_JOBS,
-// BENCH_PAGES_REQUESTS, BENCH_PAGES_ONLY (measure only the routes whose name contains it); BENCH_PAGES_KEEP=1 keeps the database (BENCH_PAGES_DB, default sift_bench_pages) and reuses it on the next run.
+// BENCH_PAGES_REQUESTS, BENCH_PAGES_ONLY (measure only the routes whose name contains one of its comma-separated words); BENCH_PAGES_KEEP=1 keeps the database (BENCH_PAGES_DB, default sift_bench_pages) and reuses it on the next run.
 import pg from "pg";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -111,7 +111,8 @@ async function measureRoutes(db: Database, at: BenchTargets): Promise<void> {
   console.log(`\n| ${REQUESTS} requests each, server-side | p50 ms | p95 ms | max ms | bytes | < ${GOAL_MS} ms p95 |\n|---|---:|---:|---:|---:|---|`);
   let missed = 0;
   try {
-    for (const route of PAGE_ROUTES.filter((r) => r.name.includes(process.env.BENCH_PAGES_ONLY ?? ""))) {
+    const only = (process.env.BENCH_PAGES_ONLY ?? "").split(",");
+    for (const route of PAGE_ROUTES.filter((r) => only.some((word) => r.name.includes(word)))) {
       await fetch(`${base}${route.path(REQUESTS, at)}`).then((r) => r.arrayBuffer()); // warm-up, not counted
       times.length = 0;
       let bytes = 0;
