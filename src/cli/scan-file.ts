@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import { compileRegexSet } from "../classify/regex.js";
 import { lineStartAtOrAfter, scanRange, type ChunkRecord } from "./scan-range.js";
-import { takeUnits, type ScanJob } from "./scan-units.js";
+import { takeUnitsYielding, type ScanJob } from "./scan-units.js";
 import { runScanWorker, scanWorkersFor } from "./scan-workers.js";
 
 /** Bytes per unit of work: small enough to balance, large enough to cost nothing to hand out. */
@@ -23,7 +23,7 @@ export async function scanFile(fd: number, file: string, start: number, end: num
   cuts.push(end);
   const job: ScanJob = { file, cuts, next: new SharedArrayBuffer(4), sources };
   const running = Array.from({ length: workers }, () => runScanWorker(job));
-  const mine = takeUnits(job, (from, to) => scanRange(fd, from, to, set));
+  const mine = await takeUnitsYielding(job, (from, to) => scanRange(fd, from, to, set));
   const units = [mine, ...(await Promise.all(running))].flat().sort((a, b) => a.unit - b.unit);
   return units.flatMap((u) => u.records);
 }
