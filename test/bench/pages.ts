@@ -3,12 +3,12 @@
 // from it as a start-up backfill would, and the durations rollup of its days; server-side p95 per route over BENCH_PAGES_REQUESTS requests
 // (goal < 300 ms) and the history tables' sizes. Routes are listed in pages/page-routes.ts.
 // Env: SIFT_BENCH_DATABASE_URL (a server; default the local 127.0.0.1:54329), BENCH_PAGES_JOBS,
-// BENCH_PAGES_REQUESTS, BENCH_PAGES_ROUTES (a part of the routes' names); BENCH_PAGES_KEEP=1 keeps the database (BENCH_PAGES_DB, default sift_bench_pages) and reuses it on the next run.
+// BENCH_PAGES_REQUESTS, BENCH_PAGES_ONLY (measure only the routes whose name contains one of its comma-separated words); BENCH_PAGES_KEEP=1 keeps the database (BENCH_PAGES_DB, default sift_bench_pages) and reuses it on the next run.
 import pg from "pg";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { migrate, openDatabase, type Database } from "../../src/db/index.js";
-import { rebuildCauses, settleDurations } from "../../src/rollup/index.js";
+import { fillMainDays, rebuildCauses, settleDurations } from "../../src/rollup/index.js";
 import { defaultBranchRed, failuresLastDay } from "../../src/web/history-metrics.js";
 import { Router, addHealthRoutes, addWebRoutes, createMetrics } from "../../src/web/index.js";
 import { PAGE_ROUTES, type BenchTargets } from "./pages/page-routes.js";
@@ -16,10 +16,8 @@ import { OWNER, seedPagesHistory } from "./pages/seed-pages-history.js";
 
 const SHAPE = { jobs: Number(process.env.BENCH_PAGES_JOBS ?? 1_000_000), repos: 200, days: 90, failedPercent: 5, causes: 2000, end: new Date("2026-11-20T12:00:00Z") };
 const REQUESTS = Number(process.env.BENCH_PAGES_REQUESTS ?? 50);
-/** Only the routes whose name contains this (all when unset). */
-const ONLY = process.env.BENCH_PAGES_ROUTES;
 const GOAL_MS = 300;
-const TABLES = ["Job", "HeadCommit", "Classification", "FailingTest", "JobCause", "DailyCause", "DailyDuration", "StaleDurationDay"];
+const TABLES = ["Job", "HeadCommit", "Classification", "FailingTest", "JobCause", "DailyCause", "MainBranchDay", "DailyDuration", "StaleDurationDay"];
 
 export async function runPagesBench(): Promise<void> {
   process.env.SIFT_TEST_DATABASE_URL ??= process.env.SIFT_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:54329/postgres";
@@ -28,6 +26,7 @@ export async function runPagesBench(): Promise<void> {
   try {
     await migrate(db.sql);
     if (created.reused) {
+      await fillHealthDays(db); // a database kept from before the health rollup existed
       await settleDurationDays(db); // a kept database from before the durations rollup: its history is stale
       await printSizes(db);
       return await measureRoutes(db, await targets(db));
@@ -39,6 +38,7 @@ export async function runPagesBench(): Promise<void> {
     const verdicts = await rebuildCauses(db.prisma);
     await db.sql.exec(`analyze`);
     console.log(`causes rollup built from ${verdicts.toLocaleString("en")} verdicts in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    await fillHealthDays(db);
     await settleDurationDays(db);
     await printSizes(db);
     await measureRoutes(db, await targets(db));
@@ -70,6 +70,13 @@ async function benchDatabase(): Promise<{ url: string; reused: boolean; drop(): 
   if (!exists) await admin.query(`create database ${name}`);
   await admin.end();
   return { url: url.toString(), reused: exists, drop: async () => {} };
+}
+
+/** The health rollup's days as the start-up fill stores them (only the missing ones). */
+async function fillHealthDays(db: Database): Promise<void> {
+  const t = performance.now();
+  const days = await fillMainDays(db.prisma, SHAPE.end);
+  console.log(`health rollup: ${days.toLocaleString("en")} repository days stored in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
 /** The durations rollup sums the stale days before the benchmark's today, as the start-up round would. */
@@ -114,7 +121,8 @@ async function measureRoutes(db: Database, at: BenchTargets): Promise<void> {
   console.log(`\n| ${REQUESTS} requests each, server-side | p50 ms | p95 ms | max ms | bytes | < ${GOAL_MS} ms p95 |\n|---|---:|---:|---:|---:|---|`);
   let missed = 0;
   try {
-    for (const route of PAGE_ROUTES.filter((r) => !ONLY || r.name.includes(ONLY))) {
+    const only = (process.env.BENCH_PAGES_ONLY ?? "").split(",");
+    for (const route of PAGE_ROUTES.filter((r) => only.some((word) => r.name.includes(word)))) {
       await fetch(`${base}${route.path(REQUESTS, at)}`).then((r) => r.arrayBuffer()); // warm-up, not counted
       times.length = 0;
       let bytes = 0;

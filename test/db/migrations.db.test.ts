@@ -92,6 +92,8 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.RepositoryPatternSet = { id: patternSet.repositoryId };
     rows.StatisticValue = await p.statisticValue.create({ data: { repositoryId, statisticId: "bundle", group: "kb", jobId, value: 123.5, unit: "kB", at: when } });
     rows.StatisticLog = await p.statisticLog.create({ data: { repositoryId, installationId: bigId, jobId } });
+    const mainDay = await p.mainBranchDay.create({ data: { repositoryId, day: new Date("2026-01-02T00:00:00Z"), branch: "main", commits: 3, broken: 1, points: [[1, "a".repeat(40), when.getTime(), true]] } });
+    rows.MainBranchDay = { id: [mainDay.repositoryId, mainDay.day] };
     const duration = await p.dailyDuration.create({ data: { repositoryId, day: new Date("2026-01-01"), runs: 2, sum: 90.5, sumSquares: 4100.25, min: 30, max: 60.5, median: 45.25, p90: 57.45 } });
     rows.DailyDuration = { id: [duration.repositoryId, duration.day] };
     const mark = await p.staleDurationDay.create({ data: { repositoryId, day: new Date("2026-01-02") } });
@@ -131,6 +133,7 @@ describe(`migrated database (${testDbKind})`, () => {
     const session = await p.readerSession.findUniqueOrThrow({ where: { id: "f".repeat(64) } });
     expect([...session.tokenCipher]).toEqual([0x01, 0x00, 0xfe]);
     expect((await p.dailyCause.findFirstOrThrow()).day.toISOString()).toBe("2026-01-02T00:00:00.000Z");
+    expect((await p.mainBranchDay.findFirstOrThrow()).points).toEqual([[1, "a".repeat(40), when.getTime(), true]]);
     const delivery = await p.webhookDelivery.findUniqueOrThrow({ where: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
     expect(delivery.installationId).toBe(bigId);
 
@@ -144,5 +147,6 @@ describe(`migrated database (${testDbKind})`, () => {
     expect(await p.failingTest.count()).toBe(0);
     expect(await p.jobCause.count()).toBe(0);
     expect(await p.dailyCause.count()).toBe(0);
+    expect(await p.mainBranchDay.count()).toBe(0);
   });
 });
