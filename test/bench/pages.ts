@@ -3,7 +3,8 @@
 // from it as a start-up backfill would; server-side p95 per route over BENCH_PAGES_REQUESTS requests
 // (goal < 300 ms) and the history tables' sizes. Routes are listed in pages/page-routes.ts.
 // Env: SIFT_BENCH_DATABASE_URL (a server; default the local 127.0.0.1:54329), BENCH_PAGES_JOBS,
-// BENCH_PAGES_REQUESTS; BENCH_PAGES_KEEP=1 keeps the database (sift_bench_pages) and reuses it on the next run.
+// BENCH_PAGES_REQUESTS; BENCH_PAGES_KEEP=1 keeps the database (BENCH_PAGES_DATABASE, default sift_bench_pages)
+// and reuses it on the next run.
 import pg from "pg";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -51,17 +52,19 @@ async function benchDatabase(): Promise<{ url: string; reused: boolean; drop(): 
   const admin = new pg.Client({ connectionString: postgresServerUrl });
   await admin.connect();
   const url = new URL(postgresServerUrl);
-  url.pathname = "/sift_bench_pages";
+  const name = process.env.BENCH_PAGES_DATABASE ?? "sift_bench_pages";
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`BENCH_PAGES_DATABASE: not a plain database name: ${name}`);
+  url.pathname = `/${name}`;
   // reused only when a run finished seeding it (the rollup is written last)
-  let exists = (await admin.query(`select 1 from pg_database where datname = 'sift_bench_pages'`)).rowCount === 1;
+  let exists = (await admin.query(`select 1 from pg_database where datname = $1`, [name])).rowCount === 1;
   if (exists) {
     const probe = new pg.Client({ connectionString: url.toString() });
     await probe.connect();
     exists = await probe.query(`select 1 from "DailyCause" limit 1`).then((r) => r.rowCount === 1, () => false);
     await probe.end();
-    if (!exists) await admin.query(`drop database sift_bench_pages with (force)`);
+    if (!exists) await admin.query(`drop database ${name} with (force)`);
   }
-  if (!exists) await admin.query(`create database sift_bench_pages`);
+  if (!exists) await admin.query(`create database ${name}`);
   await admin.end();
   return { url: url.toString(), reused: exists, drop: async () => {} };
 }
