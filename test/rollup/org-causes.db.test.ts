@@ -30,7 +30,8 @@ function report(j: JobInfo, cls: VerdictClass, patternId: string, signature: str
 }
 
 const boom = (j: JobInfo) => report(j, "genuine", "sift.genuine.test-failure", "genuine:boom");
-const save = (prisma: PrismaClient, jobs: JobReport[]) => prisma.$transaction((tx) => saveClassifications(tx, jobs, Number(jobs[0]!.job.repositoryId)));
+// the repository id is for failing tests only, and these name none
+const save = (prisma: PrismaClient, jobs: JobReport[]) => prisma.$transaction((tx) => saveClassifications(tx, jobs, 0));
 
 async function repoDays(prisma: PrismaClient) {
   const rows = await prisma.dailyCause.findMany({ where: { causeKey: "boom" }, orderBy: [{ repositoryId: "asc" }, { day: "asc" }] });
