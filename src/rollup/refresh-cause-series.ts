@@ -24,18 +24,16 @@ export interface ChangedDay {
 const SERIES = `select distinct * from unnest($1::text[]::bigint[], $2::text[]::"Verdict"[], $3::text[], $4::text[]) as s(r, v, t, k)`;
 
 // Every DailyCause row of a series has JobCause rows on its day (refreshDailyCauses ran first), so the
-// series' days come from JobCause too and each row is updated by its primary key.
+// series' days come from JobCause too and each row is updated by its primary key. Window functions,
+// not joins between the steps: the planner cannot size those and chose nested loops over thousands.
 const REFRESH = `
-with hit as materialized (
-  select j."repositoryId" as r, j.verdict as v, j."keyType" as t, j."causeKey" as k, j."jobName" as name, j.day
+with hit as (
+  select j."repositoryId" as r, j.verdict as v, j."keyType" as t, j."causeKey" as k, j.day,
+    max(j.day) over (partition by j."repositoryId", j.verdict, j."keyType", j."causeKey", j."jobName") as name_last,
+    max(j.day) over (partition by j."repositoryId", j.verdict, j."keyType", j."causeKey") as series_last, j."jobName" as name
   from "JobCause" j join (${SERIES}) s on j."repositoryId" = s.r and j."keyType" = s.t and j."causeKey" = s.k and j.verdict = s.v
-), last as (select r, v, t, k, name, max(day) as day from hit group by 1, 2, 3, 4, 5
-), per_day as (select r, v, t, k, day, count(*)::int as n from last group by 1, 2, 3, 4, 5
-), top as (select r, v, t, k, max(day) as day from hit group by 1, 2, 3, 4
-), days as (select distinct r, v, t, k, day from hit
 ), want as (
-  select s.r, s.v, s.t, s.k, s.day, coalesce(p.n, 0) as jobs, (s.day = tp.day)::int as repo
-  from days s join top tp on (tp.r, tp.v, tp.t, tp.k) = (s.r, s.v, s.t, s.k) left join per_day p on (p.r, p.v, p.t, p.k, p.day) = (s.r, s.v, s.t, s.k, s.day)
+  select r, v, t, k, day, count(distinct name) filter (where day = name_last)::int as jobs, (day = max(series_last))::int as repo from hit group by 1, 2, 3, 4, 5
 )
 update "DailyCause" x set "jobsLast" = w.jobs, "repoLast" = w.repo from want w
 where x."repositoryId" = w.r and x.day = w.day and x.verdict = w.v and x."keyType" = w.t and x."causeKey" = w.k and (x."jobsLast" <> w.jobs or x."repoLast" <> w.repo)
