@@ -25,7 +25,7 @@ import { checkConfigChange, configBacktest, type PullRequestRef } from "./config
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
-import { startCauseBackfill } from "./rollup/index.js";
+import { startCauseBackfill, startMainDayFill } from "./rollup/index.js";
 import { outboxCounts, startNotifySweep } from "./notify/index.js";
 import { startBackfill } from "./backfill/index.js";
 
@@ -115,6 +115,7 @@ export function sift(deps: AppDeps): SiftApp {
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
       if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool: classifyPool, fetch, configs, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
       stops.push(startCauseBackfill({ prisma, log }));
+      stops.push(startMainDayFill({ prisma, log, now }));
       const { appId, publicUrl, pageSecret } = deps.settings;
       reclassifier = startReclassifyWorker({
         prisma, sql: deps.db.sql, log, now, windowDays: deps.settings.keepDays, intervalMs: deps.pollMs ? deps.pollMs * 10 : undefined,

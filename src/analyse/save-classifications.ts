@@ -1,12 +1,12 @@
 // The verdict of each failed job from this analysis, with the hash of the pattern set that made it,
 // replacing the previous one (inside the transaction that also stores the check run's record), with
 // its failing tests (and the tests its runner reported flaky) for later flaky-test evidence, and the
-// causes rollup (src/rollup/).
+// causes and health rollups (src/rollup/).
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Verdict } from "../generated/prisma/enums.js";
 import { failingTestKey } from "../classify/index.js";
 import type { JobReport, VerdictClass } from "../model/index.js";
-import { syncJobCauses } from "../rollup/index.js";
+import { refreshMainDaysOfJobs, syncJobCauses } from "../rollup/index.js";
 
 const VERDICT: Record<VerdictClass, Verdict> = { flaky: "flaky", "known-problem": "known_problem", genuine: "genuine" };
 
@@ -32,6 +32,8 @@ export async function saveClassifications(prisma: Prisma.TransactionClient, jobs
   }
   // the causes pages' rollup, in the same transaction: a new verdict of a job moves its count
   await syncJobCauses(prisma, jobs.map((j) => j.job.id));
+  // and the health pages' stored days of these commits: a new verdict can make a commit broken or green
+  await refreshMainDaysOfJobs(prisma, jobs.map((j) => j.job.id));
 }
 
 async function saveFailingTests(prisma: Prisma.TransactionClient, repositoryId: number, jobId: number, failure: JobReport["failure"]): Promise<void> {

@@ -5,35 +5,16 @@
 import { PREFIX_SOURCE, type LogFormat } from "../logs/line-prefix.js";
 import { cleanBytes } from "../logs/clean-bytes.js";
 import { compileRegexSet } from "./regex.js";
+import { regexTokens } from "./regex-tokens.js";
 
 /** Rewrites unescaped `^` outside character classes (and `\n`) to tolerate a line prefix. */
 export function tolerateLinePrefix(source: string, prefix: string): string {
   if (!prefix) return source;
   const opt = `(?:${prefix})?`;
   let out = "";
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i] as string;
-    if (c === "\\") {
-      const next = source[i + 1] ?? "";
-      out += c + next;
-      if (!inClass && next === "n") out += opt;
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      out += c;
-      continue;
-    }
-    if (c === "[") {
-      inClass = true;
-      out += c;
-      if (source[i + 1] === "^") out += source[++i];
-      if (source[i + 1] === "]") out += source[++i];
-      continue;
-    }
-    out += c === "^" ? `^${opt}` : c;
+  for (const { text, kind } of regexTokens(source)) {
+    out += text;
+    if ((kind === "escape" && text === "\\n") || (kind === "plain" && text === "^")) out += opt;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The one place regexes are built. RE2 only (linear time: patterns come from contributors and
 // must not be able to hang the app), compiled once and cached, errors quote the pattern.
 import RE2 from "re2";
+import { regexTokens } from "./regex-tokens.js";
 
 export class PatternRegexError extends Error {
   constructor(
@@ -31,28 +32,12 @@ export const MAX_REPETITIONS = 2000;
 
 /** Constructs RE2 rejects, named the way a contributor would search for them. */
 function unsupported(source: string): string | undefined {
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\") {
-      const next = source[i + 1] ?? "";
-      if (!inClass && /[1-9]/.test(next)) return `back-reference \\${next} is not supported (RE2 has no back-references)`;
-      if (!inClass && next === "k" && source[i + 2] === "<") return "named back-reference \\k<…> is not supported (RE2 has no back-references)";
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") {
-      inClass = true;
-      if (source[i + 1] === "^") i++;
-      if (source[i + 1] === "]") i++;
-      continue;
-    }
-    if (c === "(" && source[i + 1] === "?") {
-      const op = source.slice(i + 2, i + 4);
+  for (const { at, text, kind } of regexTokens(source)) {
+    if (kind === "escape") {
+      if (/[1-9]/.test(text[1] ?? "")) return `back-reference ${text} is not supported (RE2 has no back-references)`;
+      if (text === "\\k" && source[at + 2] === "<") return "named back-reference \\k<…> is not supported (RE2 has no back-references)";
+    } else if (kind === "plain" && text === "(" && source[at + 1] === "?") {
+      const op = source.slice(at + 2, at + 4);
       if (op.startsWith("=") || op.startsWith("!")) return `look-ahead (?${op[0]}…) is not supported (RE2 has no look-around)`;
       if (op === "<=" || op === "<!") return `look-behind (?${op}…) is not supported (RE2 has no look-around)`;
       if (op.startsWith(">")) return "atomic group (?>…) is not supported by RE2";
@@ -66,19 +51,10 @@ function unsupported(source: string): string | undefined {
 /** The sum of the upper counts of `{m}`, `{m,}` and `{m,n}` outside character classes. */
 export function countedRepetitions(source: string): number {
   let sum = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") {
-      inClass = true;
-      if (source[i + 1] === "^") i++;
-      if (source[i + 1] === "]") i++;
-    } else if (c === "{") {
-      const counted = /^\{(\d+)(?:,(\d*))?\}/.exec(source.slice(i, i + 16));
-      if (counted) sum += Math.max(Number(counted[1]), Number(counted[2] || 0));
-    }
+  for (const { at, text, kind } of regexTokens(source)) {
+    if (kind !== "plain" || text !== "{") continue;
+    const counted = /^\{(\d+)(?:,(\d*))?\}/.exec(source.slice(at, at + 16));
+    if (counted) sum += Math.max(Number(counted[1]), Number(counted[2] || 0));
   }
   return sum;
 }

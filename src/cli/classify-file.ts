@@ -2,7 +2,8 @@
 // large ones are scanned in chunks on all cores and only the chunks that matter are re-read.
 // Streams (stdin, pipes) are spooled to a temporary file first, keeping only what is classified.
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
-import { classify, classifyLog, type CompiledPatternSet, type JobContext, type Verdict } from "../classify/index.js";
+import type { CompiledPatternSet } from "../classify/compile.js";
+import type { JobContext, Verdict } from "../classify/index.js";
 import { rawProbeSources } from "../classify/raw-scan.js";
 import { detectFormatOf, normaliseLog } from "../logs/normalise.js";
 import { lineStartAtOrAfter } from "./scan-range.js";
@@ -23,7 +24,9 @@ interface Cut {
 }
 
 async function streamed(fd: number, path: string, cut: Cut, size: number, compiled: CompiledPatternSet, options: ClassifyFileOptions): Promise<Verdict> {
-  // Loaded here: start-up is most of the time on a small log, which needs none of them.
+  // Loaded here: start-up is most of the time on a small log, which needs none of them. The engine
+  // loads while the scan runs (this thread yields between its units), not before it starts.
+  const engine = import("../classify/index.js");
   const [{ scanFile }, { streamTextSource }, { tailSteps }] = await Promise.all([import("./scan-file.js"), import("./stream-source.js"), import("./tail-steps.js")]);
   const { start } = cut;
   let from = start;
@@ -40,6 +43,7 @@ async function streamed(fd: number, path: string, cut: Cut, size: number, compil
   const lineCount = newlines + (endsWithNewline ? 0 : 1);
   const source = streamTextSource(fd, records, format, lineCount, compiled);
   const split = tailSteps(source, compiled, lineCount);
+  const { classifyLog } = await engine;
   return classifyLog({ lineCount, ...split, truncatedHeadBytes: start + cut.droppedBytes }, source, compiled, options.context);
 }
 
@@ -52,6 +56,7 @@ async function classifyOpen(fd: number, path: string, droppedBytes: number, comp
   if (size - start > IN_MEMORY_BYTES) return streamed(fd, path, cut, size, compiled, options);
   const buf = Buffer.allocUnsafe(size - start);
   readSync(fd, buf, 0, buf.length, start);
+  const { classify } = await import("../classify/index.js");
   return classify({ log: normaliseLog(buf, { truncatedHeadBytes: start + droppedBytes }), compiled, ...(options.context ? { context: options.context } : {}) });
 }
 

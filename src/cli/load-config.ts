@@ -2,7 +2,8 @@
 // (built-ins included), with every problem kept for display. The checked result is cached
 // between runs (config-cache.ts): a warm run only compiles the patterns it already knows compile.
 import { readFileSync } from "node:fs";
-import { compilePatternSet, type CompiledPatternSet } from "../classify/index.js";
+// Not the classify index: the engine itself loads later, while a large log is being scanned.
+import { compilePatternSet, type CompiledPatternSet } from "../classify/compile.js";
 import type { SiftConfig } from "../config/schema.js";
 import type { ConfigProblem } from "../config/validate.js";
 import { configCacheDir, configCacheKey, readCachedConfig, writeCachedConfig, type CheckedConfig } from "./config-cache.js";

@@ -4,26 +4,20 @@
 // Records come back in file order.
 import { availableParallelism } from "node:os";
 import { compileRegexSet } from "../classify/regex.js";
-import { lineStartAtOrAfter, scanRange, type ChunkRecord } from "./scan-range.js";
-import { takeUnits, type ScanJob } from "./scan-units.js";
+import { scanRange, type ChunkRecord } from "./scan-range.js";
+import { takeUnitsYielding, type ScanJob } from "./scan-units.js";
 import { runScanWorker, scanWorkersFor } from "./scan-workers.js";
 
 /** Bytes per unit of work: small enough to balance, large enough to cost nothing to hand out. */
 const UNIT_BYTES = 4 << 20;
 
 export async function scanFile(fd: number, file: string, start: number, end: number, sources: string[], threads = availableParallelism()): Promise<ChunkRecord[]> {
-  const set = compileRegexSet(sources);
   const workers = scanWorkersFor(end - start, threads);
-  if (workers === 0) return scanRange(fd, start, end, set);
-  const cuts = [start];
-  for (let at = start + UNIT_BYTES; at < end; at += UNIT_BYTES) {
-    const cut = lineStartAtOrAfter(fd, at, end);
-    if (cut > (cuts[cuts.length - 1] as number) && cut < end) cuts.push(cut);
-  }
-  cuts.push(end);
-  const job: ScanJob = { file, cuts, next: new SharedArrayBuffer(4), sources };
-  const running = Array.from({ length: workers }, () => runScanWorker(job));
-  const mine = takeUnits(job, (from, to) => scanRange(fd, from, to, set));
+  if (workers === 0) return scanRange(fd, start, end, compileRegexSet(sources));
+  const job: ScanJob = { file, start, end, unitBytes: UNIT_BYTES, next: new SharedArrayBuffer(4), sources };
+  const running = Array.from({ length: workers }, () => runScanWorker(job)); // before compiling this thread's set: they compile their own
+  const set = compileRegexSet(sources);
+  const mine = await takeUnitsYielding(fd, job, (from, to) => scanRange(fd, from, to, set));
   const units = [mine, ...(await Promise.all(running))].flat().sort((a, b) => a.unit - b.unit);
   return units.flatMap((u) => u.records);
 }

@@ -13,7 +13,7 @@ export interface ChunkRecord {
   hits: number[];
 }
 
-export const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 18;
 
 function countNewlines(buf: Buffer): number {
   let n = 0;

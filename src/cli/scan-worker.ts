@@ -10,7 +10,7 @@ parentPort?.once("message", (job: ScanJob) => {
   const set = compileRegexSet(job.sources);
   const fd = openSync(job.file, "r");
   try {
-    parentPort?.postMessage(takeUnits(job, (from, to) => scanRange(fd, from, to, set)));
+    parentPort?.postMessage(takeUnits(fd, job, (from, to) => scanRange(fd, from, to, set)));
   } finally {
     closeSync(fd);
   }

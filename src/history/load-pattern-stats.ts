@@ -23,7 +23,28 @@ export interface PatternStatsQuery {
   since: Date;
 }
 
-type Counted = { id: string; repo: bigint | number | string; n: number; last: Date | string | null };
+type Counted = { id: string; repo: bigint | number | string; n: number; last: Date | string | null; kind?: "hit" | "observed" };
+
+/**
+ * Beyond this many repositories (an organisation's page), the window's classifications are read once
+ * and each finds its repository by a probe of Job by id: asking Job for the repositories' rows made
+ * PostgreSQL scan all of Job, twice, on a million jobs.
+ */
+const PROBE_JOBS_FROM = 20;
+
+/** Hits and observed matches of many repositories in one pass (rows marked by kind). */
+function manyRepositories(prisma: PrismaClient, repos: Prisma.Sql, since: string): Promise<Counted[]> {
+  return prisma.$queryRaw<Counted[]>`
+    with mine as materialized (
+      select c."patternId", c."observedPatternIds", c."updatedAt", j.repo
+      from "Classification" c
+      cross join lateral (select "repositoryId" as repo from "Job" where id = c."jobId" offset 0) j -- a probe by id, never a scan of Job
+      where c."updatedAt" >= ${since}::timestamp and j.repo in (${repos}))
+    select 'hit' as kind, "patternId" as id, repo, count(*)::int as n, max("updatedAt") as last from mine where "patternId" is not null group by 2, 3
+    union all
+    select 'observed', o.id, repo, count(*)::int, max("updatedAt") from mine cross join lateral unnest("observedPatternIds") as o(id) group by 2, 3`;
+}
+
 type Reruns = { id: string; repo: bigint | number | string; reruns: number; concluded: number; passed: number };
 
 export async function loadPatternStats(prisma: PrismaClient, q: PatternStatsQuery): Promise<PatternStatsRow[]> {
@@ -31,12 +52,12 @@ export async function loadPatternStats(prisma: PrismaClient, q: PatternStatsQuer
   const repos = Prisma.join(q.repositoryIds.map((id) => BigInt(id)));
   const since = q.since.toISOString();
   const [hits, observed, reruns] = await Promise.all([
-    prisma.$queryRaw<Counted[]>`
+    q.repositoryIds.length > PROBE_JOBS_FROM ? [] : prisma.$queryRaw<Counted[]>`
       select c."patternId" as id, j."repositoryId" as repo, count(*)::int as n, max(c."updatedAt") as last
       from "Classification" c join "Job" j on j.id = c."jobId"
       where j."repositoryId" in (${repos}) and c."updatedAt" >= ${since}::timestamp and c."patternId" is not null
       group by c."patternId", j."repositoryId"`,
-    prisma.$queryRaw<Counted[]>`
+    q.repositoryIds.length > PROBE_JOBS_FROM ? manyRepositories(prisma, repos, since) : prisma.$queryRaw<Counted[]>`
       select o.id as id, j."repositoryId" as repo, count(*)::int as n, max(c."updatedAt") as last
       from "Classification" c join "Job" j on j.id = c."jobId" cross join lateral unnest(c."observedPatternIds") as o(id)
       where j."repositoryId" in (${repos}) and c."updatedAt" >= ${since}::timestamp
@@ -59,8 +80,8 @@ export async function loadPatternStats(prisma: PrismaClient, q: PatternStatsQuer
     }
     return r;
   };
-  for (const h of hits) Object.assign(row(h.id, h.repo), { hits: Number(h.n), lastHit: dateOf(h.last) });
-  for (const o of observed) Object.assign(row(o.id, o.repo), { observedHits: Number(o.n), lastObserved: dateOf(o.last) });
+  for (const h of [...hits, ...observed.filter((o) => o.kind === "hit")]) Object.assign(row(h.id, h.repo), { hits: Number(h.n), lastHit: dateOf(h.last) });
+  for (const o of observed.filter((o) => o.kind !== "hit")) Object.assign(row(o.id, o.repo), { observedHits: Number(o.n), lastObserved: dateOf(o.last) });
   for (const r of reruns) Object.assign(row(r.id, r.repo), { reruns: Number(r.reruns), concluded: Number(r.concluded), passed: Number(r.passed) });
   return [...rows.values()].sort((a, b) => a.patternId.localeCompare(b.patternId) || Number(a.repositoryId - b.repositoryId));
 }

@@ -9,6 +9,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { reclassify } from "../backtest/index.js";
 import type { LoadedConfig } from "../config/index.js";
 import { failureTextFromRow } from "../keep/index.js";
+import { refreshMainDaysOfJobs } from "../rollup/index.js";
 import type { ClaimedReclassification } from "./claim-reclassification.js";
 import { openPullRequestHeads } from "./open-pr-heads.js";
 import { reclassifiedRow } from "./reclassified-row.js";
@@ -71,6 +72,7 @@ export async function reclassifyRepository(deps: ReclassifyDeps, claim: ClaimedR
       const changed = updates.filter((u) => u.changed).length;
       await guarded(deps, claim, async (tx) => {
         for (const u of updates) await tx.classification.update({ where: { jobId: u.jobId }, data: u.data });
+        await refreshMainDaysOfJobs(tx, updates.filter((u) => u.changed).map((u) => u.jobId)); // the health pages' stored days
         return tx.reclassification.updateMany({
           where: ours(deps, claim),
           data: { cursorJobId: cursor, leaseUntil: lease(deps), examined: { increment: updates.length }, changed: { increment: changed } },
@@ -104,6 +106,7 @@ export async function reclassifyRepository(deps: ReclassifyDeps, claim: ClaimedR
       const left = new Set((await staleOfHead(prisma, claim, sha, hash)).map((r) => r.jobId));
       await guarded(deps, claim, async (tx) => {
         for (const u of updates) if (left.has(u.jobId)) await tx.classification.update({ where: { jobId: u.jobId }, data: u.row });
+        await refreshMainDaysOfJobs(tx, updates.filter((u) => u.changed && left.has(u.jobId)).map((u) => u.jobId));
         return tx.reclassification.updateMany({ where: ours(deps, claim), data: { leaseUntil: lease(deps), examined: { increment: updates.length }, changed: { increment: updates.filter((u) => u.changed).length } } });
       });
       outcome.examined += updates.length;

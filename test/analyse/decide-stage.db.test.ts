@@ -1,14 +1,14 @@
 // The decide stage with its history from a real database: broken trunk, declarations, known-problem
 // issues with `Fixes #N` (strict nock for the PR body), the hourly budget, and verdicts by kind.
 import { describe, expect, it } from "vitest";
-import type { AnalysisContext, AnalysisReport, ClassifiedFailure } from "../../src/model/index.js";
+import type { AnalysisReport, ClassifiedFailure } from "../../src/model/index.js";
 import { createDecideStage } from "../../src/analyse/index.js";
 import { configFromFiles } from "../../src/config/index.js";
 import { collectJobs, countFailuresByKind } from "../../src/history/index.js";
 import { createMetrics } from "../../src/web/metrics.js";
+import { seededAnalysisContext } from "../helpers/analysis-context.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
-import { nockGetPull, testOctokit, useStrictNock } from "../helpers/github-nock.js";
-import { captureLogger } from "../helpers/probot.js";
+import { nockGetPull, useStrictNock } from "../helpers/github-nock.js";
 import { SEED, seedHeadCommit, seedJob, seedRepository, seedVerdict } from "../helpers/seed-jobs.js";
 
 useStrictNock();
@@ -20,14 +20,7 @@ const db = useTestDatabase(async (db) => {
   await seedHeadCommit(db, { sha: PR_SHA, prNumbers: [7], branch: "feature", baseBranch: "main", baseSha: BASE });
 });
 
-const ctx = (): AnalysisContext => ({
-  octokit: testOctokit(),
-  repo: { id: String(SEED.repositoryId), owner: SEED.owner, name: SEED.repo, private: false, installationId: SEED.installationId },
-  sha: PR_SHA,
-  log: captureLogger().log,
-  now: () => NOW,
-  config: configFromFiles([], SEED.owner, SEED.repo),
-});
+const ctx = () => seededAnalysisContext(PR_SHA, NOW);
 
 function failure(over: Partial<ClassifiedFailure>): ClassifiedFailure {
   return { class: "genuine", patternId: null, category: null, reason: "no pattern", line: 3, excerpt: "boom", matchedText: null, signature: "sig-boom", retry: null, issue: null, step: "test", notes: [], ...over };

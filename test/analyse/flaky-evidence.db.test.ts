@@ -5,13 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { createDecideStage } from "../../src/analyse/index.js";
 import { saveClassifications } from "../../src/analyse/save-classifications.js";
-import { configFromFiles } from "../../src/config/index.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import { collectJobs, loadFlakyEvidence } from "../../src/history/index.js";
-import type { AnalysisContext, AnalysisReport, ClassifiedFailure, JobReport } from "../../src/model/index.js";
-import { nockListPullFiles, testOctokit, useStrictNock } from "../helpers/github-nock.js";
-import { captureLogger } from "../helpers/probot.js";
+import type { AnalysisReport, ClassifiedFailure, JobReport } from "../../src/model/index.js";
+import { nockListPullFiles, useStrictNock } from "../helpers/github-nock.js";
 import { SEED, seedHeadCommit, seedJob, seedRepository, type SeedJob } from "../helpers/seed-jobs.js";
+import { seededAnalysisContext } from "../helpers/analysis-context.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 
 useStrictNock();
@@ -97,14 +96,7 @@ async function classified(f: ClassifiedFailure): Promise<AnalysisReport> {
   return { repo: { id: String(SEED.repositoryId), owner: SEED.owner, name: SEED.repo, private: false }, sha: PR_SHA, prNumbers: [7], pendingJobs: 0, jobs, configProblems: [], notes: [], detailsUrl: "" };
 }
 
-const ctx = (): AnalysisContext => ({
-  octokit: testOctokit(),
-  repo: { id: String(SEED.repositoryId), owner: SEED.owner, name: SEED.repo, private: false, installationId: SEED.installationId },
-  sha: PR_SHA,
-  log: captureLogger().log,
-  now: () => NOW,
-  config: configFromFiles([], SEED.owner, SEED.repo),
-});
+const ctx = () => seededAnalysisContext(PR_SHA, NOW);
 
 describe("the decide stage with evidence", () => {
   async function twoFlips(): Promise<void> {

@@ -3,13 +3,12 @@
 // from it as a start-up backfill would; server-side p95 per route over BENCH_PAGES_REQUESTS requests
 // (goal < 300 ms) and the history tables' sizes. Routes are listed in pages/page-routes.ts.
 // Env: SIFT_BENCH_DATABASE_URL (a server; default the local 127.0.0.1:54329), BENCH_PAGES_JOBS,
-// BENCH_PAGES_REQUESTS; BENCH_PAGES_KEEP=1 keeps the database (BENCH_PAGES_DATABASE, default sift_bench_pages)
-// and reuses it on the next run.
+// BENCH_PAGES_REQUESTS, BENCH_PAGES_ONLY (measure only the routes whose name contains one of its comma-separated words); BENCH_PAGES_KEEP=1 keeps the database (BENCH_PAGES_DB, default sift_bench_pages) and reuses it on the next run.
 import pg from "pg";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { migrate, openDatabase, type Database } from "../../src/db/index.js";
-import { rebuildCauses } from "../../src/rollup/index.js";
+import { fillMainDays, rebuildCauses } from "../../src/rollup/index.js";
 import { defaultBranchRed, failuresLastDay } from "../../src/web/history-metrics.js";
 import { Router, addHealthRoutes, addWebRoutes, createMetrics } from "../../src/web/index.js";
 import { PAGE_ROUTES, type BenchTargets } from "./pages/page-routes.js";
@@ -18,7 +17,7 @@ import { OWNER, seedPagesHistory } from "./pages/seed-pages-history.js";
 const SHAPE = { jobs: Number(process.env.BENCH_PAGES_JOBS ?? 1_000_000), repos: 200, days: 90, failedPercent: 5, causes: 2000, end: new Date("2026-11-20T12:00:00Z") };
 const REQUESTS = Number(process.env.BENCH_PAGES_REQUESTS ?? 50);
 const GOAL_MS = 300;
-const TABLES = ["Job", "HeadCommit", "Classification", "FailingTest", "JobCause", "DailyCause", "OrgDailyCause"];
+const TABLES = ["Job", "HeadCommit", "Classification", "FailingTest", "JobCause", "DailyCause", "MainBranchDay", "OrgDailyCause"];
 
 export async function runPagesBench(): Promise<void> {
   process.env.SIFT_TEST_DATABASE_URL ??= process.env.SIFT_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:54329/postgres";
@@ -27,6 +26,7 @@ export async function runPagesBench(): Promise<void> {
   try {
     await migrate(db.sql);
     if (created.reused) {
+      await fillHealthDays(db); // a database kept from before the health rollup existed
       await printSizes(db);
       return await measureRoutes(db, await targets(db));
     }
@@ -37,6 +37,7 @@ export async function runPagesBench(): Promise<void> {
     const verdicts = await rebuildCauses(db.prisma);
     await db.sql.exec(`analyze`);
     console.log(`causes rollup built from ${verdicts.toLocaleString("en")} verdicts in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    await fillHealthDays(db);
     await printSizes(db);
     await measureRoutes(db, await targets(db));
   } finally {
@@ -52,11 +53,11 @@ async function benchDatabase(): Promise<{ url: string; reused: boolean; drop(): 
   const admin = new pg.Client({ connectionString: postgresServerUrl });
   await admin.connect();
   const url = new URL(postgresServerUrl);
-  const name = process.env.BENCH_PAGES_DATABASE ?? "sift_bench_pages";
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`BENCH_PAGES_DATABASE: not a plain database name: ${name}`);
+  const name = process.env.BENCH_PAGES_DB ?? "sift_bench_pages"; // one per worktree when several measure at once
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_PAGES_DB: ${name} is no plain database name`);
   url.pathname = `/${name}`;
   // reused only when a run finished seeding it (the rollup is written last)
-  let exists = (await admin.query(`select 1 from pg_database where datname = $1`, [name])).rowCount === 1;
+  let exists = (await admin.query(`select 1 from pg_database where datname = '${name}'`)).rowCount === 1;
   if (exists) {
     const probe = new pg.Client({ connectionString: url.toString() });
     await probe.connect();
@@ -67,6 +68,13 @@ async function benchDatabase(): Promise<{ url: string; reused: boolean; drop(): 
   if (!exists) await admin.query(`create database ${name}`);
   await admin.end();
   return { url: url.toString(), reused: exists, drop: async () => {} };
+}
+
+/** The health rollup's days as the start-up fill stores them (only the missing ones). */
+async function fillHealthDays(db: Database): Promise<void> {
+  const t = performance.now();
+  const days = await fillMainDays(db.prisma, SHAPE.end);
+  console.log(`health rollup: ${days.toLocaleString("en")} repository days stored in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
 async function printSizes(db: Database): Promise<void> {
@@ -103,7 +111,8 @@ async function measureRoutes(db: Database, at: BenchTargets): Promise<void> {
   console.log(`\n| ${REQUESTS} requests each, server-side | p50 ms | p95 ms | max ms | bytes | < ${GOAL_MS} ms p95 |\n|---|---:|---:|---:|---:|---|`);
   let missed = 0;
   try {
-    for (const route of PAGE_ROUTES) {
+    const only = (process.env.BENCH_PAGES_ONLY ?? "").split(",");
+    for (const route of PAGE_ROUTES.filter((r) => only.some((word) => r.name.includes(word)))) {
       await fetch(`${base}${route.path(REQUESTS, at)}`).then((r) => r.arrayBuffer()); // warm-up, not counted
       times.length = 0;
       let bytes = 0;

@@ -1,23 +1,18 @@
 // The `Sift config` check: real pull_request example payloads through Probot, strict nock for
 // GitHub, a real database (ingest runs first, and stored failures are the sample).
-import { beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { failureTextOf, saveFailureText } from "../../src/keep/index.js";
 import { normaliseLog } from "../../src/logs/index.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 import { nockCreateCheckRun, nockInstallationToken, nockPullFilePages, nockRepoFile, nockRepoFileAt, nockUpdateCheckRun, useStrictNock, type Captured } from "../helpers/github-nock.js";
-import { startTestApp, type TestApp } from "../helpers/probot.js";
+import { useTestApp } from "../helpers/probot.js";
 import { SEED, seedJob, seedRepository } from "../helpers/seed-jobs.js";
 import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
 
 useStrictNock();
 const { owner, repo } = SEED;
 const db = useTestDatabase(seedRepository);
-let app: TestApp;
-let deliveries = 0;
-beforeEach(async () => {
-  app = await startTestApp(db());
-  return () => app.close();
-});
+const { receive: deliver } = useTestApp(db);
 
 function pullRequest(action: string): LoosePayload {
   const p = exampleOf("pull_request", action);
@@ -25,7 +20,7 @@ function pullRequest(action: string): LoosePayload {
   p.repository = { ...p.repository, id: SEED.repositoryId, name: repo, full_name: `${owner}/${repo}`, owner: { ...p.repository.owner, login: owner } };
   return p;
 }
-const receive = (p: LoosePayload) => app.probot.receive({ id: `d-${++deliveries}`, name: "pull_request", payload: p } as never);
+const receive = (p: LoosePayload) => deliver("pull_request", p);
 const CONFIG = ".github/sift.yml";
 
 it("annotates an invalid regex on its line and fails the check on the head SHA", async () => {

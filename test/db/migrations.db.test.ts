@@ -97,6 +97,8 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.RepositoryPatternSet = { id: patternSet.repositoryId };
     rows.StatisticValue = await p.statisticValue.create({ data: { repositoryId, statisticId: "bundle", group: "kb", jobId, value: 123.5, unit: "kB", at: when } });
     rows.StatisticLog = await p.statisticLog.create({ data: { repositoryId, installationId: bigId, jobId } });
+    const mainDay = await p.mainBranchDay.create({ data: { repositoryId, day: new Date("2026-01-02T00:00:00Z"), branch: "main", commits: 3, broken: 1, points: [[1, "a".repeat(40), when.getTime(), true]] } });
+    rows.MainBranchDay = { id: [mainDay.repositoryId, mainDay.day] };
     expect(Object.keys(rows).sort()).toEqual(Object.values(Prisma.ModelName).sort());
     expect(await p.reclassification.findUniqueOrThrow({ where: { repositoryId } })).toMatchObject({ state: "pending", cursorJobId: jobId, targetHash: "abc", leaseOwner: null });
 
@@ -132,6 +134,7 @@ describe(`migrated database (${testDbKind})`, () => {
     expect((await p.dailyCause.findFirstOrThrow()).day.toISOString()).toBe("2026-01-02T00:00:00.000Z");
     expect(await p.dailyCause.findFirstOrThrow()).toMatchObject({ jobsLast: 0, repoLast: 0 });
     expect(await p.orgDailyCause.findFirstOrThrow()).toMatchObject({ day: new Date("2026-01-02"), jobsLast: 1, reposLast: 1 });
+    expect((await p.mainBranchDay.findFirstOrThrow()).points).toEqual([[1, "a".repeat(40), when.getTime(), true]]);
     const delivery = await p.webhookDelivery.findUniqueOrThrow({ where: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
     expect(delivery.installationId).toBe(bigId);
 
@@ -146,5 +149,6 @@ describe(`migrated database (${testDbKind})`, () => {
     expect(await p.jobCause.count()).toBe(0);
     expect(await p.dailyCause.count()).toBe(0);
     expect(await p.orgCauseRepository.count()).toBe(1); // no foreign key: a deleted repository is noticed by the causes page
+    expect(await p.mainBranchDay.count()).toBe(0);
   });
 });

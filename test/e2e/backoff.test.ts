@@ -4,16 +4,10 @@
 import { expect, it } from "vitest";
 import { waitFor } from "../helpers/spawn-sift.js";
 import { REPO, sha, workflowJobPayload } from "../helpers/payloads.js";
+import { LOST_RUNNER } from "./job-logs.js";
 import { useSiftWithDouble } from "./harness.js";
 
 const { gh, sift } = useSiftWithDouble(undefined, { SIFT_RETRY_BACKOFF_SECONDS: "2" });
-
-const LOST_RUNNER = [
-  "2024-05-01T12:00:00.0000000Z ##[group]Run npm test",
-  "2024-05-01T12:00:00.1000000Z ##[endgroup]",
-  "2024-05-01T12:05:01.0000000Z ##[error]The hosted runner: GitHub Actions 7 lost communication with the server. Anything in your workflow that terminates the runner process, starves it for CPU/Memory, or blocks its network access can cause this error.",
-  "",
-].join("\n");
 
 const S = sha(0xbac0);
 const RUN = 9601;

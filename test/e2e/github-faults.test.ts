@@ -6,13 +6,11 @@ import { afterEach, expect, it } from "vitest";
 import { waitFor } from "../helpers/spawn-sift.js";
 import { INSTALLATION_ID, REPO, sha, workflowJobPayload } from "../helpers/payloads.js";
 import { exampleOf } from "../helpers/webhook-examples.js";
+import { BUILD_BROKE, RUNNER_LOST } from "./job-logs.js";
 import { useSiftWithDouble } from "./harness.js";
 
 const TIMEOUT_SECONDS = 2;
 const { gh, sift } = useSiftWithDouble(undefined, { SIFT_GITHUB_TIMEOUT_SECONDS: String(TIMEOUT_SECONDS), SIFT_RETRY_SECONDS: "2", SIFT_COOL_OFF_SECONDS: "0" });
-
-const GENUINE = "2024-01-01T00:00:00.0000000Z ##[group]Run make\n2024-01-01T00:00:01.0000000Z error: the build broke\n2024-01-01T00:00:02.0000000Z ##[error]Process completed with exit code 2.\n";
-const FLAKY = "2024-01-01T00:00:00.0000000Z ##[group]Run tests\n2024-01-01T00:00:01.0000000Z ##[error]The runner: ubuntu-22 lost communication with the server. Verify the machine is running and has a healthy network connection.\n";
 
 afterEach((ctx) => {
   gh().faults.clear();
@@ -39,7 +37,7 @@ it("5xx from the API and from log storage: retried, one check run with the right
   gh().faults.add("GET /repos/:owner/:repo/actions/jobs/:id/logs", { kind: "status", status: 500 });
   gh().faults.add("GET /_storage/logs/:id", { kind: "status", status: 503 });
   gh().faults.add("POST /repos/:owner/:repo/check-runs", { kind: "status", status: 503 }, 2);
-  await failJob(501, S, GENUINE);
+  await failJob(501, S, BUILD_BROKE);
   const run = await settled(S);
   expect(run).toMatchObject({ conclusion: "failure", output: { title: "1 to fix" } });
   expect(run.output?.summary).toContain("error: the build broke");
@@ -50,7 +48,7 @@ it("a check run created on GitHub whose answer was lost (502, or none at all) is
   for (const [n, kind] of [[0xf502, "lost"], [0xf503, "lost-hang"]] as const) {
     const S = sha(n);
     gh().faults.add("POST /repos/:owner/:repo/check-runs", { kind });
-    await failJob(n, S, GENUINE);
+    await failJob(n, S, BUILD_BROKE);
     const run = await settled(S);
     expect(run).toMatchObject({ conclusion: "failure", output: { title: "1 to fix" } });
     await stillOne(S);
@@ -63,7 +61,7 @@ it(`a GitHub that never answers is given up on after ${TIMEOUT_SECONDS} s and as
   gh().faults.add("POST /repos/:owner/:repo/check-runs", { kind: "hang" });
   gh().faults.add("GET /_storage/logs/:id", { kind: "hang" });
   const started = Date.now();
-  await failJob(504, S, GENUINE);
+  await failJob(504, S, BUILD_BROKE);
   const run = await settled(S);
   expect(run).toMatchObject({ conclusion: "failure", output: { title: "1 to fix" } });
   expect(run.output?.summary).toContain("error: the build broke");
@@ -74,7 +72,7 @@ it(`a GitHub that never answers is given up on after ${TIMEOUT_SECONDS} s and as
 it("rate limits: a secondary limit waits its retry-after, an exhausted primary limit waits for its reset", async () => {
   const S = sha(0xf505);
   gh().faults.add("POST /repos/:owner/:repo/check-runs", { kind: "secondary-rate-limit", retryAfterSeconds: 3 });
-  await failJob(505, S, GENUINE);
+  await failJob(505, S, BUILD_BROKE);
   await settled(S);
   const creates = gh().state.requests.filter((r) => r.method === "POST" && r.path === `/repos/${REPO.owner}/${REPO.name}/check-runs` && (r.body as { head_sha?: string }).head_sha === S);
   expect(creates).toHaveLength(2);
@@ -83,7 +81,7 @@ it("rate limits: a secondary limit waits its retry-after, an exhausted primary l
   const T = sha(0xf506);
   const resetAt = Math.ceil(Date.now() / 1000) + 4;
   for (const method of ["GET", "POST", "PATCH"]) gh().faults.add(`${method} /repos/*`, { kind: "rate-limit", resetAt }, Infinity);
-  await failJob(506, T, GENUINE);
+  await failJob(506, T, BUILD_BROKE);
   const run = await settled(T);
   expect(run).toMatchObject({ conclusion: "failure", output: { title: "1 to fix" } });
   const limited = gh().faults.injected.filter((i) => i.kind === "rate-limit");
@@ -98,7 +96,7 @@ it("a re-run GitHub accepted but whose answer was lost is not asked for again, n
   const S = sha(0xf507);
   const runId = 9507;
   gh().faults.add("POST /repos/:owner/:repo/actions/jobs/:id/rerun", { kind: "lost" });
-  await failJob(507, S, FLAKY, runId);
+  await failJob(507, S, RUNNER_LOST, runId);
   // Sift's own re-run is on its way: its check run stays in progress (written, not completed).
   await waitFor(async () => siftRuns(S)[0], 60_000, `the Sift check run of ${S.slice(0, 7)}`);
   await waitFor(async () => (gh().faults.count("lost") && gh().state.requests.some((r) => r.path.includes("/actions/jobs/507/rerun")) ? true : undefined), 30_000, "the re-run request");
@@ -112,7 +110,7 @@ it("a re-run GitHub accepted but whose answer was lost is not asked for again, n
   completed.repository = { ...completed.repository, id: REPO.id, name: REPO.name, full_name: `${REPO.owner}/${REPO.name}`, owner: { ...completed.repository.owner, login: REPO.owner }, default_branch: "main" };
   completed.workflow_run = { ...completed.workflow_run, id: runId, head_sha: S, head_branch: "feature", pull_requests: [] };
   expect((await sift().deliver("workflow_run", completed)).status).toBe(200);
-  await failJob(508, S, GENUINE); // and a re-analysis of the SHA
+  await failJob(508, S, BUILD_BROKE); // and a re-analysis of the SHA
   await waitFor(async () => (siftRuns(S)[0]?.output?.title?.includes("to fix") ? true : undefined), 60_000, "the re-analysis");
   await new Promise((r) => setTimeout(r, 3000));
   expect(gh().state.reruns.filter((r) => r.id === 507)).toHaveLength(1);
@@ -126,7 +124,7 @@ it("log downloads that break off, vanish (410), or whose storage fails or hangs:
   gh().faults.add(`GET /_storage/logs/${hung}`, { kind: "hang" });
   gh().faults.add(`GET /_storage/logs/${down}`, { kind: "status", status: 503 }, 3); // every try of the first analysis
   const started = Date.now();
-  for (const id of [broken, gone, hung, down]) await failJob(id, sha(0xf600 + id), GENUINE);
+  for (const id of [broken, gone, hung, down]) await failJob(id, sha(0xf600 + id), BUILD_BROKE);
   for (const id of [broken, hung]) {
     const run = await settled(sha(0xf600 + id));
     expect(run, `job ${id}`).toMatchObject({ conclusion: "failure", output: { title: "1 to fix" } });

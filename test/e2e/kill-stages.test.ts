@@ -11,10 +11,8 @@ import { sendWebhook } from "../helpers/webhooks.js";
 import { startGitHubDouble, type GitHubDouble } from "../github-double/index.js";
 import { actionsRoutes } from "../github-double/routes/actions.js";
 import { ensureBuilt } from "./build.js";
+import { BUILD_BROKE, RUNNER_LOST } from "./job-logs.js";
 import { SECRET, startSift, tempDataDir, type RunningSift } from "./harness.js";
-
-const GENUINE = "2024-01-01T00:00:00.0000000Z ##[group]Run make\n2024-01-01T00:00:01.0000000Z error: the build broke\n2024-01-01T00:00:02.0000000Z ##[error]Process completed with exit code 2.\n";
-const FLAKY = "2024-01-01T00:00:00.0000000Z ##[group]Run tests\n2024-01-01T00:00:01.0000000Z ##[error]The runner: ubuntu-22 lost communication with the server. Verify the machine is running and has a healthy network connection.\n";
 
 let gh: GitHubDouble;
 const data = tempDataDir();
@@ -94,7 +92,7 @@ async function killAndRestart(sift: RunningSift, s: string, title: RegExp) {
 it("killed while taking deliveries: what it acknowledged is kept, what it did not is redelivered (reconcile), no job is lost", async () => {
   const S = [sha(0xc1), sha(0xc2), sha(0xc3)];
   const JOBS = 12;
-  for (const [n, s] of S.entries()) for (let j = 0; j < JOBS; j++) seedJob(n * 1000 + j + 1, s, GENUINE, 9700 + n);
+  for (const [n, s] of S.entries()) for (let j = 0; j < JOBS; j++) seedJob(n * 1000 + j + 1, s, BUILD_BROKE, 9700 + n);
   const sift = await start();
   const pending = S.flatMap((s, n) => Array.from({ length: JOBS }, (_, j) => ({ s, n, j })));
   let answered = 0;
@@ -125,7 +123,7 @@ it("killed while taking deliveries: what it acknowledged is kept, what it did no
 
 it("killed during a log download: the next process downloads it and reports once", async () => {
   const S = sha(0xc4);
-  seedJob(401, S, GENUINE);
+  seedJob(401, S, BUILD_BROKE);
   gh.faults.add("GET /_storage/logs/401", { kind: "hang" });
   const sift = await start();
   expect(await deliver(sift, "workflow_job", workflowJobPayload({ id: 401, sha: S, name: "job-401", runId: 9401 }))).toBe(200);
@@ -139,7 +137,7 @@ it("killed during a log download: the next process downloads it and reports once
 it("killed while classifying (the log served, no report yet): the next process classifies it again and reports once", async () => {
   const S = sha(0xc5);
   // 40 MB of build output before the error: reading, cleaning and classifying it takes a while
-  const big = "2024-01-01T00:00:00.0000000Z compiling module\n".repeat(900_000) + GENUINE;
+  const big = "2024-01-01T00:00:00.0000000Z compiling module\n".repeat(900_000) + BUILD_BROKE;
   seedJob(501, S, big);
   const sift = await start();
   let reportsAtKill = -1;
@@ -160,7 +158,7 @@ it("killed while classifying (the log served, no report yet): the next process c
 
 it("killed while writing the check run (created on GitHub, the answer never came): the next process updates that one", async () => {
   const S = sha(0xc6);
-  seedJob(601, S, GENUINE);
+  seedJob(601, S, BUILD_BROKE);
   gh.faults.add("POST /repos/:owner/:repo/check-runs", { kind: "lost-hang" });
   const sift = await start();
   expect(await deliver(sift, "workflow_job", workflowJobPayload({ id: 601, sha: S, name: "job-601", runId: 9601 }))).toBe(200);
@@ -173,7 +171,7 @@ it("killed while writing the check run (created on GitHub, the answer never came
 
 it("killed while asking for a re-run (GitHub took it, the answer never came): no second re-run", async () => {
   const S = sha(0xc7);
-  seedJob(701, S, FLAKY, 9701);
+  seedJob(701, S, RUNNER_LOST, 9701);
   gh.faults.add("POST /repos/:owner/:repo/actions/jobs/:id/rerun", { kind: "lost-hang" });
   const sift = await start();
   expect(await deliver(sift, "workflow_job", workflowJobPayload({ id: 701, sha: S, name: "job-701", runId: 9701 }))).toBe(200);
@@ -181,7 +179,7 @@ it("killed while asking for a re-run (GitHub took it, the answer never came): no
   await sift.kill9();
   await start();
   // The next process analyses the SHA again (a new failure of it) and finds the request on its way.
-  seedJob(702, S, GENUINE, 9702);
+  seedJob(702, S, BUILD_BROKE, 9702);
   expect(await deliver(current!, "workflow_job", workflowJobPayload({ id: 702, sha: S, name: "job-702", runId: 9702 }))).toBe(200);
   await waitFor(async () => (siftRuns(S).some((c) => /1 to fix/.test(c.output?.title ?? "")) ? true : undefined), 60_000, "the re-analysis");
   await new Promise((r) => setTimeout(r, 3000));

@@ -6,17 +6,12 @@ import { describe, expect, it } from "vitest";
 import { exampleOf } from "../helpers/webhook-examples.js";
 import { waitFor } from "../helpers/spawn-sift.js";
 import { INSTALLATION_ID, REPO, sha, workflowJobPayload } from "../helpers/payloads.js";
+import { LOST_RUNNER } from "./job-logs.js";
 import { useSiftWithDouble } from "./harness.js";
 
 const BACKFILL_SECONDS = 3;
 const { gh, sift } = useSiftWithDouble(undefined, { SIFT_BACKFILL_MINUTES: String(BACKFILL_SECONDS / 60), SIFT_REQUIRED_TIMEOUT_MINUTES: "30" });
 
-const LOST_RUNNER = [
-  "2024-05-01T12:00:00.0000000Z ##[group]Run npm test",
-  "2024-05-01T12:00:00.1000000Z ##[endgroup]",
-  "2024-05-01T12:05:01.0000000Z ##[error]The hosted runner: GitHub Actions 7 lost communication with the server. Anything in your workflow that terminates the runner process, starves it for CPU/Memory, or blocks its network access can cause this error.",
-  "",
-].join("\n");
 const ASSERTION = [
   "2024-05-01T12:00:00.0000000Z ##[group]Run npm test",
   "2024-05-01T12:00:00.1000000Z ##[endgroup]",

@@ -1,7 +1,7 @@
 // issue_comment, commit_comment and issues through Probot in process (probot.receive: strict nock
 // would count a local HTTP delivery as an unmocked request),
 // with real example payloads, strict nock for GitHub and a real database.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 import {
   nockCommitCommentReaction,
@@ -13,7 +13,7 @@ import {
   nockRerunJob,
   useStrictNock,
 } from "../helpers/github-nock.js";
-import { TEST_APP_ID, startTestApp, type TestApp } from "../helpers/probot.js";
+import { TEST_APP_ID, useTestApp } from "../helpers/probot.js";
 import { createMetrics } from "../../src/web/metrics.js";
 import { SEED, seedHeadCommit, seedJob, seedRepository } from "../helpers/seed-jobs.js";
 import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
@@ -22,13 +22,7 @@ useStrictNock();
 const { owner, repo } = SEED;
 const SHA = "a".repeat(40);
 const db = useTestDatabase(seedRepository);
-let app: TestApp;
-let deliveries = 0;
-const receive = (name: string, payload: LoosePayload) => app.probot.receive({ id: `d-${++deliveries}`, name, payload } as never);
-beforeEach(async () => {
-  app = await startTestApp(db());
-  return () => app.close();
-});
+const { app, receive, restart } = useTestApp(db);
 
 function at(p: LoosePayload): LoosePayload {
   p.installation = { id: SEED.installationId, node_id: "x" };
@@ -57,8 +51,7 @@ describe("issue_comment", () => {
 
   it("ignores edited comments, bots and comments without a command, calling nothing, and counts them", async () => {
     const metrics = createMetrics();
-    await app.close();
-    app = await startTestApp(db(), { metrics });
+    await restart({ metrics });
     for (const p of [prComment("/retry", "edited"), prComment("/retry", "created", { login: "sift[bot]", type: "Bot" }), prComment("thanks!")]) {
       await receive("issue_comment", p);
     }
@@ -66,7 +59,7 @@ describe("issue_comment", () => {
     commit.comment = { ...commit.comment, body: "looks good", user: { ...commit.comment.user, login: "writer", type: "User" } };
     await receive("commit_comment", commit);
     expect(await db().prisma.retry.count()).toBe(0);
-    expect(app.logs.lines.filter((l) => String(l.msg).includes("ignored")).length).toBe(4);
+    expect(app().logs.lines.filter((l) => String(l.msg).includes("ignored")).length).toBe(4);
     const text = await metrics.registry.getSingleMetricAsString("sift_webhooks_total");
     expect(text).toContain('sift_webhooks_total{event="issue_comment",outcome="ignored"} 3');
     expect(text).toContain('sift_webhooks_total{event="commit_comment",outcome="ignored"} 1');

@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import pino from "pino";
+import { beforeEach } from "vitest";
 import { Probot, ProbotOctokit, createNodeMiddleware } from "probot";
 import type { Database } from "../../src/db/index.js";
 import { sift, type AppDeps, type SiftApp } from "../../src/index.js";
@@ -86,6 +87,36 @@ export async function startTestApp(
       await app.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * A fresh test app per test on the test's database (closed after it), and `receive`: a webhook
+ * handled in process (probot.receive, no HTTP), each with a new delivery id.
+ */
+export function useTestApp(db: () => Database): {
+  app: () => TestApp;
+  receive(name: string, payload: unknown): Promise<void>;
+  /** Replaces this test's app by one started with `opts`. */
+  restart(opts: Parameters<typeof startTestApp>[1]): Promise<void>;
+} {
+  let app: TestApp | undefined;
+  let deliveries = 0;
+  beforeEach(async () => {
+    app = await startTestApp(db());
+    return () => app?.close();
+  });
+  const current = () => {
+    if (!app) throw new Error("useTestApp: no app outside a test");
+    return app;
+  };
+  return {
+    app: current,
+    receive: (name, payload) => current().probot.receive({ id: `d-${++deliveries}`, name, payload } as never),
+    restart: async (opts) => {
+      await current().close();
+      app = await startTestApp(db(), opts);
     },
   };
 }

@@ -45,6 +45,9 @@ it("counts hits, observed hits, re-runs, concluded and passed re-runs per patter
     { patternId: "watch.oom", repositoryId: 5002n, hits: 0, lastHit: null, observedHits: 1, lastObserved: daysAgo(5), reruns: 0, concluded: 0, passed: 0 },
   ]);
   expect(await loadPatternStats(db().prisma, { repositoryIds: [], since: daysAgo(30) })).toEqual([]);
+  // an organisation's many repositories are read the other way round (classifications first): the same rows
+  const many = [BigInt(SEED.repositoryId), 5002n, ...Array.from({ length: 25 }, (_, i) => BigInt(9000 + i))];
+  expect(await loadPatternStats(db().prisma, { repositoryIds: many, since: daysAgo(30) })).toEqual(rows);
 });
 
 it("demotes from the concluded automatic re-runs of this repository only", async () => {

@@ -1,22 +1,17 @@
 // What asks for a re-classification: a push to the default branch that changes `.github/sift.yml`
 // (through the real handler), a push to the org's `.github` repository (every repository of the
 // owner with stored failures), and a new Sift version whose built-ins differ from the stored ones'.
-import { beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { noteBuiltinsVersion } from "../../src/reclassify/index.js";
 import { RUFF } from "../backtest/seed-failures.js";
-import { startTestApp, type TestApp } from "../helpers/probot.js";
+import { useTestApp } from "../helpers/probot.js";
 import { SEED, seedRepository } from "../helpers/seed-jobs.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 import { exampleOf } from "../helpers/webhook-examples.js";
 import { seedRepo, storeFailure } from "./seed-stored.js";
 
 const db = useTestDatabase(seedRepository);
-let app: TestApp;
-let deliveries = 0;
-beforeEach(async () => {
-  app = await startTestApp(db());
-  return () => app.close();
-});
+const { receive } = useTestApp(db);
 
 function push(o: { repo?: { id: number; name: string }; ref?: string; modified?: string[] }) {
   const p = exampleOf("push");
@@ -26,7 +21,7 @@ function push(o: { repo?: { id: number; name: string }; ref?: string; modified?:
   Object.assign(p, { ref: o.ref ?? "refs/heads/main", deleted: false, after: "f".repeat(40) });
   p.commits = [{ ...(p.commits[0] ?? {}), added: [], removed: [], modified: o.modified ?? [".github/sift.yml"] }];
   p.head_commit = null;
-  return app.probot.receive({ id: `push-${++deliveries}`, name: "push", payload: p } as never);
+  return receive("push", p);
 }
 const rows = async () => (await db().prisma.reclassification.findMany({ orderBy: { repositoryId: "asc" } })).map((r) => [Number(r.repositoryId), r.state, r.reason]);
 

@@ -26,4 +26,17 @@ export const PAGE_ROUTES: PageRoute[] = [
   { name: "details page", path: (i, t) => `/r/${repo(i, t)}/commit/${t.failingSha(repo(i, t), i)}` },
   { name: "/metrics", path: () => "/metrics" },
   { name: "/grafana/dashboard.json", path: () => "/grafana/dashboard.json" },
+  // health, impact, patterns, search and statistics (issue 13, health part)
+  { name: "repo health", path: (i, t) => `/r/${repo(i, t)}/health` },
+  { name: "API repo health", path: (i, t) => `/api/v1/repos/${repo(i, t)}/health` },
+  { name: "org health", path: (_, t) => `/o/${t.owner}/health` },
+  { name: "API org health", path: (_, t) => `/api/v1/orgs/${t.owner}/health` },
+  { name: "repo impact", path: (i, t) => `/r/${repo(i, t)}/impact` },
+  { name: "API repo impact", path: (i, t) => `/api/v1/repos/${repo(i, t)}/impact` },
+  { name: "repo patterns", path: (i, t) => `/r/${repo(i, t)}/patterns` },
+  { name: "API repo patterns", path: (i, t) => `/api/v1/repos/${repo(i, t)}/patterns` },
+  { name: "org patterns", path: (_, t) => `/o/${t.owner}/patterns` },
+  { name: "repo search", path: (i, t) => `/r/${repo(i, t)}/search?q=${encodeURIComponent("connection reset")}` },
+  { name: "repo statistics", path: (i, t) => `/r/${repo(i, t)}/statistics` },
+  { name: "API repo statistics", path: (i, t) => `/api/v1/repos/${repo(i, t)}/statistics` },
 ];

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Job_id_repositoryId_idx" ON "Job"("id", "repositoryId");
