@@ -9,7 +9,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { reclassify } from "../backtest/index.js";
 import type { LoadedConfig } from "../config/index.js";
 import { failureTextFromRow } from "../keep/index.js";
-import { refreshMainDaysOfJobs } from "../rollup/index.js";
+import { refreshMainDaysOfJobs, syncJobCauses } from "../rollup/index.js";
 import type { ClaimedReclassification } from "./claim-reclassification.js";
 import { openPullRequestHeads } from "./open-pr-heads.js";
 import { reclassifiedRow } from "./reclassified-row.js";
@@ -72,6 +72,7 @@ export async function reclassifyRepository(deps: ReclassifyDeps, claim: ClaimedR
       const changed = updates.filter((u) => u.changed).length;
       await guarded(deps, claim, async (tx) => {
         for (const u of updates) await tx.classification.update({ where: { jobId: u.jobId }, data: u.data });
+        await syncJobCauses(tx, updates.filter((u) => u.changed).map((u) => u.jobId)); // the causes pages' rollup
         await refreshMainDaysOfJobs(tx, updates.filter((u) => u.changed).map((u) => u.jobId)); // the health pages' stored days
         return tx.reclassification.updateMany({
           where: ours(deps, claim),
@@ -106,6 +107,7 @@ export async function reclassifyRepository(deps: ReclassifyDeps, claim: ClaimedR
       const left = new Set((await staleOfHead(prisma, claim, sha, hash)).map((r) => r.jobId));
       await guarded(deps, claim, async (tx) => {
         for (const u of updates) if (left.has(u.jobId)) await tx.classification.update({ where: { jobId: u.jobId }, data: u.row });
+        await syncJobCauses(tx, updates.filter((u) => u.changed && left.has(u.jobId)).map((u) => u.jobId));
         await refreshMainDaysOfJobs(tx, updates.filter((u) => u.changed && left.has(u.jobId)).map((u) => u.jobId));
         return tx.reclassification.updateMany({ where: ours(deps, claim), data: { leaseUntil: lease(deps), examined: { increment: updates.length }, changed: { increment: updates.filter((u) => u.changed).length } } });
       });

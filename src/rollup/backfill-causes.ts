@@ -2,7 +2,9 @@
 // classified job without cause rows gets them, in batches, each batch its own transaction. Runs at
 // start in the background; `rebuildCauses` throws the rollup away and sums it again from scratch.
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { REBUILD_CAUSE_SERIES } from "./refresh-cause-series.js";
 import { REBUILD_DAILY_CAUSES } from "./refresh-daily-causes.js";
+import { REBUILD_ORG_CAUSES } from "./refresh-org-causes.js";
 import { syncJobCauses } from "./sync-job-causes.js";
 
 const BATCH = 500;
@@ -30,7 +32,7 @@ export async function rebuildCauses(prisma: PrismaClient): Promise<number> {
   await prisma.jobCause.deleteMany({});
   const done = await backfillCauses(prisma, { batch: 2000 });
   await prisma.$transaction(async (tx) => {
-    for (const statement of REBUILD_DAILY_CAUSES) await tx.$executeRawUnsafe(statement);
+    for (const statement of [...REBUILD_DAILY_CAUSES, ...REBUILD_CAUSE_SERIES, ...REBUILD_ORG_CAUSES]) await tx.$executeRawUnsafe(statement);
   }, { timeout: 600_000 });
   return done;
 }

@@ -23,7 +23,7 @@ from "JobCause" x`;
 const COLUMNS = `("repositoryId", day, verdict, "keyType", "causeKey", kind, category, count, seconds, "firstSeen", "lastSeen", "latestJobId")`;
 const INSERT = `insert into "DailyCause" ${COLUMNS} ${SUM_DAILY_CAUSES} join (${GROUPS}) g on ${SAME} group by 1, 2, 3, 4, 5`;
 
-/** Every DailyCause row summed again from JobCause (the rebuild). */
+/** Every DailyCause row summed again from JobCause (the rebuild); then REBUILD_CAUSE_SERIES and REBUILD_ORG_CAUSES. */
 export const REBUILD_DAILY_CAUSES = [`delete from "DailyCause"`, `insert into "DailyCause" ${COLUMNS} ${SUM_DAILY_CAUSES} group by 1, 2, 3, 4, 5`];
 
 export async function refreshDailyCauses(tx: Prisma.TransactionClient, groups: readonly DailyGroup[]): Promise<void> {

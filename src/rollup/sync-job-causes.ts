@@ -1,9 +1,12 @@
-// Keeps JobCause and DailyCause in step with the verdicts of some jobs, inside the caller's
-// transaction: a job's cause rows are replaced, and every daily row they touch is summed again from
-// JobCause, so writing the same verdict twice changes nothing and a new verdict moves the count.
+// Keeps JobCause, DailyCause and OrgDailyCause in step with the verdicts of some jobs, inside the
+// caller's transaction: a job's cause rows are replaced, every daily row they touch is summed again from
+// JobCause (with its series' latest days), and every owner's row those touch from DailyCause, so writing
+// the same verdict twice changes nothing and a new verdict moves the count.
 import type { Prisma } from "../generated/prisma/client.js";
 import { jobCauseRows, type ClassifiedJob, type JobCauseRow } from "./job-cause-rows.js";
+import { refreshCauseSeries, type CauseSeries, type ChangedDay } from "./refresh-cause-series.js";
 import { refreshDailyCauses, type DailyGroup } from "./refresh-daily-causes.js";
+import { refreshOrgCauses, type OrgGroup } from "./refresh-org-causes.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,8 +15,14 @@ export async function syncJobCauses(tx: Tx, jobIds: readonly number[]): Promise<
   if (jobIds.length === 0) return 0;
   const jobs = await loadClassifiedJobs(tx, jobIds);
   // One writer per repository at a time: two analyses summing one day's row must not both miss the other's jobs.
-  for (const repositoryId of [...new Set(jobs.map((j) => j.repositoryId))].sort((a, b) => (a < b ? -1 : 1))) {
+  const repositoryIds = [...new Set(jobs.map((j) => j.repositoryId))].sort((a, b) => (a < b ? -1 : 1));
+  for (const repositoryId of repositoryIds) {
     await tx.$queryRawUnsafe(`select 1 as locked from pg_advisory_xact_lock(hashtext('sift.rollup'), ($1::bigint % 2147483647)::int)`, repositoryId.toString());
+  }
+  // and one per owner, after them: the owner's rows sum every repository of it
+  const owners = await ownersOf(tx, repositoryIds);
+  for (const owner of [...new Set(owners.values())].sort()) {
+    await tx.$queryRawUnsafe(`select 1 as locked from pg_advisory_xact_lock(hashtext('sift.rollup.org'), hashtext($1))`, owner);
   }
   const unjudged = await loadUnjudgedAttempts(tx, jobs);
   const next = jobs.flatMap((j) => jobCauseRows(j, unjudged));
@@ -23,8 +32,33 @@ export async function syncJobCauses(tx: Tx, jobIds: readonly number[]): Promise<
   const touched = [...before, ...next].filter((r) => changed.includes(r.jobId));
   await tx.jobCause.deleteMany({ where: { jobId: { in: changed } } });
   await tx.jobCause.createMany({ data: next.filter((r) => changed.includes(r.jobId)) });
-  await refreshDailyCauses(tx, groupsOf(touched));
+  const groups = groupsOf(touched);
+  await refreshDailyCauses(tx, groups);
+  const moved = await refreshCauseSeries(tx, seriesOf(groups));
+  await refreshOrgCauses(tx, orgGroupsOf([...groups, ...moved], owners), repositoryIds);
   return changed.length;
+}
+
+async function ownersOf(tx: Tx, repositoryIds: readonly bigint[]): Promise<Map<string, string>> {
+  const rows = await tx.repository.findMany({ where: { id: { in: [...repositoryIds] } }, select: { id: true, owner: true } });
+  return new Map(rows.map((r) => [r.id.toString(), r.owner.toLowerCase()]));
+}
+
+function seriesOf(groups: readonly DailyGroup[]): CauseSeries[] {
+  const series = new Map<string, CauseSeries>();
+  for (const g of groups) series.set(JSON.stringify([String(g.repositoryId), g.verdict, g.keyType, g.causeKey]), { repositoryId: g.repositoryId, verdict: g.verdict, keyType: g.keyType, causeKey: g.causeKey });
+  return [...series.values()];
+}
+
+function orgGroupsOf(days: readonly (DailyGroup | ChangedDay)[], owners: ReadonlyMap<string, string>): OrgGroup[] {
+  const groups = new Map<string, OrgGroup>();
+  for (const d of days) {
+    const owner = owners.get(String(d.repositoryId));
+    if (owner === undefined) continue; // a repository row deleted meanwhile: its rows went with it
+    const g = { owner, day: d.day, verdict: d.verdict, keyType: d.keyType, causeKey: d.causeKey };
+    groups.set(JSON.stringify([g.owner, g.day, g.verdict, g.keyType, g.causeKey]), g);
+  }
+  return [...groups.values()];
 }
 
 async function loadClassifiedJobs(tx: Tx, jobIds: readonly number[]): Promise<ClassifiedJob[]> {

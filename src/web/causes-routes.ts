@@ -15,6 +15,7 @@ import { findRepository } from "./details-data.js";
 import { wantsJson } from "./details-json.js";
 import type { WebDeps } from "./details-routes.js";
 import { html } from "./html.js";
+import { ownerRollup } from "./org-causes-scope.js";
 import { pageHeaders, sendPage } from "./page-headers.js";
 import { pageToken, verifyRepoPageToken } from "./page-token.js";
 import { nobodySignedIn, readable, signInPath, type Reader, type RepoRef } from "./reader.js";
@@ -104,8 +105,10 @@ async function orgCauses(prisma: PrismaClient, reader: Reader, owner: string, ur
   if (!OWNER.test(owner)) return null;
   // Prisma's case-insensitive equals is ILIKE (`_` and `%` match anything): the exact check follows.
   const candidates = await prisma.repository.findMany({ where: { owner: { equals: owner, mode: "insensitive" } }, select: { id: true, owner: true, name: true, private: true } });
-  const repos = await readable(reader, candidates.filter((r) => r.owner.toLowerCase() === owner.toLowerCase()));
+  const all = candidates.filter((r) => r.owner.toLowerCase() === owner.toLowerCase());
+  const repos = await readable(reader, all);
   if (repos.length === 0) return null;
-  return { owner: repos[0]!.owner, data: await loadCauses(prisma, repos, now, causeWindow(url.searchParams.get("days"))) };
+  const rollup = await ownerRollup(prisma, owner, all, repos);
+  return { owner: repos[0]!.owner, data: await loadCauses(prisma, repos, now, causeWindow(url.searchParams.get("days")), rollup) };
 }
 

@@ -85,6 +85,11 @@ describe(`migrated database (${testDbKind})`, () => {
     rows.JobCause = { id: [jobCause.jobId, jobCause.keyType, jobCause.causeKey] };
     const daily = await p.dailyCause.create({ data: { ...cause, count: 1, seconds: 60, firstSeen: when, lastSeen: when, latestJobId: jobId } });
     rows.DailyCause = { id: [daily.repositoryId, daily.day, daily.verdict, daily.keyType, daily.causeKey] };
+    const { repositoryId: _r, ...orgCause } = cause;
+    const org = await p.orgDailyCause.create({ data: { ...orgCause, owner: "acme", count: 1, seconds: 60, firstSeen: when, lastSeen: when, latestJobId: jobId, jobsLast: 1, reposLast: 1 } });
+    rows.OrgDailyCause = { id: [org.owner, org.keyType, org.causeKey, org.verdict, org.day] };
+    const covered = await p.orgCauseRepository.create({ data: { owner: "acme", repositoryId } });
+    rows.OrgCauseRepository = { id: [covered.owner, covered.repositoryId] };
     rows.MergeQueueEjection = await p.mergeQueueEjection.create({ data: { repositoryId, headSha: "b".repeat(40), reason: "dequeued", causes: ["genuine"] } });
     const lease = await p.backfillLease.create({ data: { repositoryId, owner: "replica-1", leaseUntil: when } });
     rows.BackfillLease = { id: lease.repositoryId };
@@ -133,6 +138,8 @@ describe(`migrated database (${testDbKind})`, () => {
     const session = await p.readerSession.findUniqueOrThrow({ where: { id: "f".repeat(64) } });
     expect([...session.tokenCipher]).toEqual([0x01, 0x00, 0xfe]);
     expect((await p.dailyCause.findFirstOrThrow()).day.toISOString()).toBe("2026-01-02T00:00:00.000Z");
+    expect(await p.dailyCause.findFirstOrThrow()).toMatchObject({ jobsLast: 0, repoLast: 0 });
+    expect(await p.orgDailyCause.findFirstOrThrow()).toMatchObject({ day: new Date("2026-01-02"), jobsLast: 1, reposLast: 1 });
     expect((await p.mainBranchDay.findFirstOrThrow()).points).toEqual([[1, "a".repeat(40), when.getTime(), true]]);
     const delivery = await p.webhookDelivery.findUniqueOrThrow({ where: { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
     expect(delivery.installationId).toBe(bigId);
@@ -147,6 +154,7 @@ describe(`migrated database (${testDbKind})`, () => {
     expect(await p.failingTest.count()).toBe(0);
     expect(await p.jobCause.count()).toBe(0);
     expect(await p.dailyCause.count()).toBe(0);
+    expect(await p.orgCauseRepository.count()).toBe(1); // no foreign key: a deleted repository is noticed by the causes page
     expect(await p.mainBranchDay.count()).toBe(0);
   });
 });
