@@ -4,6 +4,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { REBUILD_CAUSE_SERIES } from "./refresh-cause-series.js";
 import { REBUILD_DAILY_CAUSES } from "./refresh-daily-causes.js";
+import { REBUILD_FIRST_SEEN } from "./refresh-first-seen.js";
 import { REBUILD_ORG_CAUSES } from "./refresh-org-causes.js";
 import { syncJobCauses } from "./sync-job-causes.js";
 
@@ -32,7 +33,7 @@ export async function rebuildCauses(prisma: PrismaClient): Promise<number> {
   await prisma.jobCause.deleteMany({});
   const done = await backfillCauses(prisma, { batch: 2000 });
   await prisma.$transaction(async (tx) => {
-    for (const statement of [...REBUILD_DAILY_CAUSES, ...REBUILD_CAUSE_SERIES, ...REBUILD_ORG_CAUSES]) await tx.$executeRawUnsafe(statement);
+    for (const statement of [...REBUILD_DAILY_CAUSES, ...REBUILD_FIRST_SEEN, ...REBUILD_CAUSE_SERIES, ...REBUILD_ORG_CAUSES]) await tx.$executeRawUnsafe(statement);
   }, { timeout: 600_000 });
   return done;
 }

@@ -1,4 +1,4 @@
-// Keeps JobCause, DailyCause and OrgDailyCause in step with the verdicts of some jobs, inside the
+// Keeps JobCause, DailyCause, CauseFirstSeen and OrgDailyCause in step with the verdicts of some jobs, inside the
 // caller's transaction: a job's cause rows are replaced, every daily row they touch is summed again from
 // JobCause (with its series' latest days), and every owner's row those touch from DailyCause, so writing
 // the same verdict twice changes nothing and a new verdict moves the count.
@@ -6,6 +6,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import { jobCauseRows, type ClassifiedJob, type JobCauseRow } from "./job-cause-rows.js";
 import { refreshCauseSeries, type CauseSeries, type ChangedDay } from "./refresh-cause-series.js";
 import { refreshDailyCauses, type DailyGroup } from "./refresh-daily-causes.js";
+import { refreshFirstSeen } from "./refresh-first-seen.js";
 import { refreshOrgCauses, type OrgGroup } from "./refresh-org-causes.js";
 
 type Tx = Prisma.TransactionClient;
@@ -34,6 +35,7 @@ export async function syncJobCauses(tx: Tx, jobIds: readonly number[]): Promise<
   await tx.jobCause.createMany({ data: next.filter((r) => changed.includes(r.jobId)) });
   const groups = groupsOf(touched);
   await refreshDailyCauses(tx, groups);
+  await refreshFirstSeen(tx, groups);
   const moved = await refreshCauseSeries(tx, seriesOf(groups));
   await refreshOrgCauses(tx, orgGroupsOf([...groups, ...moved], owners), repositoryIds);
   return changed.length;

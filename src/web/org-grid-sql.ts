@@ -1,7 +1,7 @@
 // The org grid's SQL. Failures come from the causes rollup (DailyCause, src/rollup/), never from
 // scanning Job: per repository and UTC day by verdict (each failure counts once, under its 'pattern'
 // or 'signature' key; 'test' keys are extra rows), each day's top causes with the latest failure's
-// text, and the day each cause was first seen in its repository. Failed jobs without a verdict yet
+// text, and the day each cause was first seen in its repository (kept by the rollup). Failed jobs without a verdict yet
 // are not in the rollup: they are the day's failed jobs counted from Job's (repositoryId,
 // conclusion, completedAt, startedAt) index (index-only) less the rollup's. Durations come from their
 // own rollup (src/rollup/read-daily-durations.ts). Days come back as integers (days since 1970, UTC).
@@ -70,7 +70,10 @@ export interface CauseRow {
   firstDay: number;
 }
 
-/** The first-seen day is the earliest rollup row of the cause in its repository, any verdict. */
+/**
+ * The first-seen day is the earliest rollup row of the cause in its repository, any verdict, as the
+ * rollup keeps it (CauseFirstSeen): it is never after the shown day, so never after the window.
+ */
 export async function topCausesByDay(prisma: PrismaClient, w: Window, perCell: number): Promise<CauseRow[]> {
   const rows: (Omit<CauseRow, "day" | "firstDay"> & { day: bigint | number; firstDay: bigint | number })[] = await prisma.$queryRawUnsafe(
     `with g as (
@@ -78,18 +81,11 @@ export async function topCausesByDay(prisma: PrismaClient, w: Window, perCell: n
          row_number() over (partition by d."repositoryId", d.day order by d.count desc, d."causeKey", d.verdict) as rank
        from "DailyCause" d
        where d."repositoryId" in (${ids(w)}) and ${ONCE} and d.day >= $1::timestamp::date and d.day < $2::timestamp::date
-     ), top as (select * from g where rank <= ${Math.max(1, Math.floor(perCell))}),
-     firsts as (
-       select d."repositoryId" as repo, d."keyType", d."causeKey", min(d.day) as first
-       from "DailyCause" d
-       where d."repositoryId" in (${ids(w)}) and ${ONCE} and d.day < $2::timestamp::date
-         and (d."keyType", d."causeKey") in (select "keyType", "causeKey" from top)
-       group by 1, 2, 3
-     )
+     ), top as (select * from g where rank <= ${Math.max(1, Math.floor(perCell))})
      select top.repo::text as repo, (top.day - date '1970-01-01') as day, top."causeKey" as cause, top.verdict::text as verdict,
        c."patternId", top.count as n, left(coalesce(c."matchedText", c.excerpt), ${TEXT_CHARS}) as text,
-       (firsts.first - date '1970-01-01') as "firstDay"
-     from top join firsts on firsts.repo = top.repo and firsts."keyType" = top."keyType" and firsts."causeKey" = top."causeKey"
+       (f.day - date '1970-01-01') as "firstDay"
+     from top join "CauseFirstSeen" f on f."repositoryId" = top.repo and f."keyType" = top."keyType" and f."causeKey" = top."causeKey"
        left join "Classification" c on c."jobId" = top."latestJobId"
      order by top.repo, top.day, top.rank`,
     ts(w.from),
