@@ -13,8 +13,11 @@ const COLUMNS = `("repositoryId", "keyType", "causeKey", day)`;
 const FIRST = `select d."repositoryId", d."keyType", d."causeKey", min(d.day) from "DailyCause" d`;
 
 const DELETE = `delete from "CauseFirstSeen" x using (${PAIRS}) g where x."repositoryId" = g.r and x."keyType" = g.t and x."causeKey" = g.k`;
-const INSERT = `insert into "CauseFirstSeen" ${COLUMNS} ${FIRST}
-join (select distinct r, t, k from (${PAIRS}) p) g on d."repositoryId" = g.r and d."keyType" = g.t and d."causeKey" = g.k group by 1, 2, 3`;
+// Each pair looked up by itself (a primary-key range of DailyCause), never a join the planner may hash over the whole table.
+const INSERT = `insert into "CauseFirstSeen" ${COLUMNS}
+select g.r, g.t, g.k, f.day from (select distinct r, t, k from (${PAIRS}) p) g
+cross join lateral (select min(d.day) as day from "DailyCause" d where d."repositoryId" = g.r and d."keyType" = g.t and d."causeKey" = g.k) f
+where f.day is not null`;
 
 /** Every CauseFirstSeen row found again from DailyCause (the rebuild and the migration), after REBUILD_DAILY_CAUSES. */
 export const REBUILD_FIRST_SEEN = [`delete from "CauseFirstSeen"`, `insert into "CauseFirstSeen" ${COLUMNS} ${FIRST} group by 1, 2, 3`];

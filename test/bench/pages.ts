@@ -17,7 +17,7 @@ import { OWNER, seedPagesHistory } from "./pages/seed-pages-history.js";
 const SHAPE = { jobs: Number(process.env.BENCH_PAGES_JOBS ?? 1_000_000), repos: 200, days: 90, failedPercent: 5, causes: 2000, end: new Date("2026-11-20T12:00:00Z") };
 const REQUESTS = Number(process.env.BENCH_PAGES_REQUESTS ?? 50);
 const GOAL_MS = 300;
-const TABLES = ["Job", "HeadCommit", "Classification", "FailingTest", "JobCause", "DailyCause", "OrgDailyCause", "MainBranchDay", "DailyDuration", "StaleDurationDay"];
+const TABLES = ["Job", "HeadCommit", "Classification", "FailingTest", "JobCause", "DailyCause", "CauseFirstSeen", "OrgDailyCause", "MainBranchDay", "DailyDuration", "StaleDurationDay"];
 
 export async function runPagesBench(): Promise<void> {
   process.env.SIFT_TEST_DATABASE_URL ??= process.env.SIFT_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:54329/postgres";
