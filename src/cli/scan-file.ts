@@ -9,7 +9,7 @@ import { takeUnitsYielding, type ScanJob } from "./scan-units.js";
 import { runScanWorker, scanWorkersFor } from "./scan-workers.js";
 
 /** Bytes per unit of work: small enough to balance, large enough to cost nothing to hand out. */
-const UNIT_BYTES = 4 << 20;
+const UNIT_BYTES = 2 << 20;
 
 export async function scanFile(fd: number, file: string, start: number, end: number, sources: string[], threads = availableParallelism()): Promise<ChunkRecord[]> {
   const workers = scanWorkersFor(end - start, threads);

@@ -51,7 +51,7 @@ export function scanRange(fd: number, start: number, end: number, set: RawSet, c
 /** The first line start at or after `offset` (offset itself when it is 0 or follows a newline). */
 export function lineStartAtOrAfter(fd: number, offset: number, size: number): number {
   if (offset <= 0) return 0;
-  const buf = Buffer.allocUnsafe(64 * 1024);
+  const buf = Buffer.allocUnsafe(4096); // lines are short: one read almost always finds the newline
   for (let pos = offset - 1; pos < size; pos += buf.length) {
     const n = readSync(fd, buf, 0, buf.length, pos);
     if (n <= 0) break;
