@@ -39,7 +39,10 @@ export const PAGE_ROUTES: PageRoute[] = [
   { name: "repo search", path: (i, t) => `/r/${repo(i, t)}/search?q=${encodeURIComponent("connection reset")}` },
   { name: "repo statistics", path: (i, t) => `/r/${repo(i, t)}/statistics` },
   { name: "API repo statistics", path: (i, t) => `/api/v1/repos/${repo(i, t)}/statistics` },
-  // the org grid's duration colouring and the durations pages (issue 13, durations part)
+  // the org grid (failures coloured by verdict), its duration colouring, and the durations pages
+  { name: "org grid (14 d)", path: (_, t) => `/o/${t.owner}` },
+  { name: "org grid (30 d)", path: (_, t) => `/o/${t.owner}?days=30` },
+  { name: "API org grid (30 d)", path: (_, t) => `/api/v1/orgs/${t.owner}/grid?days=30` },
   { name: "org grid, durations (14 d)", path: (_, t) => `/o/${t.owner}?colour=duration` },
   { name: "org grid, durations (30 d)", path: (_, t) => `/o/${t.owner}?days=30&colour=duration` },
   { name: "API org grid, durations (30 d)", path: (_, t) => `/api/v1/orgs/${t.owner}/grid?days=30&colour=duration` },
