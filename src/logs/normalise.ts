@@ -65,7 +65,7 @@ export async function normaliseLogYielding(input: Uint8Array | string, options: 
   const raw = withoutBom(typeof input === "string" ? await encodeYielding(input) : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
   const slices = await decodeByLines(await cleanBytesYielding(raw));
   const format = options.format ?? detectLogFormat((slices[0] ?? "").slice(0, 16_384));
-  const githubMarkers = raw.indexOf("section_start:") === -1 && format !== "gh-cli" && (format === "github" || slices.some((s) => s.includes("##[")));
+  const githubMarkers = !(await includesYielding(raw, "section_start:")) && format !== "gh-cli" && (format === "github" || slices.some((s) => s.includes("##[")));
   const markers = githubMarkers ? await githubMarkersBySlice(slices, format) : markersOf(raw, slices.join(""), format);
   const stripped: string[] = [];
   for (const slice of slices) {
@@ -93,6 +93,16 @@ async function encodeYielding(text: string): Promise<Buffer> {
     await nextTurn();
   }
   return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+}
+
+/** Whether `bytes` holds `needle`, searched a slice at a time (a 50 MB search holds the loop for 50 ms). */
+async function includesYielding(bytes: Buffer, needle: string): Promise<boolean> {
+  for (let from = 0; from < bytes.length; from += SLICE) {
+    // Each window reaches into the next by the needle's length less one, so no match falls between two.
+    if (bytes.subarray(from, Math.min(bytes.length, from + SLICE + needle.length - 1)).includes(needle)) return true;
+    await nextTurn();
+  }
+  return false;
 }
 
 /** The text of `bytes` in slices of about SLICE bytes, each ending after a newline (a longer line is one slice). */
