@@ -25,7 +25,7 @@ import { checkConfigChange, configBacktest, type PullRequestRef } from "./config
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
-import { startCauseBackfill, startDurationRollup, startMainDayFill } from "./rollup/index.js";
+import { moveRepository, startCauseBackfill, startDurationRollup, startMainDayFill, type RepositoryMove } from "./rollup/index.js";
 import { outboxCounts, startNotifySweep } from "./notify/index.js";
 import { startBackfill } from "./backfill/index.js";
 
@@ -96,7 +96,8 @@ export function sift(deps: AppDeps): SiftApp {
     };
     const logsPerHour = deps.settings.statisticsLogsPerHour ?? DEFAULT_STATISTICS_LOGS_PER_HOUR;
     const onJobSucceeded = logsPerHour > 0 ? (job: SucceededJob) => enqueueStatisticLog(prisma, job, now()) : undefined;
-    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onConfigPushed, onJobSucceeded });
+    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onConfigPushed, onJobSucceeded,
+      onRepositoryMoved: (move: RepositoryMove) => moveRepository(prisma, move) });
     const classifyPool = createClassifyPool({ threads: deps.settings.classifyThreads, timeoutSeconds: deps.settings.classifyTimeoutSeconds });
     const fetch = stallingFetch(deps.settings.githubTimeoutSeconds * 1000);
     const configs = createConfigCache(now);

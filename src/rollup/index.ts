@@ -14,3 +14,4 @@ export { fillMainDays, startMainDayFill, endedDays, MAIN_DAYS_KEPT } from "./fil
 export { settleDurations } from "./settle-durations.js";
 export { readDailyDurations, type DayDuration } from "./read-daily-durations.js";
 export { startDurationRollup } from "./start-duration-rollup.js";
+export { moveRepository, type MoveOutcome, type RepositoryMove } from "./move-repository.js";
