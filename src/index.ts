@@ -2,7 +2,7 @@
 import type { ApplicationFunction, Probot, ProbotOctokit } from "probot";
 import type { Logger } from "pino";
 import type { Database } from "./db/index.js";
-import type { Settings } from "./settings.js";
+import { DEFAULT_HISTORY_DAYS, type Settings } from "./settings.js";
 import { Router } from "./web/router.js";
 import { addHealthRoutes } from "./web/health.js";
 import { addSignInRoutes, addWebRoutes, createSignIn } from "./web/index.js";
@@ -20,7 +20,7 @@ import { configFromFiles, configPath } from "./config/index.js";
 import { configPushed, startReclassifyWorker, type ReclassifyWorker } from "./reclassify/index.js";
 import type { AnalysisStages } from "./model/index.js";
 import type { CompiledPatternSet } from "./classify/index.js";
-import { sampleFailureLines, startKeepPurge } from "./keep/index.js";
+import { sampleFailureLines, startHistoryPurge, startKeepPurge } from "./keep/index.js";
 import { checkConfigChange, configBacktest, type PullRequestRef } from "./config-check/index.js";
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
@@ -114,6 +114,7 @@ export function sift(deps: AppDeps): SiftApp {
       const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
+      stops.push(startHistoryPurge({ prisma, now, log, historyDays: deps.settings.historyDays ?? DEFAULT_HISTORY_DAYS }));
       if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool: classifyPool, fetch, configs, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
       stops.push(startCauseBackfill({ prisma, log }));
       stops.push(startMainDayFill({ prisma, log, now }));

@@ -7,7 +7,7 @@ export { startCauseBackfill } from "./start-cause-backfill.js";
 export { jobCauseRows, attemptSeconds, utcDay, type ClassifiedJob, type JobCauseRow } from "./job-cause-rows.js";
 export { REBUILD_CAUSE_SERIES } from "./refresh-cause-series.js";
 export { REBUILD_ORG_CAUSES } from "./refresh-org-causes.js";
-export { REBUILD_FIRST_SEEN } from "./refresh-first-seen.js";
+export { REBUILD_FIRST_SEEN, refreshFirstSeen, type CauseOfRepository } from "./refresh-first-seen.js";
 export { mainDayRows, type MainDayKey, type MainDayPoint, type MainDayRow } from "./main-day-rows.js";
 export { refreshMainDaysOfJobs } from "./refresh-main-days.js";
 export { fillMainDays, startMainDayFill, endedDays, MAIN_DAYS_KEPT } from "./fill-main-days.js";
