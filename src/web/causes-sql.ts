@@ -26,22 +26,25 @@ const OWNER = {
 
 // Some repositories (a reader of only some of an owner's): their rows are many (half of 200
 // repositories over 90 days: 62,000), so they are read once, by the primary key's repository prefix,
-// into one hash aggregate that also gathers every cause's days and latest failure (the latest: the
-// greatest [lastSeen, job id]). Reading them twice (the chosen causes' days sorted out of a
-// materialised copy) took twice as long. The aggregate needs the caller's work_mem (REPOSITORIES_WORK_MEM):
-// with the default 4 MB the planner sorts 62,000 rows by cause instead.
+// into one hash aggregate that also gathers every cause's days; the chosen causes' latest failure is
+// then looked up on their last day (the cause index, a few rows each). Reading the rows twice (the chosen
+// causes' days sorted out of a materialised copy) took twice as long. The aggregate needs the caller's
+// work_mem (REPOSITORIES_WORK_MEM): with the default 4 MB the planner sorts the rows by cause instead.
 const REPOSITORIES = `
 with a as (
   select "keyType" as t, "causeKey" as k, verdict::text as v, min(kind) as kind, min(category) as category,
     sum(count) filter (where day >= $2::date)::int as n, sum(seconds) filter (where day >= $2::date)::float8 / 60 as minutes,
     sum("jobsLast") filter (where day >= $2::date)::int as jobs, sum("repoLast") filter (where day >= $2::date)::int as repos,
-    max("lastSeen") as last, min("firstSeen") as first,
-    array_agg((day - $2::date)::int) filter (where day >= $2::date) as offsets, array_agg(count) filter (where day >= $2::date) as counts,
-    max(array[extract(epoch from "lastSeen")::float8, "latestJobId"::float8]) filter (where day >= $2::date) as latest
+    max("lastSeen") as last, min("firstSeen") as first, max(day) as last_day,
+    array_agg((day - $2::date)::int) filter (where day >= $2::date) as offsets, array_agg(count) filter (where day >= $2::date) as counts
   from "DailyCause" where "repositoryId" = any($1::text[]::bigint[]) group by 1, 2, 3
 ), ranked as (${RANKED})
-select t, k, v, kind, category, n, minutes, jobs, repos, last, first, rank, total, total_minutes, offsets, counts, latest[2]::int as latest
-from ranked where rank <= $4 order by (t = 'test'), rank`;
+select t, k, v, kind, category, n, minutes, jobs, repos, last, first, rank, total, total_minutes, offsets, counts, l."latestJobId" as latest
+from ranked p cross join lateral (
+  select s."latestJobId" from "DailyCause" s
+  where s."keyType" = p.t and s."causeKey" = p.k and s.day = p.last_day and s.verdict::text = p.v and s."repositoryId" = any($1::text[]::bigint[])
+  order by s."lastSeen" desc, s."latestJobId" desc limit 1) l
+where rank <= $4 order by (t = 'test'), rank`;
 
 /** `set local` before the repositories' query, in its transaction. */
 export const REPOSITORIES_WORK_MEM = `set local work_mem = '64MB'`;
