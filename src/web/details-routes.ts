@@ -1,12 +1,10 @@
 // GET /r/:owner/:repo/commit/:sha: the details page of the `Sift` check run (HTML or JSON).
 // Private repositories need the signed token; anything Sift cannot show is a plain 404, so the
 // answer never tells whether a private repository or commit exists.
-import type { PrismaClient } from "../generated/prisma/client.js";
 import { detailsJson, wantsJson } from "./details-json.js";
 import { findRepository, loadDetails } from "./details-data.js";
 import { renderDetailsPage } from "./details/details-view.js";
 import { pageHeaders, sendPage } from "./page-headers.js";
-import type { ReaderOf } from "./reader.js";
 import { repoPageToken, verifyPageToken } from "./page-token.js";
 import { addInsightRoutes } from "./insight/insight-routes.js";
 import { addRepoRoutes } from "./history/repo-routes.js";
@@ -17,16 +15,11 @@ import { addCausesRoutes } from "./causes/causes-routes.js";
 import { addGrafanaRoutes } from "./metrics/grafana-routes.js";
 import type { Router } from "./router.js";
 import { DETAILS_ROUTE, detailsPath, repoPath } from "./urls.js";
-import { loadViews, type Views } from "./views.js";
+import { loadViews } from "./views.js";
+import type { WebDeps } from "./web-deps.js";
 
-export interface WebDeps {
-  prisma: PrismaClient;
-  settings: { publicUrl: string; pageSecret: string; githubWebUrl: string };
-  now?: () => Date;
-  views?: Views;
-  /** The person signed in with GitHub, for org pages and the API (reader.ts); nobody by default. */
-  readerOf?: ReaderOf;
-}
+// Still exported here for route files written before web-deps.ts had it.
+export type { WebDeps };
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 

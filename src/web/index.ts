@@ -1,7 +1,8 @@
 // web/: Sift's HTTP side: health and metrics, the details page of each check run (HTML and JSON).
 export { Router, send, type RouteHandler, type NodeHandler } from "./router.js";
 export { addHealthRoutes } from "./metrics/health.js";
-export { addWebRoutes, type WebDeps } from "./details-routes.js";
+export { addWebRoutes } from "./details-routes.js";
+export type { WebDeps } from "./web-deps.js";
 export { detailsPath, detailsUrl, DETAILS_ROUTE, repoPath, repoUrl, REPO_ROUTE } from "./urls.js";
 export { pageToken, verifyPageToken, repoPageToken, verifyRepoPageToken } from "./page-token.js";
 export { loadRepoHistory, type RepoHistory } from "./history/repo-history-data.js";

@@ -13,7 +13,7 @@ import { causesJson } from "./causes-json.js";
 import { renderCausesPage } from "./causes-view.js";
 import { findRepository } from "../details-data.js";
 import { wantsJson } from "../details-json.js";
-import type { WebDeps } from "../details-routes.js";
+import type { WebDeps } from "../web-deps.js";
 import { html } from "../html.js";
 import { ownerRollup } from "./org-causes-scope.js";
 import { pageHeaders, sendPage } from "../page-headers.js";

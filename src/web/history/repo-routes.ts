@@ -2,7 +2,7 @@
 // the repository-level token; anything Sift cannot show is a plain 404, as for the details page.
 import { findRepository } from "../details-data.js";
 import { wantsJson } from "../details-json.js";
-import type { WebDeps } from "../details-routes.js";
+import type { WebDeps } from "../web-deps.js";
 import { pageHeaders, sendPage } from "../page-headers.js";
 import { pageToken, verifyRepoPageToken } from "../page-token.js";
 import { loadRepoHistory } from "./repo-history-data.js";

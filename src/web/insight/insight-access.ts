@@ -4,7 +4,7 @@
 // a plain 404, so the answer never tells whether a private repository exists.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { findRepository } from "../details-data.js";
-import type { WebDeps } from "../details-routes.js";
+import type { WebDeps } from "../web-deps.js";
 import type { HealthRepo } from "./main-health-data.js";
 import { sendPage } from "../page-headers.js";
 import { verifyRepoPageToken } from "../page-token.js";

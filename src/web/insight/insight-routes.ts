@@ -3,7 +3,7 @@
 // signed-in reader. Who may see what: insight-access.ts.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { wantsJson } from "../details-json.js";
-import type { WebDeps } from "../details-routes.js";
+import type { WebDeps } from "../web-deps.js";
 import { loadDurations, loadStepDurations } from "./durations-data.js";
 import { renderDurationsPage } from "./durations-view.js";
 import { loadImpact } from "./impact-data.js";

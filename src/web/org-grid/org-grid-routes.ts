@@ -1,7 +1,7 @@
 // GET /o/:owner (HTML) and GET /api/v1/orgs/:owner/grid (JSON): the org grid, for a signed-in
 // reader only (reader.ts). Without one the page sends to sign in and the API answers 401; an owner
 // with no repository this reader can read is a 404, so the answer never tells what exists.
-import type { WebDeps } from "../details-routes.js";
+import type { WebDeps } from "../web-deps.js";
 import { loadOrgGrid, GRID_DAYS } from "./org-grid-data.js";
 import { orgGridJson } from "./org-grid-json.js";
 import { renderOrgGridPage, type GridColour } from "./org-grid-view.js";

@@ -1,7 +1,7 @@
 // The patterns pages: per repository (same access as its history page), per organisation (a signed-in
 // reader; only the repositories they may read), and the JSON API (a signed-in reader). Search is next
 // to them (search-routes.ts): the investigation before writing a pattern.
-import type { WebDeps } from "../details-routes.js";
+import type { WebDeps } from "../web-deps.js";
 import { wantsJson } from "../details-json.js";
 import { html } from "../html.js";
 import { pageHeaders, sendPage } from "../page-headers.js";

@@ -1,6 +1,6 @@
 // GET /r/:owner/:repo/search?q=REGEX: the stored failure texts of the window searched with RE2 (HTML,
 // or JSON with Accept: application/json or ?format=json). Same access as the repository's pages.
-import type { WebDeps } from "../details-routes.js";
+import type { WebDeps } from "../web-deps.js";
 import { wantsJson } from "../details-json.js";
 import { pageHeaders, sendPage } from "../page-headers.js";
 import { pageToken, repoPageToken } from "../page-token.js";

@@ -6,7 +6,7 @@ import type { IncomingMessage } from "node:http";
 import { loadStatistics, STATISTIC_WINDOWS, type StatisticWindow } from "../../statistics/index.js";
 import { findRepository } from "../details-data.js";
 import { wantsJson } from "../details-json.js";
-import type { WebDeps } from "../details-routes.js";
+import type { WebDeps } from "../web-deps.js";
 import { pageHeaders, sendPage } from "../page-headers.js";
 import { verifyRepoPageToken } from "../page-token.js";
 import { nobodySignedIn, readable, signInPath, type RepoRef } from "../reader.js";
