@@ -4,8 +4,8 @@
 // the per-repository rows give (and what a rebuild from scratch gives).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildCauses } from "../../src/rollup/index.js";
-import { loadCauses } from "../../src/web/causes-data.js";
-import { ownerRollup } from "../../src/web/org-causes-scope.js";
+import { loadCauses } from "../../src/web/causes/causes-data.js";
+import { ownerRollup } from "../../src/web/causes/org-causes-scope.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { startTestApp, type TestApp } from "../helpers/probot.js";
 import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
