@@ -8,17 +8,23 @@ import { loadCauses } from "../../src/web/causes/causes-data.js";
 import { ownerRollup } from "../../src/web/causes/org-causes-scope.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { startTestApp, type TestApp } from "../helpers/probot.js";
+import { readerWho } from "../helpers/reader.js";
 import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
 import { NOW, REPOS, seedCauses } from "../web/seed-causes.js";
+import { serveWeb } from "../web/serve-web.js";
 
 let db: TestDatabase;
 let app: TestApp;
+let web: Awaited<ReturnType<typeof serveWeb>>;
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedCauses(db.prisma);
   app = await startTestApp(db);
+  const reader = readerWho("reader", ["octo/app", "octo/vault", "octo/tools", "other/x", "other/toolbox"]);
+  web = await serveWeb(db.prisma, NOW, { readerOf: async () => reader });
 }, 60_000);
 afterAll(async () => {
+  await web?.close();
   await app?.close();
   await db?.destroy();
 });
@@ -66,6 +72,11 @@ describe("repository webhook", () => {
     const after = await loadCauses(db.prisma, others, NOW, 90, "other");
     expect(after.failures).toBeGreaterThan(before.failures);
     expect(after.causes.flatMap((c) => (c.latest ? [c.latest.repo.name] : []))).toContain("toolbox");
+
+    // and the organisation's page shows it
+    const page = await fetch(`${web.base}/o/other/causes?days=90`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("other/toolbox");
 
     const kept = await rollupRows();
     await rebuildCauses(db.prisma);
