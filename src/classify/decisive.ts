@@ -20,7 +20,7 @@ export const RECOVERED_LINE = String.raw`^(?:##\[warning\]|npm WARN |warning: |W
 export const NOT_RECOVERED_LINE = String.raw`^WARNING: DATA RACE$|^WARNING: ThreadSanitizer: |\b(?:[Tt]imed out|[Gg]ave up|[Gg]iving up) retrying\b`;
 
 /** Lines that only relay that a step failed: a step that ends on these ended on what came before. */
-export const RELAY_LINE = String.raw`^\s*$|^##\[error\]|^Error: Process completed|exit(?:ed with)? (?:code|status) \d+|^make(?:\[\d+\])?: \*\*\* |^npm ERR! |^ELIFECYCLE|^error Command failed|^\[ERROR\]|^FAILURE: |^BUILD FAIL|^\* (?:What went wrong|Try):|^> (?:Run with|Get more help)|^Finished: |^Build step '.*' marked build as failure|^The command ".*" exited|Done\. Your build exited|did not complete successfully: exit code`;
+export const RELAY_LINE = String.raw`^\s*$|^##\[error\]|^Error: Process completed|exit(?:ed with)? (?:code|status) \d+|^make(?:\[\d+\])?: \*\*\* |^npm ERR! |^npm error |^ELIFECYCLE|^error Command failed|^\[ERROR\]|^FAILURE: |^BUILD FAIL|^\* (?:What went wrong|Try):|^> (?:Run with|Get more help)|^Finished: |^Build step '.*' marked build as failure|^The command ".*" exited|Done\. Your build exited|did not complete successfully: exit code`;
 
 const WINDOW = 2000;
 /** Lines one test's output spans at most for an infrastructure line to explain an error after it. */

@@ -4,7 +4,7 @@
 // the first line that says something; a Python traceback to the exception that ends it. A test's
 // start or pass below a header is another test: the header then stays the line.
 import { compileRegex } from "./regex.js";
-import { allowingStepPrefix, BUILDKIT_PREFIX } from "./step-prefix.js";
+import { allowingStepPrefix, STEP_PREFIX } from "./step-prefix.js";
 import { TEST_MARKERS } from "./test-markers.js";
 
 /** Headers whose reason is printed on the lines below them. */
@@ -12,6 +12,7 @@ export const HEADER_LINE = allowingStepPrefix(
   [
     String.raw`^\S.* > .+ FAILED$|^\s*--- FAIL: |^\s*● \S|^\s*FAIL\s+\S+\.\w+|^\s*\d+\) \S|Execution failed for task|^> Task \S+ FAILED$|<<< (?:FAILURE|ERROR)!|^\[ERROR\] COMPILATION ERROR`,
     String.raw`^\s*Failed \S+ \[(?:< ?)?[\d.]+ ?m?s\]$|^(?:FAIL|ERROR): \w+ \([\w.]+\)`, // dotnet test, unittest
+    String.raw`^error during build:$`, // Vite
   ].join("|"),
 );
 
@@ -21,8 +22,8 @@ const FILLER_LINE = allowingStepPrefix(
 );
 
 const TRACEBACK_LINE = allowingStepPrefix(String.raw`^\s*Traceback \(most recent call last\):$`);
-/** A line's indentation (after a BuildKit prefix). */
-const INDENT = String.raw`^(?:${BUILDKIT_PREFIX})?(\s*)`;
+/** A line's indentation (after a step prefix). */
+const INDENT = String.raw`^(?:${STEP_PREFIX})?(\s*)`;
 
 const LOOK_AHEAD = 8;
 const HOPS = 3;

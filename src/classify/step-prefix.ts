@@ -1,12 +1,13 @@
-// Output of a command run inside `docker build` (BuildKit, plain progress) comes with the build
-// step's number and seconds in front of every line: `#11 4.881     expect(received).toBe(…)`. The
-// line shapes of pick.ts and reason-line.ts are anchored at the start of what the tool printed, so
-// they let that prefix stand before it.
+// Tools that run other tools put a tag in front of every line they relay: `docker build` (BuildKit,
+// plain progress) the build step's number and seconds (`#11 4.881     expect(received).toBe(…)`),
+// turbo the package and task (`@acme/web:test:     expect(…)`). The line shapes of pick.ts and
+// reason-line.ts are anchored at the start of what the tool printed, so they let such a tag stand
+// before it.
 
-/** BuildKit's per-line prefix: `#<step> <seconds> `. */
-export const BUILDKIT_PREFIX = String.raw`#\d+ \d+\.\d+ `;
+/** BuildKit's `#<step> <seconds> `, turbo's `<package>:<task>: `. */
+export const STEP_PREFIX = String.raw`#\d+ \d+\.\d+ |[\w@./-]+:[\w-]+: `;
 
-/** `source` with each line-start anchor `^` (outside character classes) allowing a BuildKit prefix. */
+/** `source` with each line-start anchor `^` (outside character classes) allowing a step prefix. */
 export function allowingStepPrefix(source: string): string {
   let out = "";
   let inClass = false;
@@ -29,7 +30,7 @@ export function allowingStepPrefix(source: string): string {
       if (source[i + 1] === "]") out += source[++i];
       continue;
     }
-    out += c === "^" ? `^(?:${BUILDKIT_PREFIX})?` : c;
+    out += c === "^" ? `^(?:${STEP_PREFIX})?` : c;
   }
   return out;
 }
