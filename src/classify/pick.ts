@@ -68,7 +68,7 @@ const RANKS: readonly PickRank[] = [
   {
     id: "sift.genuine.error",
     category: "error",
-    source: String.raw`^\[ERROR\] \S|^(?:ERROR|Error|error|FATAL|fatal)(?:\[\w+\])?:? \S|^npm ERR! |^npm error \S|^\s*✘ \[ERROR\] \S|^##\[error\]|^\s*(?:Caused by: |Exception in thread "[^"]*" )?[\w.$]*(?:Exception|Error)(?::|$)|^Traceback \(most recent call last\)`,
+    source: String.raw`^\[ERROR\] \S|^(?:ERROR|Error|error|FATAL|fatal)(?:\[\w+\])?:? \S|^npm ERR! |^npm error \S|^\s*✘ \[ERROR\] \S|^\S+: Error response from daemon: |^go: \S+@\S+: |^go: (?:errors parsing|updates to go\.mod needed|cannot find main module|go\.mod file not found|inconsistent vendoring)|^##\[error\]|^\s*(?:Caused by: |Exception in thread "[^"]*" )?[\w.$]*(?:Exception|Error)(?::|$)|^Traceback \(most recent call last\)`,
   },
 ];
 

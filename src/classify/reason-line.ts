@@ -1,7 +1,8 @@
 // A failing test's name, or a build tool's "task failed", is not yet the reason: the line after it
 // is (Gradle's indented exception, PHPUnit's "Failed asserting…", Gradle's "> reason" under
 // "Execution failed for task", dotnet's message under "Error Message:"). Follows such a header to
-// the first line that says something; a Python traceback to the exception that ends it. A test's
+// the first line that says something; a Python traceback to the exception that ends it; Gradle's
+// nested `> cause` lines to the deepest. A test's
 // start or pass below a header is another test: the header then stays the line.
 import { compileRegex } from "./regex.js";
 import { allowingStepPrefix, STEP_PREFIX } from "./step-prefix.js";
@@ -26,7 +27,7 @@ const TRACEBACK_LINE = allowingStepPrefix(String.raw`^\s*Traceback \(most recent
 const INDENT = String.raw`^(?:${STEP_PREFIX})?(\s*)`;
 
 const LOOK_AHEAD = 8;
-const HOPS = 3;
+const HOPS = 6;
 /** Lines a traceback is followed for its exception. */
 const TRACEBACK_LINES = 400;
 
@@ -43,18 +44,32 @@ function tracebackEnd(lineOf: (n: number) => string, line: number, to: number): 
   return undefined;
 }
 
+/** Gradle's `> reason`, whose own reason is a deeper `> …` right below it. */
+const CAUSE_LINE = allowingStepPrefix(String.raw`^\s*> \S`);
+
+/** The deeper `> cause` line right below the cause at `line`, if any. */
+function deeperCause(lineOf: (n: number) => string, line: number, to: number): number | undefined {
+  const indent = compileRegex(String.raw`^(?:${STEP_PREFIX})?(\s*)> \S`, { id: "sift.reason.cause-indent" });
+  const depth = (text: string) => indent.exec(text)?.[1]?.length;
+  const top = depth(lineOf(line)) ?? 0;
+  const below = line + 1 <= to ? depth(lineOf(line + 1)) : undefined;
+  return below !== undefined && below > top ? line + 1 : undefined;
+}
+
 /** The line holding the reason of the header at `line`, or `line` itself when none follows. */
 export function reasonLine(lineOf: (n: number) => string, line: number, to: number, skip: { test(s: string): boolean }): number {
   const header = compileRegex(HEADER_LINE, { id: "sift.reason.header" });
   const filler = compileRegex(FILLER_LINE, { id: "sift.reason.filler" });
   const traceback = compileRegex(TRACEBACK_LINE, { id: "sift.reason.traceback" });
+  const cause = compileRegex(CAUSE_LINE, { id: "sift.reason.cause" });
   const another = compileRegex(`${TEST_MARKERS.start}|${TEST_MARKERS.pass}`, { id: "sift.reason.another-test" });
   let at = line;
   for (let hop = 0; hop < HOPS; hop++) {
     const text = lineOf(at);
     let next: number | undefined;
     if (traceback.test(text)) next = tracebackEnd(lineOf, at, to);
-    else if (header.test(text)) {
+    else if (!header.test(text)) next = cause.test(text) ? deeperCause(lineOf, at, to) : undefined;
+    else {
       for (let n = at + 1; n <= Math.min(to, at + LOOK_AHEAD); n++) {
         const below = lineOf(n);
         if (filler.test(below) || skip.test(below)) continue;

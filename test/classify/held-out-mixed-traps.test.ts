@@ -261,6 +261,80 @@ const traps: Trap[] = [
     ]),
     quote: "AssertionError: expected '<span#total>'",
   },
+  {
+    name: "pytest compares two network error messages (the code under test picked the wrong one)",
+    log: gha("pytest -q", [
+      "    def test_error_message():",
+      ">       assert describe(err) == 'Connection timed out'",
+      "E       AssertionError: assert 'Connection refused' == 'Connection timed out'",
+      "tests/test_errors.py:9: AssertionError",
+      "FAILED tests/test_errors.py::test_error_message - AssertionError: assert 'Connection refused' == 'Connection timed out'",
+    ]),
+    quote: "E       AssertionError: assert 'Connection refused'",
+  },
+  {
+    name: "go test: the client under test times out where the test wants its own error",
+    log: gha("go test ./...", [
+      "=== RUN   TestClientTimeout",
+      '    client_test.go:40: Get("http://127.0.0.1:9/slow") error = context deadline exceeded (Client.Timeout exceeded while awaiting headers), want ErrSlow',
+      "--- FAIL: TestClientTimeout (2.00s)",
+      "FAIL",
+      "FAIL\tgithub.com/acme/shop/client\t2.01s",
+    ]),
+    quote: "client_test.go:40:",
+  },
+  {
+    name: "RSpec expects a timeout error class and gets Net::ReadTimeout",
+    log: gha("bundle exec rspec", [
+      "  1) Client#get raises on timeout",
+      "     Failure/Error: expect { client.get('/slow') }.to raise_error(Client::Timeout)",
+      "",
+      "       expected Client::Timeout, got #<Net::ReadTimeout: Net::ReadTimeout with #<TCPSocket:(closed)>> with backtrace:",
+      "         # ./lib/client.rb:14:in `get'",
+    ]),
+    quote: "Failure/Error: expect { client.get('/slow') }",
+  },
+  {
+    name: "npm: a package that does not exist (404)",
+    log: gha("npm install", ["npm ERR! code E404", "npm ERR! 404 Not Found - GET https://registry.npmjs.org/@acme%2fmissing - Not found", "npm ERR! 404  '@acme/missing@^1.0.0' is not in this registry."]),
+    quote: "npm ERR! 404 Not Found - GET",
+  },
+  {
+    name: "git: the branch to check out does not exist",
+    log: gha("actions/checkout@v4", ["[command]/usr/bin/git -c protocol.version=2 fetch --no-tags --prune --no-recurse-submodules --depth=1 origin +refs/heads/feature-x*:refs/remotes/origin/feature-x*", "fatal: couldn't find remote ref refs/heads/feature-x", "##[error]The process '/usr/bin/git' failed with exit code 128"], { exitCode: null }),
+    quote: "fatal: couldn't find remote ref",
+  },
+  {
+    name: "docker: an image tag that does not exist",
+    log: gha("docker run --rm acme/app:1.2.3 make check", ["Unable to find image 'acme/app:1.2.3' locally", "docker: Error response from daemon: manifest for acme/app:1.2.3 not found: manifest unknown: manifest unknown.", "See 'docker run --help'."]),
+    quote: "docker: Error response from daemon: manifest for acme/app:1.2.3 not found",
+  },
+  {
+    name: "pip: a version that does not exist",
+    log: gha("pip install -r requirements.txt", ["ERROR: Could not find a version that satisfies the requirement foo==9.9.9 (from versions: 1.0, 1.1)", "ERROR: No matching distribution found for foo==9.9.9"]),
+    quote: "ERROR: Could not find a version that satisfies the requirement foo==9.9.9",
+  },
+  {
+    name: "go: a module version the proxy does not know (410 Gone)",
+    log: gha("go build ./...", ["go: github.com/acme/missing@v1.2.3: reading https://proxy.golang.org/github.com/acme/missing/@v/v1.2.3.mod: 410 Gone", "\tserver response: not found: github.com/acme/missing@v1.2.3: invalid version: unknown revision v1.2.3"]),
+    quote: "go: github.com/acme/missing@v1.2.3: reading",
+  },
+  {
+    name: "Gradle: a dependency that does not exist, quoted at its deepest cause",
+    log: gha("./gradlew build", [
+      "FAILURE: Build failed with an exception.",
+      "",
+      "* What went wrong:",
+      "Execution failed for task ':app:compileJava'.",
+      "> Could not resolve all files for configuration ':app:compileClasspath'.",
+      "   > Could not find com.acme:util:1.2.3.",
+      "     Searched in the following locations:",
+      "       - https://repo.maven.apache.org/maven2/com/acme/util/1.2.3/util-1.2.3.pom",
+      "",
+      "BUILD FAILED in 6s",
+    ]),
+    quote: "   > Could not find com.acme:util:1.2.3.",
+  },
 ];
 
 describe("held-out style mixed traps stay genuine", () => {
