@@ -40,6 +40,26 @@ export const agentPatterns: PatternInput[] = [
     scope: "log",
   },
   {
+    // Azure Pipelines' own messages when the agent vanished (dotnet/dnceng#1886,
+    // microsoft/azure-pipelines-agent#2261).
+    id: "azure.agent-lost",
+    regex: String.raw`We stopped hearing from agent .+\. Verify the agent machine is running and has a healthy network connection|The agent: .+ lost communication with the server`,
+    class: "flaky",
+    category: "runner",
+    description: "The Azure Pipelines agent stopped talking to the server (crashed, starved or lost its network).",
+    scope: "log",
+  },
+  {
+    // Buildkite's job exit lines when the agent disappeared or was stopped (spot reclaim, scale-in;
+    // rails/buildkite-config#2, buildkite/elastic-ci-stack-for-aws#971).
+    id: "buildkite.agent-lost",
+    regex: String.raw`Exited with status -1 \(agent lost\)|\(after intercepting the agent's termination signal, sent because the agent was stopped\)`,
+    class: "flaky",
+    category: "runner",
+    description: "The Buildkite agent was lost or stopped during the job.",
+    scope: "log",
+  },
+  {
     id: "agent.no-c-compiler",
     regex: String.raw`ERROR: No acceptable C compiler found!`,
     class: "known-problem",

@@ -9,7 +9,7 @@ import { TEST_CHATTER } from "./noise.js";
 export const installerPatterns: PatternInput[] = [
   {
     id: "dotnet.http-5xx",
-    regex: String.raw`Response status code does not indicate success: (?:5\d\d|429)\b|The remote server returned an error: \((?:5\d\d|429)\)|"Unable to connect to the remote server"`,
+    regex: String.raw`Response status code does not indicate success: (?:5\d\d|429)\b|The remote server returned an error: \((?:5\d\d|429)\)|"Unable to connect to the remote server"|Exception calling "GetResponse" with "0" argument\(s\): "The operation has timed out`,
     class: "flaky",
     category: "registry",
     description: "A .NET HTTP client (Chocolatey, NuGet, PowerShell) got a server error or no connection.",

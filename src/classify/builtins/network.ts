@@ -10,7 +10,7 @@ import { CHATTER_OR_LOCAL, TEST_CHATTER } from "./noise.js";
 export const networkPatterns: PatternInput[] = [
   {
     id: "net.dns",
-    regex: String.raw`getaddrinfo EAI_AGAIN\b|Temporary failure in name resolution|Could not resolve host: [\w.-]+|dial tcp: lookup [\w.-]+(?: on [\w.:\[\]]+)?: (?:server misbehaving|i/o timeout|no such host)|Caused by: (?:dns error|failed to lookup address information)|java\.net\.UnknownHostException: [\w.-]+|\[Errno -3\] (?:Temporary failure in name resolution|Try again)`,
+    regex: String.raw`getaddrinfo EAI_AGAIN\b|Temporary failure in name resolution|Could not resolve host: [\w.-]+|dial tcp: lookup [\w.-]+(?: on [\w.:\[\]]+)?: (?:server misbehaving|i/o timeout|no such host)|Caused by: (?:dns error|failed to lookup address information)|java\.net\.UnknownHostException: [\w.-]+|\[Errno -3\] (?:Temporary failure in name resolution|Try again)|getaddrinfo ENOTFOUND (?:registry\.npmjs\.org|registry\.yarnpkg\.com|(?:api\.|codeload\.)?github\.com|objects\.githubusercontent\.com|nodejs\.org)(?:$|[^\w.-])`,
     class: "flaky",
     category: "network",
     description: "A host name could not be resolved (DNS).",

@@ -15,7 +15,7 @@ const QUOTED_PHRASE = String.raw`["'\x60][^"'\x60\n]{0,200}(?:[Nn]o space left o
 export const resourcePatterns: PatternInput[] = [
   {
     id: "disk.full",
-    regex: String.raw`(?:[:(] ?|\] |\bENOSPC: )[Nn]o space left on device|There is not enough space (?:on the disk|in the file system)|There was insufficient space remaining on the device`,
+    regex: String.raw`(?:[:(] ?|\] |\bENOSPC: |##\[error\])[Nn]o space left on device|There is not enough space (?:on the disk|in the file system)|There was insufficient space remaining on the device`,
     class: "flaky",
     category: "disk",
     description: "The runner's disk is full.",
