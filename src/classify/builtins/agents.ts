@@ -33,10 +33,10 @@ export const agentPatterns: PatternInput[] = [
   },
   {
     id: "circleci.infrastructure-fail",
-    regex: String.raw`We had an unexpected error preparing the VM for this build|Unexpected capacity error: the service is temporarily unable to allocate resources`,
+    regex: String.raw`We had an unexpected error preparing the VM for this build|Unexpected capacity error: the service is temporarily unable to allocate resources|CircleCI was unable to execute the job to completion, because the CircleCI agent received a kill signal midway through the job`,
     class: "flaky",
     category: "runner",
-    description: "CircleCI could not provide a machine for the job (VM preparation or capacity).",
+    description: "CircleCI could not provide or keep a machine for the job (VM preparation, capacity, its agent killed).",
     scope: "log",
   },
   {

@@ -26,7 +26,7 @@ export const networkPatterns: PatternInput[] = [
   },
   {
     id: "net.timeout",
-    regex: String.raw`java\.net\.SocketTimeoutException: (?:connect|Read) timed out|\bconnect ETIMEDOUT \d{1,3}(?:\.\d{1,3}){3}:\d+|dial tcp [\d.:\[\]a-f]+: (?:i/o timeout|connect: connection timed out)|net/http: (?:TLS handshake timeout|request canceled while waiting for connection)|Client\.Timeout exceeded while awaiting headers`,
+    regex: String.raw`java\.net\.SocketTimeoutException: (?:connect|Read) timed out|\bconnect ETIMEDOUT \d{1,3}(?:\.\d{1,3}){3}:\d+|dial tcp [\d.:\[\]a-f]+: (?:i/o timeout|connect: connection timed out)|net/http: (?:TLS handshake timeout|request canceled while waiting for connection)|Client\.Timeout exceeded while awaiting headers|Failed to establish a new connection: \[Errno 110\] Connection timed out|java\.net\.ConnectException: (?:Connection|Operation) timed out`,
     class: "flaky",
     category: "network",
     description: "A network connection or read timed out.",
@@ -34,7 +34,7 @@ export const networkPatterns: PatternInput[] = [
   },
   {
     id: "net.unreachable",
-    regex: String.raw`Could not create connection to [\w.-]+:\d+|Failed to connect to [\w.-]+ port \d+(?: after \d+ ms)?: (?:Connection timed out|Network is unreachable|No route to host|Couldn't connect to server)|connect ENETUNREACH\b|connect EHOSTUNREACH\b`,
+    regex: String.raw`Could not create connection to [\w.-]+:\d+|Failed to connect to [\w.-]+ port \d+(?: after \d+ ms)?: (?:Connection timed out|Network is unreachable|No route to host|Couldn't connect to server)|connect ENETUNREACH\b|connect EHOSTUNREACH\b|Failed to establish a new connection: \[Errno (?:101|113)\] (?:Network is unreachable|No route to host)|java\.net\.NoRouteToHostException\b`,
     class: "flaky",
     category: "network",
     description: "A remote host could not be reached.",

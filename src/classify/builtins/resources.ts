@@ -50,7 +50,8 @@ export const resourcePatterns: PatternInput[] = [
   },
   {
     id: "oom.killed",
-    regex: String.raw`line \d+: +\d+ Killed +\S|\bKilled[ \t]+\(signal 9\)|The Gradle daemon disappeared unexpectedly|Gradle build daemon disappeared unexpectedly`,
+    // CircleCI's own line when the executor's memory limit killed the step (PetroFit/petrofit#63).
+    regex: String.raw`line \d+: +\d+ Killed +\S|\bKilled[ \t]+\(signal 9\)|The Gradle daemon disappeared unexpectedly|Gradle build daemon disappeared unexpectedly|^Received "killed" signal$`,
     class: "flaky",
     category: "memory",
     description: "A process was killed with SIGKILL (usually the out-of-memory killer).",
@@ -78,7 +79,7 @@ export const resourcePatterns: PatternInput[] = [
   {
     // Only where it ends the step (RULES.md): 137 = 128 + SIGKILL, the kernel's out-of-memory kill.
     id: "oom.exit-137",
-    regex: String.raw`^##\[error\]Process completed with exit code 137\.|^make(?:\[\d+\])?: \*\*\* \[[^\]\n]+\] Error 137$|returned non-zero exit status 137\b|^Error: Process completed with exit code 137\b|^ERROR: Job failed: exit code 137$`,
+    regex: String.raw`^##\[error\]Process completed with exit code 137\.|^make(?:\[\d+\])?: \*\*\* \[[^\]\n]+\] Error 137$|returned non-zero exit status 137\b|^Error: Process completed with exit code 137\b|^ERROR: Job failed: exit code 137$|^Exited with code exit status 137$`,
     class: "flaky",
     category: "memory",
     description: "The step's process was killed with SIGKILL (exit code 137), usually for using too much memory.",

@@ -165,3 +165,29 @@ export const breadthExamples: Record<string, Examples> = {
     miss: ["adb: device offline", "  ✓ shows the device offline banner (4 ms)"],
   },
 };
+
+export const breadthMoreExamples: Record<string, Examples> = {
+  "oom.killed": {
+    match: ['Received "killed" signal'], // PetroFit/petrofit#63, digitalfabrik/integreat-cms#2203
+    miss: ['  ✓ reports Received "killed" signal to the user (2 ms)', "Received killed signal from supervisor; shutting down worker 3 (test_supervisor.py)"],
+  },
+  "oom.exit-137": {
+    match: ["Exited with code exit status 137"], // regro/libcfgraph#17
+    miss: ["Exited with code exit status 1"],
+  },
+  "circleci.infrastructure-fail": {
+    match: [
+      // kipoi/kipoi#426
+      "CircleCI was unable to execute the job to completion, because the CircleCI agent received a kill signal midway through the job.",
+    ],
+    miss: ["CircleCI was unable to find the config file .circleci/config.yml"],
+  },
+  "net.unreachable": {
+    match: ["urllib3.exceptions.NewConnectionError: <urllib3.connection.HTTPSConnection object at 0x7f1c>: Failed to establish a new connection: [Errno 101] Network is unreachable"],
+    miss: ["urllib3.exceptions.NewConnectionError: <urllib3.connection.HTTPConnection object at 0x7f1c>: Failed to establish a new connection: [Errno 111] Connection refused"],
+  },
+  "net.timeout": {
+    match: ["Caused by: java.net.ConnectException: Connection timed out (Connection timed out)", "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='api.example.org', port=443): Max retries exceeded with url: /v1 (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno 110] Connection timed out'))"],
+    miss: ["requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', port=8000): Max retries exceeded with url: /api (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new connection: [Errno 110] Connection timed out'))", "java.net.ConnectException: Connection refused"],
+  },
+};
