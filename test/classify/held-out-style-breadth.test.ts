@@ -148,6 +148,61 @@ const cases: Case[] = [
     pattern: "yarn.network",
     quote: "RequestError: Socket connection timeout",
   },
+  {
+    name: "Gradle's dependency resolution reads nothing from Google's Maven (travis-ci/travis-ci#9059)",
+    log: gha("./gradlew assembleDebug", [
+      "FAILURE: Build failed with an exception.",
+      "* What went wrong:",
+      "A problem occurred configuring root project 'EventFahrplan'.",
+      "> Could not resolve all files for configuration ':classpath'.",
+      "   > Could not resolve com.android.tools.build:gradle:3.0.1.",
+      "     Required by:",
+      "         project :",
+      "      > Could not resolve com.android.tools.build:gradle:3.0.1.",
+      "         > Could not get resource 'https://dl.google.com/dl/android/maven2/com/android/tools/build/gradle/3.0.1/gradle-3.0.1.pom'.",
+      "            > Could not GET 'https://dl.google.com/dl/android/maven2/com/android/tools/build/gradle/3.0.1/gradle-3.0.1.pom'.",
+      "               > Read timed out",
+      "* Try:",
+    ]),
+    pattern: "gradle.repo-http",
+    quote: "               > Read timed out",
+  },
+  {
+    name: "terraform init cannot query the provider registry (hashicorp/terraform#31341)",
+    log: gha("terraform init", [
+      "Initializing provider plugins...",
+      '- Finding hashicorp/aws versions matching "~> 4.50"...',
+      "╷",
+      "│ Error: Failed to query available provider packages",
+      "│",
+      "│ Could not retrieve the list of available versions for provider hashicorp/aws: could not query provider registry for registry.terraform.io/hashicorp/aws: the request failed after 2",
+      '│ attempts, please try again later: Get "https://registry.terraform.io/v1/providers/hashicorp/aws/versions": net/http: request canceled while waiting for connection (Client.Timeout',
+      "│ exceeded while awaiting headers)",
+      "╵",
+    ]),
+    pattern: "terraform.registry",
+    quote: "the request failed after 2",
+  },
+  {
+    name: "pod install times out on the CocoaPods CDN (CocoaPods/CocoaPods#10356)",
+    log: gha("pod install --repo-update", [
+      "Analyzing dependencies",
+      "Fetching podspec for `DoubleConversion` from `../node_modules/react-native/third-party-podspecs/DoubleConversion.podspec`",
+      "[!] CDN: trunk URL couldn't be downloaded: https://cdn.jsdelivr.net/cocoa/Specs/6/8/4/Appboy-iOS-SDK/3.31.2/Appboy-iOS-SDK.podspec.json Response: Timeout was reached",
+    ]),
+    pattern: "cocoapods.cdn",
+    quote: "Response: Timeout was reached",
+  },
+  {
+    name: "Nix's binary cache answers 503 (NixOS/infra#207)",
+    log: gha("nix build .#default", [
+      "copying path '/nix/store/y2qk-cudatoolkit-10.2.89' from 'https://cache.nixos.org'...",
+      "error: unable to download 'https://cache.nixos.org/nar/0g3mvx4rg81g9fdcjc5822v14vf73lnr84fcbxa8jdgciqa1m3qk.nar.xz': HTTP error 503",
+      "error: 1 dependencies of derivation '/nix/store/987v-nvtop-1.2.2.drv' failed to build",
+    ]),
+    pattern: "nix.download",
+    quote: "HTTP error 503",
+  },
 ];
 
 describe("held-out style breadth cases", () => {

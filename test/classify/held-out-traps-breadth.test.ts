@@ -158,6 +158,27 @@ const traps: Trap[] = [
     ]),
     quote: null,
   },
+  {
+    name: "a Gradle deploy task's own call times out (top of the cause chain, not resolution)",
+    log: gha("./gradlew deployStaging", [
+      "> Task :deployStaging FAILED",
+      "FAILURE: Build failed with an exception.",
+      "* What went wrong:",
+      "Execution failed for task ':deployStaging'.",
+      "> Read timed out",
+      "* Try:",
+    ]),
+    quote: "> Read timed out",
+  },
+  {
+    name: "Nix is asked for a source archive that does not exist (404)",
+    log: gha("nix build .#default", [
+      "error: unable to download 'https://github.com/acme/nope/archive/v1.tar.gz': HTTP error 404",
+      "       response body:",
+      "       Not Found",
+    ]),
+    quote: null,
+  },
 ];
 
 describe("breadth traps stay genuine", () => {

@@ -5,7 +5,7 @@
 // pytorch/test-infra's log classifier ruleset.toml and flaky-rules.json (BSD-3-Clause); Docker pull
 // failures from GitLab's glci failure categories (MIT).
 import type { PatternInput } from "../../model/config-schema.js";
-import { CHATTER_OR_LOCAL, LOCAL_HOST, TEST_CHATTER } from "./noise.js";
+import { LOCAL_HOST, TEST_CHATTER } from "./noise.js";
 
 const npm = String.raw`npm (?:ERR!|error)`;
 
@@ -78,9 +78,11 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "gradle.repo-http",
-    // The truncated download only in Gradle's "> cause" chain: a bare ConnectionClosedException line can
-    // be a test of the code's own HTTP server failing.
-    regex: String.raw`Could not (?:GET|HEAD) '[^'\n]+'\. Received status code (?:5\d\d|429) from server|Server returned HTTP response code: (?:5\d\d|429) for URL: https://services\.gradle\.org/|java\.io\.IOException: Downloading from https?://\S+ failed: timeout\b|(?:^|\s)> Premature end of (?:Content-Length delimited|chunk coded) message body`,
+    // The truncated download and the timeouts only in Gradle's "> cause" chain: a bare
+    // ConnectionClosedException line can be a test of the code's own HTTP server failing, and a timeout
+    // nested under "Could not GET" (travis-ci/travis-ci#9059) is resolution, while a task's own
+    // "> Read timed out" stands at the chain's top, unindented.
+    regex: String.raw`Could not (?:GET|HEAD) '[^'\n]+'\. Received status code (?:5\d\d|429) from server|Server returned HTTP response code: (?:5\d\d|429) for URL: https://services\.gradle\.org/|java\.io\.IOException: Downloading from https?://\S+ failed: timeout\b|(?:^|\s)> Premature end of (?:Content-Length delimited|chunk coded) message body|^\s{3,}> (?:Read|Connect) timed out$`,
     class: "flaky",
     category: "registry",
     description: "Gradle (or its wrapper download) got a server error, a timeout or a cut-off download from a repository.",
@@ -165,15 +167,6 @@ export const registryPatterns: PatternInput[] = [
     class: "flaky",
     category: "registry",
     description: "NuGet could not load nuget.org's service index.",
-  },
-  {
-    // Bazel's HttpDownloader (bazelbuild/bazel#23334; facebookresearch/CompilerGym#22); a 404 is the job's own.
-    id: "bazel.download",
-    regex: String.raw`Error downloading \[[^\]\n]+\] to \S+: (?:GET returned (?:5\d\d|429)\b|connect timed out|Read timed out|Connection reset|Tried to reconnect at offset [\d,]+ but server didn't support it)`,
-    class: "flaky",
-    category: "registry",
-    description: "Bazel could not download an external repository (server error, timeout or reset).",
-    unless: CHATTER_OR_LOCAL,
   },
   {
     id: "conda.http",

@@ -167,6 +167,37 @@ export const breadthExamples: Record<string, Examples> = {
 };
 
 export const breadthMoreExamples: Record<string, Examples> = {
+  "terraform.registry": {
+    match: [
+      // hashicorp/terraform#31341
+      "│ Could not retrieve the list of available versions for provider hashicorp/aws: could not query provider registry for registry.terraform.io/hashicorp/aws: the request failed after 2",
+      'registry.terraform.io: Failed to request discovery document: Get "https://registry.terraform.io/.well-known/terraform.json": context deadline exceeded',
+    ],
+    miss: [
+      "│ Could not retrieve the list of available versions for provider acme/nope: provider registry registry.terraform.io does not have a provider named registry.terraform.io/acme/nope",
+    ],
+  },
+  "cocoapods.cdn": {
+    match: [
+      "[!] CDN: trunk URL couldn't be downloaded: https://cdn.cocoapods.org/all_pods_versions_f_2_0.txt Response: Timeout was reached", // CocoaPods/CocoaPods#9618
+      "CDN: trunk URL couldn't be downloaded: https://cdn.jsdelivr.net/cocoa/Specs/a/7/5/AFNetworking/3.2.0/AFNetworking.podspec.json Response: SSL connect error", // CocoaPods/CocoaPods#11939
+    ],
+    miss: [
+      "[!] CDN: trunk URL couldn't be downloaded: https://cdn.cocoapods.org/CocoaPods-version.yml Response: 403", // CocoaPods/CocoaPods#11355
+      "[!] CDN: trunk URL couldn't be downloaded: https://cdn.cocoapods.org/CocoaPods-version.yml Response: URL using bad/illegal format or missing URL", // CocoaPods/CocoaPods#11159
+    ],
+  },
+  "nix.download": {
+    match: [
+      "error: unable to download 'https://cache.nixos.org/nar/0g3mvx4rg81g9fdcjc5822v14vf73lnr84fcbxa8jdgciqa1m3qk.nar.xz': HTTP error 503", // NixOS/infra#207
+      "error: unable to download 'https://cache.nixos.org/nar/1abc.nar.xz': HTTP error 200 (curl error: Timeout was reached)", // NixOS/nixpkgs#65015
+    ],
+    miss: ["error: unable to download 'https://github.com/acme/nope/archive/v1.tar.gz': HTTP error 404"],
+  },
+  "gradle.repo-http": {
+    match: ["               > Read timed out"], // travis-ci/travis-ci#9059, under "> Could not GET '…'"
+    miss: ["> Read timed out"],
+  },
   "oom.killed": {
     match: ['Received "killed" signal'], // PetroFit/petrofit#63, digitalfabrik/integreat-cms#2203
     miss: ['  ✓ reports Received "killed" signal to the user (2 ms)', "Received killed signal from supervisor; shutting down worker 3 (test_supervisor.py)"],
