@@ -179,6 +179,15 @@ const traps: Trap[] = [
     ]),
     quote: null,
   },
+  {
+    name: "pip is pointed at an index host that does not exist (a typo in --extra-index-url)",
+    log: gha("pip install -r requirements.txt", [
+      "ERROR: Exception:",
+      "Traceback (most recent call last):",
+      "pip._vendor.requests.exceptions.ConnectionError: HTTPSConnectionPool(host='pypi.acme-internl.example', port=443): Max retries exceeded with url: /simple/acme-utils/ (Caused by NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -2] Name or service not known'))",
+    ]),
+    quote: null,
+  },
 ];
 
 describe("breadth traps stay genuine", () => {

@@ -59,7 +59,8 @@ export const registryPatterns: PatternInput[] = [
     class: "flaky",
     category: "network",
     description: "pip lost the connection to the package index.",
-    unless: LOCAL_HOST,
+    // Not the job's own index, nor a host that does not exist or refuses: a wrong --index-url.
+    unless: String.raw`${LOCAL_HOST}|\[Errno (?:-2|8|111)\] (?:Name or service not known|nodename nor servname|Connection refused)`,
   },
   {
     id: "uv.fetch",
