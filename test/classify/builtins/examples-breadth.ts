@@ -167,6 +167,30 @@ export const breadthExamples: Record<string, Examples> = {
 };
 
 export const breadthMoreExamples: Record<string, Examples> = {
+  "node-gyp.headers": {
+    match: [
+      "15:31:41  gyp ERR! stack Error: 500 response downloading https://nodejs.org/download/release/v14.15.0/node-v14.15.0-headers.tar.gz", // nodejs/node-gyp#2847
+      "gyp ERR! stack Error: 522 response downloading https://nodejs.org/download/release/v7.7.2/node-v7.7.2-headers.tar.gz", // nodejs/node-gyp#1146
+    ],
+    miss: ["npm ERR! gyp ERR! stack Error: 403 response downloading http://mirrors.sh.ctriptravel.com/nodejs.org/dist/v16.14.0/node-v16.14.0-headers.tar.gz"], // nodejs/node-gyp#2951
+  },
+  "rustup.download": {
+    match: [
+      // rust-lang/infra-team#16
+      "error: could not download file from 'https://static.rust-lang.org/dist/channel-rust-nightly.toml.sha256' to '/home/travis/.rustup/tmp/o4tx0_y55x5dl6yn_file'",
+      // rust-lang/rustup#1328
+      "error: caused by: error sending request for url (https://static.rust-lang.org/rustup/release-stable.toml): operation timed out",
+    ],
+    miss: ["error: caused by: error sending request for url (http://127.0.0.1:8080/api/items): operation timed out", "error: toolchain '1.99' is not installable"],
+  },
+  "playwright.browser-download": {
+    match: [
+      "Error: Request to https://cdn.playwright.dev/builds/cft/153.0.8010.12/win64/chrome-win64.zip timed out after 30000ms", // microsoft/playwright#42578
+      // microsoft/playwright#28329
+      "131 MiB [=================== ] 96% 2.4sError: Download failed: server closed connection. URL: https://playwright.azureedge.net/builds/chromium/1092/chromium-mac-arm64.zip",
+    ],
+    miss: ["Error: apiRequestContext.get: Request timed out after 30000ms", "Error: Request to http://localhost:3000/api/health timed out after 5000ms"],
+  },
   "terraform.registry": {
     match: [
       // hashicorp/terraform#31341
