@@ -1,6 +1,6 @@
 // The causes aggregations over a generated history, against counts made here from what was generated.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCauses } from "../../src/web/causes-data.js";
+import { loadCauses } from "../../src/web/causes/causes-data.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { NOW, REPOS, seedCauses, type SeededFailure } from "./seed-causes.js";
 

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addHealthRoutes } from "../../src/web/health.js";
-import { createMetrics } from "../../src/web/metrics.js";
+import { addHealthRoutes } from "../../src/web/metrics/health.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
 import { Router } from "../../src/web/router.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 

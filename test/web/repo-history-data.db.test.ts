@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
-import { loadRepoHistory, type RepoHistory } from "../../src/web/repo-history-data.js";
+import { loadRepoHistory, type RepoHistory } from "../../src/web/history/repo-history-data.js";
 import { findRepository } from "../../src/web/details-data.js";
 import { HOSTILE_JOB, HOSTILE_PATTERN, MAIN, NOW, daysAgo, seedHistory } from "./seed-history.js";
 
