@@ -188,6 +188,19 @@ const traps: Trap[] = [
     ]),
     quote: null,
   },
+  {
+    name: "an integration test times out against the job's own compose service (undici)",
+    log: gha("npm run test:e2e", [
+      " FAIL  test/checkout.e2e.test.ts (31.2 s)",
+      "  ● checkout › pays with a card",
+      "",
+      "    TypeError: fetch failed",
+      "      [cause]: ConnectTimeoutError: Connect Timeout Error (attempted address: payments:8443, timeout: 10000ms)",
+      "          code: 'UND_ERR_CONNECT_TIMEOUT'",
+      "Tests:       1 failed, 20 passed, 21 total",
+    ]),
+    quote: "TypeError: fetch failed",
+  },
 ];
 
 describe("breadth traps stay genuine", () => {

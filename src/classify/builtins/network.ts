@@ -26,7 +26,7 @@ export const networkPatterns: PatternInput[] = [
   },
   {
     id: "net.timeout",
-    regex: String.raw`java\.net\.SocketTimeoutException: (?:connect|Read) timed out|\bconnect ETIMEDOUT \d{1,3}(?:\.\d{1,3}){3}:\d+|dial tcp [\d.:\[\]a-f]+: (?:i/o timeout|connect: connection timed out)|net/http: (?:TLS handshake timeout|request canceled while waiting for connection)|Client\.Timeout exceeded while awaiting headers|Failed to establish a new connection: \[Errno 110\] Connection timed out|java\.net\.ConnectException: (?:Connection|Operation) timed out`,
+    regex: String.raw`java\.net\.SocketTimeoutException: (?:connect|Read) timed out|\bconnect ETIMEDOUT \d{1,3}(?:\.\d{1,3}){3}:\d+|dial tcp [\d.:\[\]a-f]+: (?:i/o timeout|connect: connection timed out)|net/http: (?:TLS handshake timeout|request canceled while waiting for connection)|Client\.Timeout exceeded while awaiting headers|Failed to establish a new connection: \[Errno 110\] Connection timed out|java\.net\.ConnectException: (?:Connection|Operation) timed out|Connect Timeout Error \(attempted address: [\w-]+(?:\.[\w-]+)+:\d+|SocketException \((?:110|10060)\): (?:Connection timed out|A connection attempt failed)`,
     class: "flaky",
     category: "network",
     description: "A network connection or read timed out.",
@@ -50,10 +50,11 @@ export const networkPatterns: PatternInput[] = [
   },
   {
     id: "net.curl",
-    regex: String.raw`curl: \((?:6|7|28|35|52|56)\) |curl: \(22\) The requested URL returned error: (?:5\d\d|429)\b`,
+    // Also libcurl through PHP (Guzzle's "cURL error 28: …") and wget's own wording.
+    regex: String.raw`curl: \((?:6|7|28|35|52|56)\) |curl: \(22\) The requested URL returned error: (?:5\d\d|429)\b|\bcURL error (?:6|7|28|35|52|56): |\bwget: unable to resolve host address\b|\bConnecting to [\w-]+(?:\.[\w-]+)+ \([^)\n]*\)\|[^|\n]*\|:\d+\.\.\. failed: (?:Connection timed out|Network is unreachable|No route to host)\.|^ERROR (?:5\d\d|429): [A-Z]`,
     class: "flaky",
     category: "network",
-    description: "curl failed on the network (resolve, connect, timeout, TLS, empty reply, server error).",
+    description: "curl, libcurl or wget failed on the network (resolve, connect, timeout, TLS, empty reply, server error).",
     unless: CHATTER_OR_LOCAL,
   },
   {

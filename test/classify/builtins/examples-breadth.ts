@@ -167,6 +167,20 @@ export const breadthExamples: Record<string, Examples> = {
 };
 
 export const breadthMoreExamples: Record<string, Examples> = {
+  "net.curl": {
+    match: [
+      "GuzzleHttp\\Exception\\ConnectException: cURL error 28: Connection timed out after 10001 milliseconds (see https://curl.haxx.se/libcurl/c/libcurl-errors.html)",
+      "wget: unable to resolve host address ‘github.com’",
+      "Connecting to github.com (github.com)|140.82.112.4|:443... failed: Connection timed out.",
+      "ERROR 503: Service Unavailable.",
+    ],
+    miss: [
+      "GuzzleHttp\\Exception\\ConnectException: cURL error 7: Failed to connect to localhost port 8080: Connection refused",
+      "ERROR 404: Not Found.",
+      "Connecting to localhost (localhost)|127.0.0.1|:8080... failed: Connection refused.",
+      "Connecting to api (api)|172.18.0.3|:3000... failed: Connection timed out.",
+    ],
+  },
   "node-gyp.headers": {
     match: [
       "15:31:41  gyp ERR! stack Error: 500 response downloading https://nodejs.org/download/release/v14.15.0/node-v14.15.0-headers.tar.gz", // nodejs/node-gyp#2847
@@ -242,7 +256,10 @@ export const breadthMoreExamples: Record<string, Examples> = {
     miss: ["urllib3.exceptions.NewConnectionError: <urllib3.connection.HTTPConnection object at 0x7f1c>: Failed to establish a new connection: [Errno 111] Connection refused"],
   },
   "net.timeout": {
-    match: ["Caused by: java.net.ConnectException: Connection timed out (Connection timed out)", "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='api.example.org', port=443): Max retries exceeded with url: /v1 (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno 110] Connection timed out'))"],
-    miss: ["requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', port=8000): Max retries exceeded with url: /api (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new connection: [Errno 110] Connection timed out'))", "java.net.ConnectException: Connection refused"],
+    match: [
+      "  [cause]: ConnectTimeoutError: Connect Timeout Error (attempted address: registry.npmjs.org:443, timeout: 10000ms)",
+      "System.Net.Http.HttpRequestException: Connection timed out (api.nuget.org:443) ---> System.Net.Sockets.SocketException (110): Connection timed out",
+      "Caused by: java.net.ConnectException: Connection timed out (Connection timed out)", "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='api.example.org', port=443): Max retries exceeded with url: /v1 (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno 110] Connection timed out'))"],
+    miss: ["requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', port=8000): Max retries exceeded with url: /api (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new connection: [Errno 110] Connection timed out'))", "java.net.ConnectException: Connection refused", "  [cause]: ConnectTimeoutError: Connect Timeout Error (attempted address: localhost:3000, timeout: 10000ms)", "System.Net.Sockets.SocketException (111): Connection refused", "  [cause]: ConnectTimeoutError: Connect Timeout Error (attempted address: api:3000, timeout: 10000ms)"],
   },
 };
