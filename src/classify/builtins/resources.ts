@@ -24,10 +24,11 @@ export const resourcePatterns: PatternInput[] = [
   },
   {
     id: "disk.low-space",
-    regex: String.raw`Failure: There is only .{1,40} free space left in .+, which is less than the minimum requirement of|You are running out of disk space\. The runner will stop working when the machine runs out of disk space`,
+    regex: String.raw`Failure: There is only .{1,40} free space left in .+, which is less than the minimum requirement of|You are running out of disk space\. The runner will stop working when the machine runs out of disk space|The node was low on resource: ephemeral-storage\b`,
     class: "flaky",
     category: "disk",
     description: "The runner had too little free disk space.",
+    unless: TEST_CHATTER,
     scope: "log",
   },
   {
@@ -40,7 +41,8 @@ export const resourcePatterns: PatternInput[] = [
   },
   {
     id: "oom.kernel",
-    regex: String.raw`Out of memory: Kill(?:ed)? process \d+|\boom-kill:|Memory cgroup out of memory|\bOOMKilled\b`,
+    // Kubernetes evicting the job's pod (GitLab's "Event retrieved from the cluster", cloud-pi-native/socle#532).
+    regex: String.raw`Out of memory: Kill(?:ed)? process \d+|\boom-kill:|Memory cgroup out of memory|\bOOMKilled\b|The node was low on resource: memory\b`,
     class: "flaky",
     category: "memory",
     description: "The kernel or container runtime killed a process for using too much memory.",

@@ -167,6 +167,17 @@ export const breadthExamples: Record<string, Examples> = {
 };
 
 export const breadthMoreExamples: Record<string, Examples> = {
+  "disk.low-space": {
+    match: [
+      // cloud-pi-native/socle#532 (GitLab's Kubernetes executor)
+      "WARNING: Event retrieved from the cluster: The node was low on resource: ephemeral-storage. Threshold quantity: 16023864137, available: 12671572Ki. Container build was using 1639680Ki, request is 0, has larger consumption of ephemeral-storage.",
+    ],
+    miss: ["  ✓ evicts pods when The node was low on resource: ephemeral-storage (3 ms)"],
+  },
+  "oom.kernel": {
+    match: ["  Warning  Evicted  44s  kubelet  The node was low on resource: memory. Container build was using 7340032Ki, which exceeds its request of 4Gi."],
+    miss: ["The node was low on memory pressure alerts: 0"],
+  },
   "net.curl": {
     match: [
       "GuzzleHttp\\Exception\\ConnectException: cURL error 28: Connection timed out after 10001 milliseconds (see https://curl.haxx.se/libcurl/c/libcurl-errors.html)",
