@@ -3,7 +3,7 @@
 // a path dependency that is not there, a private feed without credentials, a 4xx, a recovered
 // warning, an emulator that was still booting, the job's own server. Each must stay genuine.
 import { describe, expect, it } from "vitest";
-import { gha, jenkins, lineOf, verdictOf } from "./held-out-logs.js";
+import { gha, ghaSetup, jenkins, lineOf, verdictOf } from "./held-out-logs.js";
 
 interface Trap {
   name: string;
@@ -200,6 +200,14 @@ const traps: Trap[] = [
       "Tests:       1 failed, 20 passed, 21 total",
     ]),
     quote: "TypeError: fetch failed",
+  },
+  {
+    name: "the workflow names an action version that does not exist",
+    log: ghaSetup([
+      "Download action repository 'actions/checkout@v4' (SHA:11bd71901bbe5b1630ceea73d27597364c9af683)",
+      "##[error]Unable to resolve action `acme/setup-tool@v9`, unable to find version `v9`",
+    ]),
+    quote: null,
   },
 ];
 
