@@ -7,11 +7,13 @@
 import type { LogStep, NormalisedLog } from "../logs/types.js";
 import type { CompiledPattern, CompiledPatternSet, Probe } from "./compile.js";
 import { decisiveLines, type Decisive } from "./decisive.js";
+import { CONSEQUENCE_LINE } from "./consequence-line.js";
 import { clip, excerptAround } from "./excerpt.js";
 import { failingTestsOf } from "./failing-tests.js";
 import { locate, locateBackwards, locateFirst, locateMultiline, type Located } from "./locate.js";
 import { PICK_RANKS } from "./pick.js";
 import { reasonLine } from "./reason-line.js";
+import { compileRegex } from "./regex.js";
 import { runnerFlakyReportsOf } from "./runner-flaky-reports.js";
 import type { TestEvent } from "./test-events.js";
 import { failureSignature } from "./signature.js";
@@ -152,9 +154,14 @@ function infraLine(ctx: Ctx, text: string): boolean {
   return ctx.compiled.patterns.some((p) => !observing(p) && p.probe !== undefined && ctx.compiled.probes[p.probe]?.line.test(text) === true && !(p.unless?.test(text) ?? false));
 }
 
-/** The first genuine error that counts in the failing step and that no infrastructure line before it in the same test explains. */
+/**
+ * The first genuine error that counts in the failing step and that no infrastructure line before it
+ * in the same test explains: only a crash, signal, exit, timeout or broken connection can be such a
+ * consequence (consequence-line.ts); a plain value assertion always stands.
+ */
 function genuineEvidence(ctx: Ctx, hits: PatternHit[], from: number, to: number): Located | undefined {
   const { compiled, source } = ctx;
+  const consequence = compileRegex(CONSEQUENCE_LINE, { id: "sift.evidence.consequence" });
   let first: Located | undefined;
   compiled.probes.forEach((probe, i) => {
     if (probe.kind !== "pick" || !PICK_RANKS.find((r) => r.id === probe.id)?.evidence) return;
@@ -162,7 +169,7 @@ function genuineEvidence(ctx: Ctx, hits: PatternHit[], from: number, to: number)
     for (const hit of locate(source, compiled, i, from, first ? first.line : to, { skip: compiled.generic })) {
       if (++seen > MAX_HITS) break;
       if (ctx.decisive.excluded(hit.line) !== undefined || infraLine(ctx, hit.text)) continue;
-      if (hits.some((h) => h.hit.line < hit.line && ctx.decisive.sameBlock(h.hit.line, hit.line))) continue;
+      if (consequence.test(hit.text) && hits.some((h) => h.hit.line < hit.line && ctx.decisive.sameBlock(h.hit.line, hit.line))) continue;
       if (!first || hit.line < first.line) first = hit;
       break;
     }
@@ -180,7 +187,8 @@ function pickGenuine(ctx: Ctx, from: number, to: number): { hit?: Located; id: s
     const r = rank++;
     let kept = 0;
     for (const hit of locateBackwards(source, compiled, i, from, to, { skip: compiled.generic })) {
-      if (ctx.decisive.excluded(hit.line) !== undefined) continue;
+      // A genuine verdict is never explained by an infrastructure line a genuine error overruled.
+      if (ctx.decisive.excluded(hit.line) !== undefined || infraLine(ctx, hit.text)) continue;
       found.push({ hit, rank: r, probe });
       if (++kept >= PER_RANK) break;
     }
