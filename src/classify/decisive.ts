@@ -22,6 +22,15 @@ export const NOT_RECOVERED_LINE = String.raw`^WARNING: DATA RACE$|^WARNING: Thre
 /** Lines that only relay that a step failed: a step that ends on these ended on what came before. */
 export const RELAY_LINE = String.raw`^\s*$|^##\[error\]|^Error: Process completed|exit(?:ed with)? (?:code|status) \d+|^make(?:\[\d+\])?: \*\*\* |^npm ERR! |^npm error |^ELIFECYCLE|^error Command failed|^\[ERROR\]|^FAILURE: |^BUILD FAIL|^\* (?:What went wrong|Try):|^> (?:Run with|Get more help)|^Finished: |^Build step '.*' marked build as failure|^The command ".*" exited|Done\. Your build exited|did not complete successfully: exit code`;
 
+/** Lines that show a command, not its output: a shell's `set -x` trace, a runner's echo of the command it runs. */
+export const COMMAND_LINE = String.raw`^\++ \S|^\$ \S|^(?:##)?\[command\]`;
+
+/** A GitHub Actions step opens with its script (and its shell, env and inputs) in a group: the step's text, not its output. */
+const STEP_HEADER = /^##\[group\]Run /;
+const HEADER_END = "##[endgroup]";
+/** Lines a step's header group spans at most. */
+const MAX_HEADER = 500;
+
 const WINDOW = 2000;
 /** Lines one test's output spans at most for an infrastructure line to explain an error after it. */
 const SAME_BLOCK = 200;
@@ -80,6 +89,23 @@ export function decisiveLines(source: TextSource, step: LogStep | undefined, lin
   const recovered = compileRegex(RECOVERED_LINE, { id: "sift.decisive.recovered" });
   const notRecovered = compileRegex(NOT_RECOVERED_LINE, { id: "sift.decisive.not-recovered" });
   const relay = compileRegex(RELAY_LINE, { id: "sift.decisive.relay" });
+  const command = compileRegex(COMMAND_LINE, { id: "sift.decisive.command" });
+  let headerEnd: number | undefined;
+  const inHeader = (n: number) => {
+    if (headerEnd === undefined) {
+      headerEnd = from - 1;
+      if (step && STEP_HEADER.test(source.line(from))) {
+        const last = Math.min(to, from + MAX_HEADER);
+        for (let k = from + 1; k <= last; k++) {
+          if (source.line(k) === HEADER_END) {
+            headerEnd = k;
+            break;
+          }
+        }
+      }
+    }
+    return n >= from && n <= headerEnd;
+  };
   const windows = new Map<number, Marker[]>();
   let events: readonly TestEvent[] | undefined;
   let retried: [number, number][] | undefined;
@@ -125,6 +151,7 @@ export function decisiveLines(source: TextSource, step: LogStep | undefined, lin
     excluded(n, options = {}) {
       if (!options.anyStep && (n < from || n > to)) return n > to ? "after the failing step" : "outside the failing step";
       const text = source.line(n);
+      if (command.test(text) || inHeader(n)) return "a command the job ran, not its output";
       if (recovered.test(text) && !notRecovered.test(text) && !stepEndsOn(n)) return "a warning or retry the tool recovered from";
       if (n >= from && n <= to && passingOutput(n)) return "output of a test that passed";
       if (n >= from && n <= to && retriedAttempt(n)) return "a failed attempt of a test that passed on the runner's re-try";

@@ -51,8 +51,8 @@ const RANKS: readonly PickRank[] = [
       String.raw`|^\s*Failed \S+ \[(?:< ?)?[\d.]+ ?m?s\]$|^(?:FAIL|ERROR): \w+ \([\w.]+\)` + // dotnet test, unittest
       String.raw`|^(?:\[ERROR\])?\s+\S+:\d+ » \S|^//\S+\s+(?:\(cached\) )?(?:FAILED|TIMEOUT) in ` + // surefire's errors summary, bazel
       String.raw`|Test +#\d+: .*\*{3}(?:Failed|Exception|Timeout|Not Run)|^\s+\d+ - \S+ \((?:Failed|Timeout|SEGFAULT|Subprocess aborted|Not Run|Exception)\)$` + // ctest
-      // A process killed by a signal the code raised (the shell's report of it).
-      String.raw`|\bSegmentation fault\b|^(?:Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$|: line \d+: +\d+ (?:Aborted|Bus error|Illegal instruction|Floating point exception)\b`,
+      // A process killed by a signal the code raised (the shell's report of it), and node's reason for its own abort.
+      String.raw`|^FATAL ERROR: \S|\bSegmentation fault\b|^(?:Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$|: line \d+: +\d+ (?:Aborted|Bus error|Illegal instruction|Floating point exception)\b`,
   },
   {
     id: "sift.genuine.build-error",
