@@ -25,6 +25,15 @@ export const RELAY_LINE = String.raw`^\s*$|^##\[error\]|^Error: Process complete
 /** Lines that show a command, not its output: a shell's `set -x` trace, a runner's echo of the command it runs. */
 export const COMMAND_LINE = String.raw`^\++ \S|^\$ \S|^(?:##)?\[command\]`;
 
+/** Lines that print text rather than report an error: a commit of `git log --oneline`, a lone quoted string (an item of a printed list or config). */
+export const PRINTED_LINE = String.raw`^[0-9a-f]{7,40} (?:\([^)\n]*\) )?\S|^\s*(?:- )?"[^"\n]*",?\s*$|^\s*(?:- )?'[^'\n]*',?\s*$`;
+
+/** A unified diff's hunk: its header, then lines of file content marked " ", "+" or "-". */
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;
+const HUNK_LINE = /^[-+ ]/;
+/** Lines a diff hunk spans at most for a line in it to be recognised as file content. */
+const MAX_HUNK = 300;
+
 /** A GitHub Actions step opens with its script (and its shell, env and inputs) in a group: the step's text, not its output. */
 const STEP_HEADER = /^##\[group\]Run /;
 const HEADER_END = "##[endgroup]";
@@ -90,6 +99,16 @@ export function decisiveLines(source: TextSource, step: LogStep | undefined, lin
   const notRecovered = compileRegex(NOT_RECOVERED_LINE, { id: "sift.decisive.not-recovered" });
   const relay = compileRegex(RELAY_LINE, { id: "sift.decisive.relay" });
   const command = compileRegex(COMMAND_LINE, { id: "sift.decisive.command" });
+  const printed = compileRegex(PRINTED_LINE, { id: "sift.decisive.printed" });
+  const inDiffHunk = (n: number) => {
+    if (!HUNK_LINE.test(source.line(n))) return false;
+    for (let k = n - 1; k >= Math.max(1, n - MAX_HUNK); k--) {
+      const line = source.line(k);
+      if (HUNK_HEADER.test(line)) return true;
+      if (line !== "" && !HUNK_LINE.test(line)) return false;
+    }
+    return false;
+  };
   let headerEnd: number | undefined;
   const inHeader = (n: number) => {
     if (headerEnd === undefined) {
@@ -152,6 +171,7 @@ export function decisiveLines(source: TextSource, step: LogStep | undefined, lin
       if (!options.anyStep && (n < from || n > to)) return n > to ? "after the failing step" : "outside the failing step";
       const text = source.line(n);
       if (command.test(text) || inHeader(n)) return "a command the job ran, not its output";
+      if (printed.test(text) || inDiffHunk(n)) return "text the job printed (a diff, a commit list, a quoted value), not an error";
       if (recovered.test(text) && !notRecovered.test(text) && !stepEndsOn(n)) return "a warning or retry the tool recovered from";
       if (n >= from && n <= to && passingOutput(n)) return "output of a test that passed";
       if (n >= from && n <= to && retriedAttempt(n)) return "a failed attempt of a test that passed on the runner's re-try";
