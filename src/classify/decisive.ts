@@ -28,6 +28,10 @@ export const COMMAND_LINE = String.raw`^\++ \S|^\$ \S|^(?:##)?\[command\]`;
 /** Lines that print text rather than report an error: a commit of `git log --oneline`, a lone quoted string (an item of a printed list or config). */
 export const PRINTED_LINE = String.raw`^[0-9a-f]{7,40} (?:\([^)\n]*\) )?\S|^\s*(?:- )?"[^"\n]*",?\s*$|^\s*(?:- )?'[^'\n]*',?\s*$`;
 
+/** Node's report of an uncaught throw quotes the throwing source line between its location and a caret: code, not an error. */
+const THROW_LOCATION = /^\s*\S+\.[cm]?[jt]s:\d+$/;
+const CARET = /^\s*\^+\s*$/;
+
 /** A unified diff's hunk: its header, then lines of file content marked " ", "+" or "-". */
 const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;
 const HUNK_LINE = /^[-+ ]/;
@@ -171,6 +175,7 @@ export function decisiveLines(source: TextSource, step: LogStep | undefined, lin
       if (!options.anyStep && (n < from || n > to)) return n > to ? "after the failing step" : "outside the failing step";
       const text = source.line(n);
       if (command.test(text) || inHeader(n)) return "a command the job ran, not its output";
+      if (CARET.test(source.line(n + 1)) && THROW_LOCATION.test(source.line(n - 1))) return "the source line of a throw, quoted by the runtime";
       if (printed.test(text) || inDiffHunk(n)) return "text the job printed (a diff, a commit list, a quoted value), not an error";
       if (recovered.test(text) && !notRecovered.test(text) && !stepEndsOn(n)) return "a warning or retry the tool recovered from";
       if (n >= from && n <= to && passingOutput(n)) return "output of a test that passed";
