@@ -113,7 +113,9 @@ function matchPattern(ctx: Ctx, p: CompiledPattern, step: LogStep | undefined): 
   const from = whole ? 1 : (step as LogStep).startLine;
   // Steps after the failing one never explain it; job-terminal signals stand wherever they stand.
   const to = terminal || !step ? ctx.facts.lineCount : step.endLine;
-  const counts = (hit: Located) => ctx.decisive.excluded(hit.line, { anyStep: whole }) === undefined;
+  // A timeout in a step before the failing one ended only that step (continue-on-error): a later step ran and failed.
+  const before = (hit: Located) => p.pattern.category === "timeout" && step !== undefined && hit.line < step.startLine;
+  const counts = (hit: Located) => !before(hit) && ctx.decisive.excluded(hit.line, { anyStep: whole }) === undefined;
   if (p.multiline) {
     const hit = locateMultiline(ctx.source, p.multiline, from, to, p.unless);
     return hit && counts(hit) ? hit : undefined;
@@ -266,7 +268,7 @@ export function classifyLog(facts: LogFacts, source: TextSource, compiled: Compi
     };
   }
 
-  const timeout = locateFirst(source, compiled, probeIndex(compiled, "sift.signal.platform-timeout"), 1, facts.lineCount);
+  const timeout = locateFirst(source, compiled, probeIndex(compiled, "sift.signal.platform-timeout"), from, facts.lineCount);
   if (timeout || signals.conclusion === "timed_out") {
     return {
       ...signalVerdict("genuine", "sift.signal.platform-timeout", "timeout", "The job hit the platform's time limit.", "a platform timeout can be a hang caused by the change as well as slow infrastructure: counted as genuine", at(ctx, timeout)),

@@ -45,6 +45,13 @@ const RANKS: readonly PickRank[] = [
       String.raw`|^\S+\.\w+:\d+:\d+: [CWEF]: \S|^Type error: \S`, // RuboCop, Next.js
   },
   {
+    // The process hit its own heap limit (RULES.md §5): genuine even when a wrapper then reports exit code 137.
+    id: "sift.genuine.own-heap-limit",
+    category: "memory",
+    evidence: true,
+    source: String.raw`^FATAL ERROR: (?:Reached heap limit |Ineffective mark-compacts near heap limit |CALL_AND_RETRY_LAST )?Allocation failed - JavaScript heap out of memory`,
+  },
+  {
     id: "sift.genuine.test-failure",
     category: "test-failure",
     source: String.raw`^not ok \d+ |^\S+ > .+ FAILED$|^(?:FAILED|ERROR) \S+::\S+|^\s*--- FAIL: |^\s*● .+ › |^\s*FAIL\s+\S+\.\w+|^\s+● \S|^_{3,} \S+ _{3,}$|^\[  FAILED  \] |TEST-UNEXPECTED-(?:FAIL|TIMEOUT|ERROR)|^FAIL(?:ED)?:? [^\[\s]|^FAILED CONSISTENTLY: |^\S.*Test\S* .*(?:FAILED|failed)$|^\s*\d+\) \S.+$|<<< (?:FAILURE|ERROR)!` +

@@ -10,7 +10,7 @@
 import type { ClassifiedFailure, Confidence, VerdictClass } from "../model/index.js";
 
 // The picker's compiler and test-failure lines (src/classify/pick.ts): an assertion and a diagnostic are the most specific.
-const SPECIFIC = new Set(["sift.genuine.assertion", "sift.genuine.diagnostic", "sift.genuine.test-failure", "sift.genuine.test-timeout", "sift.genuine.build-error"]);
+const SPECIFIC = new Set(["sift.genuine.assertion", "sift.genuine.diagnostic", "sift.genuine.own-heap-limit", "sift.genuine.test-failure", "sift.genuine.test-timeout", "sift.genuine.build-error"]);
 
 /** `contested`: flips or a declaration say the failing test can be flaky, yet the failure stayed genuine. */
 export function confidenceOf(r: { finalClass: VerdictClass; failure: Pick<ClassifiedFailure, "patternId" | "line">; contested?: boolean }): Confidence {
