@@ -32,6 +32,12 @@ export const PRINTED_LINE = String.raw`^[0-9a-f]{7,40} (?:\([^)\n]*\) )?\S|^\s*(
 const THROW_LOCATION = /^\s*\S+\.[cm]?[jt]s:\d+$/;
 const CARET = /^\s*\^+\s*$/;
 
+/** The shell's notice that a background job died of SIGKILL, and the job's own trace sending SIGKILL to a pid. */
+const KILLED_NOTICE = /: line \d+: +(\d+) Killed\b/;
+const OWN_KILL = /^\++ (?:sudo )?kill (?:-9|-KILL|-SIGKILL|-s KILL|-s SIGKILL|--signal KILL) (?:\d+ )*(\d+)$/;
+/** Lines before a Killed notice searched for the trace of the kill. */
+const MAX_KILL_LOOKBACK = 2000;
+
 /** A unified diff's hunk: its header, then lines of file content marked " ", "+" or "-". */
 const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;
 const HUNK_LINE = /^[-+ ]/;
@@ -113,6 +119,15 @@ export function decisiveLines(source: TextSource, step: LogStep | undefined, lin
     }
     return false;
   };
+  const killedByJob = (text: string, n: number) => {
+    const pid = KILLED_NOTICE.exec(text)?.[1];
+    if (!pid) return false;
+    for (let k = n - 1; k >= Math.max(1, n - MAX_KILL_LOOKBACK); k--) {
+      const line = source.line(k);
+      if (line.startsWith("+") && OWN_KILL.exec(line)?.[0].split(" ").includes(pid)) return true;
+    }
+    return false;
+  };
   let headerEnd: number | undefined;
   const inHeader = (n: number) => {
     if (headerEnd === undefined) {
@@ -176,6 +191,7 @@ export function decisiveLines(source: TextSource, step: LogStep | undefined, lin
       const text = source.line(n);
       if (command.test(text) || inHeader(n)) return "a command the job ran, not its output";
       if (CARET.test(source.line(n + 1)) && THROW_LOCATION.test(source.line(n - 1))) return "the source line of a throw, quoted by the runtime";
+      if (killedByJob(text, n)) return "a process the job's own script killed";
       if (printed.test(text) || inDiffHunk(n)) return "text the job printed (a diff, a commit list, a quoted value), not an error";
       if (recovered.test(text) && !notRecovered.test(text) && !stepEndsOn(n)) return "a warning or retry the tool recovered from";
       if (n >= from && n <= to && passingOutput(n)) return "output of a test that passed";

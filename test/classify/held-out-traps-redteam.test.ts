@@ -516,6 +516,18 @@ const traps: Trap[] = [
     log: gha("npx jest", ["<--- JS stacktrace --->", "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory", " 1: 0xb7a940 node::Abort() [node]"], { exitCode: 137 }),
     quote: "FATAL ERROR: Reached heap limit",
   },
+  {
+    name: "the script kills its own background server (set -x shows kill -9); the scenarios failed",
+    log: gha("./ci/e2e.sh", [
+      "+ SERVER_PID=4242",
+      "+ npx cucumber-js",
+      "14 scenarios (2 failed, 12 passed)",
+      "+ kill -9 4242",
+      "./ci/e2e.sh: line 30:  4242 Killed                  npm run serve",
+      "+ exit 1",
+    ]),
+    quote: null,
+  },
   // --- Formats: colours, CRLF, timestamps, long lines, unicode ---
   {
     name: "Buildkite (CRLF, ANSI): a go test logs an i/o timeout it injected, then fails its check",
@@ -543,14 +555,14 @@ const traps: Trap[] = [
   {
     name: "a very long JSON line a test printed holds a reset, and the assertion follows",
     log: gha("pytest -s", [
-      "tests/test_feed.py::test_feed_retries " + JSON.stringify({ events: Array.from({ length: 400 }, (_, i) => ({ id: i, note: i === 399 ? "upstream: Connection reset by peer" : "ok" })) }),
+      "tests/test_feed.py::test_feed_retries " + JSON.stringify({ events: Array.from({ length: 1000 }, (_, i) => ({ id: i, note: i === 999 ? "upstream: Connection reset by peer" : "ok" })) }),
       "FAILED",
       "=================================== FAILURES ===================================",
       "_________________________________ test_feed_retries _________________________________",
-      "E       assert 399 == 400",
+      "E       assert 999 == 1000",
       "tests/test_feed.py:30: AssertionError",
     ]),
-    quote: "E       assert 399 == 400",
+    quote: "E       assert 999 == 1000",
   },
   {
     name: "unicode: a vitest test titled with an emoji and ENOSPC fails on its value",
@@ -630,6 +642,11 @@ const controls: { name: string; log: string; pattern: string }[] = [
       "FAIL\tgithub.com/acme/x\t0.03s",
     ]),
     pattern: "net.dns",
+  },
+  {
+    name: "bash reports a job killed by SIGKILL that the script did not kill",
+    log: gha("./ci/e2e.sh", ["+ npx cucumber-js", "+ kill -9 5151", "./ci/e2e.sh: line 30:  4242 Killed                  npm run serve", "+ exit 1"]),
+    pattern: "oom.killed",
   },
   {
     name: "a timeout in the failing step itself still ends the job",
