@@ -104,3 +104,24 @@ it("fails closed when the file cannot be read at the head SHA", async () => {
   await receive(p);
   expect(created[0]).toMatchObject({ conclusion: "failure", output: { summary: expect.stringContaining("could not be read") } });
 });
+
+it("annotates an _extends whose file is missing on its line, and fails the check", async () => {
+  const p = pullRequest("synchronize");
+  const yaml = ["retry:", "  max_attempts: 2", `_extends: ${owner}/sift-defaults`, ""].join("\n");
+  nockInstallationToken(SEED.installationId);
+  nockPullFilePages(owner, repo, p.number, [[{ filename: CONFIG }]]);
+  nockRepoFileAt(owner, repo, CONFIG, p.pull_request.head.sha, yaml);
+  // the file's chain as the app will read it: this file at the head SHA, then what it extends
+  nockRepoFileAt(owner, repo, CONFIG, p.pull_request.head.sha, yaml);
+  nockRepoFile(owner, "sift-defaults", CONFIG, null);
+  const created: Captured = [];
+  nockCreateCheckRun(owner, repo, 905, created);
+  await receive(p);
+  expect(created[0]).toMatchObject({
+    conclusion: "failure",
+    output: {
+      title: ".github/sift.yml: 1 problem",
+      annotations: [{ start_line: 3, title: "sift.yml: _extends", message: expect.stringMatching(new RegExp(`^${owner}/sift-defaults/\\.github/sift\\.yml was not found`)) }],
+    },
+  });
+});
