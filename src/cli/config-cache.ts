@@ -20,9 +20,11 @@ export interface CheckedConfig {
   hash: string;
   /** Set when the file could not be parsed (the defaults applied). */
   error?: string;
+  /** What the offline run leaves out (an `_extends` it cannot follow). */
+  notes?: string[];
 }
 
-const FORMAT = "sift-cli-config-v1";
+const FORMAT = "sift-cli-config-v2";
 /** Entries kept; the oldest go first. */
 const MAX_ENTRIES = 64;
 
