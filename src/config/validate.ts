@@ -3,6 +3,7 @@
 // others still apply. Bad top-level settings fall back to their defaults.
 import type { z } from "zod";
 import { configSchema, MAX_PATTERNS, patternSchema, type ConfigProblem, type Pattern, type SiftConfig } from "../model/index.js";
+import { builtinPatterns } from "../classify/builtins/index.js";
 import { compileRegex, regexProblem } from "../classify/regex.js";
 import { statisticsOf } from "./validate-statistics.js";
 
@@ -127,10 +128,20 @@ export function validateConfig(raw: unknown, file: string, options: ValidateOpti
     else problems.push(...issueProblems(file, key, parsed.error.issues, nestedKeys(schema)));
   }
   const config = configSchema.parse({ ...settings, patterns: [], statistics: [] });
+  problems.push(...unknownDisabled(config.builtins, file));
   config.patterns = patternsOf(record.patterns, file, problems, options);
   config.statistics = statisticsOf(record.statistics, file, problems, (base, issues, known) => issueProblems(file, base, issues, known));
   const explicit = new Set(Object.keys(record).filter((k) => k in settings || k === "patterns" || k === "statistics"));
   return { config, problems, explicit };
+}
+
+/** Ids in `builtins.disable` that no built-in has: a typo would leave the built-in it meant on, silently. */
+function unknownDisabled(builtins: SiftConfig["builtins"], file: string): ConfigProblem[] {
+  if (typeof builtins !== "object" || builtins.disable.length === 0) return [];
+  const known = new Set(builtinPatterns().map((p) => p.id));
+  return builtins.disable.flatMap((id, i) =>
+    known.has(id) ? [] : [{ file, path: `builtins.disable[${i}]`, message: `no built-in pattern has the id "${id}" (a typo, or one this version of Sift no longer has): it disables nothing` }],
+  );
 }
 
 /** The keys a top-level setting's object accepts (retry: enabled, max_attempts…), for "unknown key" messages. */

@@ -3,6 +3,14 @@ import { describe, expect, it } from "vitest";
 import { validateConfig } from "../../src/config/validate.js";
 
 describe("validateConfig", () => {
+  it("reports a built-in id in builtins.disable that no built-in has (a typo would leave the misfiring one on)", () => {
+    const { config, problems } = validateConfig({ builtins: { disable: ["net.dns", "gha.runner-lots"] } }, "o/r/.github/sift.yml");
+    expect(config.builtins).toEqual({ disable: ["net.dns", "gha.runner-lots"] });
+    expect(problems).toEqual([
+      { file: "o/r/.github/sift.yml", path: "builtins.disable[1]", message: 'no built-in pattern has the id "gha.runner-lots" (a typo, or one this version of Sift no longer has): it disables nothing' },
+    ]);
+  });
+
   it("collects every problem with its key path and keeps the valid patterns", () => {
     const { config, problems } = validateConfig(
       {
