@@ -2,10 +2,9 @@
 // against the variables Sift reads, the metrics table against the registry /metrics serves, the
 // `.github/sift.yml` examples against the validator (as the Sift config check would see them), the
 // providers file example against its parser, and the CLI synopsis against `sift --help`.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfigText } from "../src/config/index.js";
 import { parseProvidersFile } from "../src/providers/credentials.js";

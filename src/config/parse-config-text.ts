@@ -26,7 +26,9 @@ export function parseConfigText(text: string, file: string, options: ValidateOpt
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const syntax = doc.errors.map((e) => ({ file, path: "", message: e.message.split("\n")[0] ?? e.code, ...position(lineCounter, e.pos[0]) }));
+  // prettyErrors appends " at line L, column C:" and the lines around it: the problem carries its position itself.
+  const reason = (e: { message: string; code: string }) => (e.message.split("\n")[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, "");
+  const syntax = doc.errors.map((e) => ({ file, path: "", message: reason(e), ...position(lineCounter, e.pos[0]) }));
   if (syntax.length > 0) return { validated: { ...empty, problems: syntax }, problems: syntax, extends: false };
   let raw: unknown;
   try {
