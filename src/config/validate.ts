@@ -4,7 +4,9 @@
 import type { z } from "zod";
 import { configSchema, MAX_PATTERNS, patternSchema, type ConfigProblem, type Pattern, type SiftConfig } from "../model/index.js";
 import { builtinPatterns } from "../classify/builtins/index.js";
+import { flakyTestMatcher } from "../classify/flaky-test-globs.js";
 import { compileRegex, regexProblem } from "../classify/regex.js";
+import { globProblem } from "../decide/glob.js";
 import { statisticsOf } from "./validate-statistics.js";
 
 export type { ConfigProblem };
@@ -128,7 +130,7 @@ export function validateConfig(raw: unknown, file: string, options: ValidateOpti
     else problems.push(...issueProblems(file, key, parsed.error.issues, nestedKeys(schema)));
   }
   const config = configSchema.parse({ ...settings, patterns: [], statistics: [] });
-  problems.push(...unknownDisabled(config.builtins, file));
+  problems.push(...unknownDisabled(config.builtins, file), ...unusableGlobs(config, file));
   config.patterns = patternsOf(record.patterns, file, problems, options);
   config.statistics = statisticsOf(record.statistics, file, problems, (base, issues, known) => issueProblems(file, base, issues, known));
   const explicit = new Set(Object.keys(record).filter((k) => k in settings || k === "patterns" || k === "statistics"));
@@ -142,6 +144,21 @@ function unknownDisabled(builtins: SiftConfig["builtins"], file: string): Config
   return builtins.disable.flatMap((id, i) =>
     known.has(id) ? [] : [{ file, path: `builtins.disable[${i}]`, message: `no built-in pattern has the id "${id}" (a typo, or one this version of Sift no longer has): it disables nothing` }],
   );
+}
+
+/** Globs the app refuses only when it uses them (decide/glob.ts, classify/flaky-test-globs.ts): reported where the maintainer looks. */
+function unusableGlobs(config: SiftConfig, file: string): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  config.retry.exclude_workflows.forEach((glob, i) => {
+    const why = globProblem(glob);
+    if (why) problems.push({ file, path: `retry.exclude_workflows[${i}]`, message: `${why}: no workflow is re-run automatically until it is fixed` });
+  });
+  const refused = new Map(flakyTestMatcher(config.flaky_tests).problems.map((p) => [p.glob, p.reason]));
+  config.flaky_tests.forEach((glob, i) => {
+    const why = refused.get(glob);
+    if (why) problems.push({ file, path: `flaky_tests[${i}]`, message: `${why}: this glob declares no test flaky` });
+  });
+  return problems;
 }
 
 /** The keys a top-level setting's object accepts (retry: enabled, max_attempts…), for "unknown key" messages. */

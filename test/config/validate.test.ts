@@ -3,6 +3,14 @@ import { describe, expect, it } from "vitest";
 import { validateConfig } from "../../src/config/validate.js";
 
 describe("validateConfig", () => {
+  it("reports globs the app would refuse when it uses them: retry.exclude_workflows and flaky_tests", () => {
+    const { problems } = validateConfig({ retry: { exclude_workflows: ["*deploy*", "release{"] }, flaky_tests: ["tests/ok/*", "tests/[bad"] }, "o/r/.github/sift.yml");
+    expect(problems).toEqual([
+      { file: "o/r/.github/sift.yml", path: "retry.exclude_workflows[1]", message: "unbalanced brackets: no workflow is re-run automatically until it is fixed" },
+      { file: "o/r/.github/sift.yml", path: "flaky_tests[1]", message: "unbalanced brackets: this glob declares no test flaky" },
+    ]);
+  });
+
   it("reports a built-in id in builtins.disable that no built-in has (a typo would leave the misfiring one on)", () => {
     const { config, problems } = validateConfig({ builtins: { disable: ["net.dns", "gha.runner-lots"] } }, "o/r/.github/sift.yml");
     expect(config.builtins).toEqual({ disable: ["net.dns", "gha.runner-lots"] });
