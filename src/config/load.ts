@@ -5,7 +5,7 @@
 import type { ProbotOctokit } from "probot";
 import { builtinPatterns } from "../classify/builtins/index.js";
 import { compilePatternSet, type CompiledPatternSet } from "../classify/index.js";
-import { mergePatternLists, mergeSettings, resolvePatterns, type ConfigLayers } from "./merge.js";
+import { mergeGiven, mergePatternLists, mergeSettings, resolvePatterns, type ConfigLayers } from "./merge.js";
 import { configSchema, type AnalysisConfig, type SiftConfig } from "../model/index.js";
 import { validateConfig, type ConfigProblem, type ValidatedConfig } from "./validate.js";
 
@@ -64,13 +64,15 @@ function missingExtends(files: ConfigFiles): ConfigProblem[] {
 
 /** A chain of `_extends` files: the nearer file wins, as the config plugin merges them. */
 function mergeOrgLayers(chain: ValidatedConfig[]): ValidatedConfig {
-  const settings = mergeSettings({ org: chain[chain.length - 1], repo: chain[0] });
+  const given = mergeGiven([...chain].reverse().map((l) => l.given));
+  const settings = mergeSettings({ repo: { ...(chain[0] as ValidatedConfig), given } });
   const patterns = chain.reduce((acc, layer) => mergePatternLists(acc, layer.config.patterns), [] as SiftConfig["patterns"]);
   const statistics = chain.reduce((acc, layer) => mergePatternLists(acc, layer.config.statistics), [] as SiftConfig["statistics"]);
   return {
     config: { ...settings, patterns, statistics },
     problems: chain.flatMap((l) => l.problems),
     explicit: new Set(chain.flatMap((l) => [...l.explicit])),
+    given,
   };
 }
 

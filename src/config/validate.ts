@@ -26,6 +26,8 @@ export interface ValidatedConfig {
   problems: ConfigProblem[];
   /** Top-level keys the file set explicitly (so merging knows what it overrides). */
   explicit: ReadonlySet<string>;
+  /** The valid settings as the file wrote them, without defaults (so merging keeps the org's other keys of a section). */
+  given: Readonly<Record<string, unknown>>;
 }
 
 function pathOf(base: string, path: readonly PropertyKey[]): string {
@@ -113,7 +115,7 @@ export function validateConfig(raw: unknown, file: string, options: ValidateOpti
   const input = raw ?? {};
   if (typeof input !== "object" || Array.isArray(input)) {
     problems.push({ file, path: "", message: "the file must be a YAML mapping" });
-    return { config: configSchema.parse({}), problems, explicit: new Set() };
+    return { config: configSchema.parse({}), problems, explicit: new Set(), given: {} };
   }
   const record = input as Record<string, unknown>;
   const shape = configSchema.shape;
@@ -134,7 +136,7 @@ export function validateConfig(raw: unknown, file: string, options: ValidateOpti
   config.patterns = patternsOf(record.patterns, file, problems, options);
   config.statistics = statisticsOf(record.statistics, file, problems, (base, issues, known) => issueProblems(file, base, issues, known));
   const explicit = new Set(Object.keys(record).filter((k) => k in settings || k === "patterns" || k === "statistics"));
-  return { config, problems, explicit };
+  return { config, problems, explicit, given: settings };
 }
 
 /** Ids in `builtins.disable` that no built-in has: a typo would leave the built-in it meant on, silently. */
