@@ -26,9 +26,7 @@ export function parseConfigText(text: string, file: string, options: ValidateOpt
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  // prettyErrors appends " at line L, column C:" and the lines around it: the problem carries its position itself.
-  const reason = (e: { message: string; code: string }) => (e.message.split("\n")[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, "");
-  const syntax = doc.errors.map((e) => ({ file, path: "", message: reason(e), ...position(lineCounter, e.pos[0]) }));
+  const syntax = doc.errors.map((e) => ({ file, path: "", message: syntaxReason(text, e), ...position(lineCounter, e.pos[0]) }));
   if (syntax.length > 0) return { validated: { ...empty, problems: syntax }, problems: syntax, extends: false };
   let raw: unknown;
   try {
@@ -48,6 +46,14 @@ export function locateProblems(text: string, problems: readonly ConfigProblem[])
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   return problems.map((p) => ({ ...p, ...position(lineCounter, offsetOf(doc, p)) }));
+}
+
+/** The parser's reason in one line, without the " at line L, column C:" prettyErrors adds (the problem has its position); a duplicate key named. */
+function syntaxReason(text: string, e: { message: string; code: string; pos: [number, number] }): string {
+  const reason = (e.message.split("\n")[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, "");
+  if (e.code !== "DUPLICATE_KEY") return reason;
+  const key = (/^[^:\n]*/.exec(text.slice(e.pos[0], e.pos[0] + 100))?.[0] ?? "").trim();
+  return `duplicate key ${JSON.stringify(key)} (${reason})`;
 }
 
 function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {

@@ -18,6 +18,8 @@ export interface ValidateOptions {
 
 /** A regex longer than this many UTF-8 bytes is refused. */
 export const MAX_REGEX_BYTES = 4096;
+/** What Probot's config plugin accepts as `_extends` (it refuses the whole configuration otherwise). */
+const EXTENDS = /^(?:[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}\/)?[-_.\w\d]+(?::[-_./\w\d]+\.ya?ml)?$/i;
 /** A sample this large or larger is enough to call a pattern that matches most of it too broad. */
 const MIN_SAMPLE = 20;
 
@@ -42,9 +44,12 @@ function issueProblems(file: string, base: string, issues: readonly z.core.$ZodI
   return issues.flatMap((issue) =>
     issue.code === "unrecognized_keys"
       ? issue.keys.map((key) => ({ file, path: pathOf(base, [...issue.path, key]), message: `unknown key (known: ${known.join(", ")})`, ...extra }))
-      : [{ file, path: pathOf(base, issue.path), message: issue.message, ...extra }],
+      : [{ file, path: pathOf(base, issue.path), message: isMissing(issue) ? "required, missing" : issue.message, ...extra }],
   );
 }
+
+/** zod says "Invalid input: expected string, received undefined" for a key that is not there. */
+const isMissing = (issue: z.core.$ZodIssue) => issue.code === "invalid_type" && issue.message.endsWith("received undefined");
 
 /** Why a pattern that compiles is still refused: it would match (nearly) every line. */
 function tooBroad(p: Pattern, options: ValidateOptions): string | undefined {
@@ -130,6 +135,9 @@ export function validateConfig(raw: unknown, file: string, options: ValidateOpti
     const parsed = schema.safeParse(value);
     if (parsed.success) settings[key] = value;
     else problems.push(...issueProblems(file, key, parsed.error.issues, nestedKeys(schema)));
+  }
+  if (record._extends !== undefined && !(typeof record._extends === "string" && EXTENDS.test(record._extends))) {
+    problems.push({ file, path: "_extends", message: `must name a repository: REPO or OWNER/REPO, optionally with :PATH.yml (".github" for the organisation's defaults)` });
   }
   const config = configSchema.parse({ ...settings, patterns: [], statistics: [] });
   problems.push(...unknownDisabled(config.builtins, file), ...unusableGlobs(config, file));
