@@ -1,7 +1,8 @@
 // What the README tells an operator, checked against the code it describes: the environment table
 // against the variables Sift reads, the metrics table against the registry /metrics serves, the
 // `.github/sift.yml` examples against the validator (as the Sift config check would see them), the
-// providers file example against its parser, and the CLI synopsis against `sift --help`.
+// providers file example against its parser, the CLI synopsis against `sift --help`, and app.yml's
+// events against the handlers.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -63,6 +64,15 @@ describe("README", () => {
     for (const text of siftFiles) expect(parseConfigText(text, "README.md").problems).toEqual([]);
     const providers = blocks.find((b) => /^circleci:/m.test(b));
     expect(() => parseProvidersFile(providers as string, "README.md")).not.toThrow();
+  });
+
+  it("registers the App (app.yml) for every event Sift handles, and for none it ignores", () => {
+    const appYml = readFileSync(join(ROOT, "app.yml"), "utf8");
+    const subscribed = [...(/^default_events:\n((?:\s+- .*\n)+)/m.exec(appYml)?.[1] ?? "").matchAll(/- (\w+)/g)].map((m) => m[1]);
+    const handled = [...readFileSync(join(ROOT, "src/handlers/index.ts"), "utf8").matchAll(/app\.on\("(\w+)"/g)].map((m) => m[1] as string);
+    expect(handled.length).toBeGreaterThan(10);
+    // installation events reach every App whatever it subscribes to
+    expect([...subscribed].sort()).toEqual(handled.filter((e) => !e.startsWith("installation")).sort());
   });
 
   it("shows the sift CLI with exactly the options `sift --help` lists", async () => {
