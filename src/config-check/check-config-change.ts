@@ -44,6 +44,13 @@ export async function checkConfigChange(octokit: ProbotOctokit, pr: PullRequestR
   // 2. the file at the head SHA → every problem, located
   let problems: ConfigProblem[] = [];
   const notes: string[] = [];
+  if (change.status === "misnamed") {
+    const problem = { file: change.filename, path: "", line: 1, column: 1, message: `Sift reads ${configPath} only: this file is ignored; rename it to ${configPath}` };
+    const rendered = renderConfigCheck(change.filename, [problem]);
+    const checkRunId = await writeConfigCheck(octokit, pr, rendered);
+    deps.log.info(`${pr.owner}/${pr.repo}#${pr.number}: ${change.filename} is not ${configPath} (Sift config failure)`);
+    return { written: true, checkRunId, conclusion: rendered.conclusion };
+  }
   if (change.status === "removed") {
     notes.push(`${configPath} is removed: the organisation's defaults and Sift's built-in patterns apply.`);
   } else {

@@ -125,3 +125,20 @@ it("annotates an _extends whose file is missing on its line, and fails the check
     },
   });
 });
+
+it("tells a pull request that adds .github/sift.yaml that Sift reads .github/sift.yml (the file would be ignored without a word)", async () => {
+  const p = pullRequest("opened");
+  nockInstallationToken(SEED.installationId);
+  nockPullFilePages(owner, repo, p.number, [[{ filename: ".github/sift.yaml", status: "added" }, { filename: "src/a.ts" }]]);
+  const created: Captured = [];
+  nockCreateCheckRun(owner, repo, 906, created);
+  await receive(p);
+  expect(created[0]).toMatchObject({
+    name: "Sift config",
+    conclusion: "failure",
+    output: {
+      title: ".github/sift.yaml: 1 problem",
+      annotations: [{ path: ".github/sift.yaml", start_line: 1, message: "Sift reads .github/sift.yml only: this file is ignored; rename it to .github/sift.yml" }],
+    },
+  });
+});
