@@ -2,25 +2,18 @@
 // that the answers carry the figures (the aggregations themselves: insight-data.db.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoPageToken } from "../../src/web/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { readerWho } from "../helpers/reader.js";
-import { HOSTILE_JOB, MAIN, NOW, seedHistory } from "./seed-history.js";
-import { seedInsight } from "./seed-insight.js";
+import { useInsightDatabase } from "./insight-database.js";
+import { HOSTILE_JOB, MAIN, NOW } from "./seed-history.js";
 import { serveInsight } from "./serve-insight.js";
 import { PAGE_SECRET } from "./serve-web.js";
 
-let db: TestDatabase;
+const { db } = useInsightDatabase();
 let web: Awaited<ReturnType<typeof serveInsight>>;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedHistory(db.prisma);
-  await seedInsight(db.prisma);
-  web = await serveInsight(db.prisma, NOW);
-}, 60_000);
-afterAll(async () => {
-  await web?.close();
-  await db?.destroy();
+  web = await serveInsight(db().prisma, NOW);
 });
+afterAll(async () => web?.close());
 
 const get = (path: string, accept = "text/html") => fetch(`${web.base}${path}`, { headers: { accept }, redirect: "manual" });
 const getJson = async (path: string) => {
