@@ -1,7 +1,7 @@
 // The database of the health, impact and durations tests: the hand-made month (seed-history) and
 // the generated one (seed-insight), seeded once for the test file, and the repositories they hold.
-import { afterAll, beforeAll } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import type { TestDatabase } from "../helpers/db.js";
+import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { seedHistory } from "./seed-history.js";
 import { GEN, seedInsight, type Generated } from "./seed-insight.js";
 
@@ -12,19 +12,11 @@ export const INSIGHT_REPOS = {
   vault: { id: GEN.private.id, owner: GEN.owner, name: GEN.private.name, private: true, defaultBranch: "main" },
 };
 
-/** Registers the vitest hooks (call it at the top of the file); the getters answer inside hooks registered after it and inside tests. */
+/** Registers the vitest hooks (call it at the top of the file); `gen()` is the generated month. */
 export function useInsightDatabase(): { db(): TestDatabase; gen(): Generated } {
-  let db: TestDatabase | undefined;
-  let gen: Generated | undefined;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedHistory(db.prisma);
-    gen = await seedInsight(db.prisma);
-  }, 60_000);
-  afterAll(async () => db?.destroy());
-  const ready = <T>(what: T | undefined): T => {
-    if (what === undefined) throw new Error("useInsightDatabase: the database exists only inside hooks and tests");
-    return what;
-  };
-  return { db: () => ready(db), gen: () => ready(gen) };
+  const { db, seeded } = useSeededDatabase(async (prisma) => {
+    await seedHistory(prisma);
+    return seedInsight(prisma);
+  });
+  return { db, gen: seeded };
 }
