@@ -61,7 +61,7 @@ type Hooked = {
   };
 };
 
-/** What /metrics learns from each GitHub request (web/github-metrics.ts implements it). */
+/** What /metrics learns from each GitHub request (web/metrics/github-metrics.ts implements it). */
 export interface GitHubCallObserver {
   /** One request as Octokit made it (after its own retries): route template, method, status (0: no answer). */
   request(call: { route: string; method: string; status: number }): void;

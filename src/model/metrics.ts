@@ -1,4 +1,4 @@
-// What stages count. web/metrics.ts implements it with prom-client and serves /metrics; stages only
+// What stages count. web/metrics/metrics.ts implements it with prom-client and serves /metrics; stages only
 // see this interface, so the model does not depend on the web layer.
 export interface CounterOf<L extends string> {
   inc(labels: Partial<Record<L, string | number>>, value?: number): void;
@@ -23,7 +23,7 @@ export interface Metrics {
   mergeQueueEjections?: CounterOf<"cause">;
   /** Backfill requests to GitHub, by HTTP status (304s do not count against the rate limit). */
   backfillRequests?: CounterOf<"status">;
-  /** Failed jobs whose verdict came from a pattern (label values bounded by web/pattern-label.ts). */
+  /** Failed jobs whose verdict came from a pattern (label values bounded by web/metrics/pattern-label.ts). */
   patternHits?: CounterOf<"pattern">;
 }
 

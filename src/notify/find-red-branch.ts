@@ -9,7 +9,7 @@ import { defaultBranchRedMessage } from "./slack-messages.js";
 
 const LOOK_BACK = 50;
 
-// The history page's rule (web/history-metrics.ts): settled = analysed, or all its jobs completed.
+// The history page's rule (web/metrics/history-metrics.ts): settled = analysed, or all its jobs completed.
 const BRANCH_COMMITS = `
 select h.sha, r."defaultBranch" as branch,
   (h.state = 'done' or (h.state = 'idle'

@@ -1,32 +1,25 @@
 // GET /r/:owner/:repo/commit/:sha: the details page of the `Sift` check run (HTML or JSON).
 // Private repositories need the signed token; anything Sift cannot show is a plain 404, so the
 // answer never tells whether a private repository or commit exists.
-import type { PrismaClient } from "../generated/prisma/client.js";
 import { detailsJson, wantsJson } from "./details-json.js";
 import { findRepository, loadDetails } from "./details-data.js";
-import { renderDetailsPage } from "./details-view.js";
+import { renderDetailsPage } from "./details/details-view.js";
 import { pageHeaders, sendPage } from "./page-headers.js";
-import type { ReaderOf } from "./reader.js";
 import { repoPageToken, verifyPageToken } from "./page-token.js";
-import { addInsightRoutes } from "./insight-routes.js";
-import { addRepoRoutes } from "./repo-routes.js";
-import { addStatisticsRoutes } from "./statistics-routes.js";
-import { addOrgGridRoutes } from "./org-grid-routes.js";
-import { addPatternRoutes } from "./pattern-routes.js";
-import { addCausesRoutes } from "./causes-routes.js";
-import { addGrafanaRoutes } from "./grafana-routes.js";
+import { addInsightRoutes } from "./insight/insight-routes.js";
+import { addRepoRoutes } from "./history/repo-routes.js";
+import { addStatisticsRoutes } from "./statistics/statistics-routes.js";
+import { addOrgGridRoutes } from "./org-grid/org-grid-routes.js";
+import { addPatternRoutes } from "./patterns/pattern-routes.js";
+import { addCausesRoutes } from "./causes/causes-routes.js";
+import { addGrafanaRoutes } from "./metrics/grafana-routes.js";
 import type { Router } from "./router.js";
 import { DETAILS_ROUTE, detailsPath, repoPath } from "./urls.js";
-import { loadViews, type Views } from "./views.js";
+import { loadViews } from "./views.js";
+import type { WebDeps } from "./web-deps.js";
 
-export interface WebDeps {
-  prisma: PrismaClient;
-  settings: { publicUrl: string; pageSecret: string; githubWebUrl: string };
-  now?: () => Date;
-  views?: Views;
-  /** The person signed in with GitHub, for org pages and the API (reader.ts); nobody by default. */
-  readerOf?: ReaderOf;
-}
+// Still exported here for route files written before web-deps.ts had it.
+export type { WebDeps };
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 

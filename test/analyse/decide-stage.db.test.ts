@@ -5,7 +5,7 @@ import type { AnalysisReport, ClassifiedFailure } from "../../src/model/index.js
 import { createDecideStage } from "../../src/analyse/index.js";
 import { configFromFiles } from "../../src/config/index.js";
 import { collectJobs, countFailuresByKind } from "../../src/history/index.js";
-import { createMetrics } from "../../src/web/metrics.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
 import { seededAnalysisContext } from "../helpers/analysis-context.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 import { nockGetPull, useStrictNock } from "../helpers/github-nock.js";

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { migrate, openDatabase, type Database } from "../../src/db/index.js";
 import { fillMainDays, rebuildCauses, settleDurations } from "../../src/rollup/index.js";
-import { defaultBranchRed, failuresLastDay } from "../../src/web/history-metrics.js";
+import { defaultBranchRed, failuresLastDay } from "../../src/web/metrics/history-metrics.js";
 import { Router, addHealthRoutes, addWebRoutes, createMetrics } from "../../src/web/index.js";
 import { PAGE_ROUTES, type BenchTargets } from "./pages/page-routes.js";
 import { OWNER, seedPagesHistory } from "./pages/seed-pages-history.js";

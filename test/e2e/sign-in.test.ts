@@ -5,8 +5,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { INSTALLATION_ID, sha, workflowJobPayload } from "../helpers/payloads.js";
 import { freePort, waitFor } from "../helpers/spawn-sift.js";
 import { launchChromium } from "../web/browser.js";
-import { sealValue } from "../../src/web/sealed-value.js";
-import { signInKeys } from "../../src/web/sign-in-keys.js";
+import { sealValue } from "../../src/web/sign-in/sealed-value.js";
+import { signInKeys } from "../../src/web/sign-in/sign-in-keys.js";
 import { SECRET, useSiftWithDouble } from "./harness.js";
 
 const OWNER = "octo-org";

@@ -14,7 +14,7 @@ import {
   useStrictNock,
 } from "../helpers/github-nock.js";
 import { TEST_APP_ID, useTestApp } from "../helpers/probot.js";
-import { createMetrics } from "../../src/web/metrics.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
 import { SEED, seedHeadCommit, seedJob, seedRepository } from "../helpers/seed-jobs.js";
 import { exampleOf, type LoosePayload } from "../helpers/webhook-examples.js";
 

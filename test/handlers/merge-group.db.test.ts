@@ -1,7 +1,7 @@
 // merge_group with @octokit/webhooks-examples payloads: a queue's SHA becomes a required head commit,
 // analysed like a PR head; a group ejected after a failure is counted per cause of its failures.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createMetrics } from "../../src/web/metrics.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { startTestApp, type TestApp } from "../helpers/probot.js";
 import { resetDatabase } from "../helpers/reset-db.js";

@@ -10,7 +10,7 @@ import { Probot, ProbotOctokit, createNodeMiddleware } from "probot";
 import type { Database } from "../../src/db/index.js";
 import { sift, type AppDeps, type SiftApp } from "../../src/index.js";
 import { readSettings, type Settings } from "../../src/settings.js";
-import { createMetrics } from "../../src/web/metrics.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
 import { testPrivateKey } from "./keys.js";
 import { sendWebhook } from "./webhooks.js";
 

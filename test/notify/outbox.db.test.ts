@@ -3,7 +3,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { OUTAGE_EPISODE_GAP_MS, backoffSeconds, deliverOutbox, enqueueNotification, outboxCounts, touchOutageEpisode, type Notification } from "../../src/notify/index.js";
-import { createMetrics } from "../../src/web/metrics.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
 import { useStrictNock } from "../helpers/github-nock.js";
 import { captureLogger } from "../helpers/probot.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";

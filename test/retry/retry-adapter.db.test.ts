@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnalysisReport, RetryAction } from "../../src/model/index.js";
 import { executeRetryPlan, onWorkflowRunCompleted, sweepRetries } from "../../src/retry/index.js";
-import { createMetrics } from "../../src/web/metrics.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 import nock from "nock";
 import { API, nockGetWorkflowRun, nockRerequestCheckRun, nockRerunFailedJobs, nockRerunJob, testOctokit, useStrictNock } from "../helpers/github-nock.js";

@@ -7,7 +7,7 @@ import { saveClassifications } from "../../src/analyse/save-classifications.js";
 import type { PrismaClient } from "../../src/db/index.js";
 import { failClosed, type JobInfo, type JobReport, type VerdictClass } from "../../src/model/index.js";
 import { REBUILD_FIRST_SEEN, rebuildCauses } from "../../src/rollup/index.js";
-import { topCausesByDay } from "../../src/web/org-grid-sql.js";
+import { topCausesByDay } from "../../src/web/org-grid/org-grid-sql.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 
 const db = useTestDatabase(async ({ prisma }) => {

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { saveClassifications } from "../../src/analyse/save-classifications.js";
 import { failClosed, type JobInfo, type JobReport, type VerdictClass } from "../../src/model/index.js";
 import { endedDays, fillMainDays } from "../../src/rollup/index.js";
-import { loadMainHealth, type HealthRepo } from "../../src/web/main-health-data.js";
-import { PROBE_COMMITS_UP_TO } from "../../src/web/settled-commits-sql.js";
+import { loadMainHealth, type HealthRepo } from "../../src/web/insight/main-health-data.js";
+import { PROBE_COMMITS_UP_TO } from "../../src/web/insight/settled-commits-sql.js";
 import { INSIGHT_REPOS, useInsightDatabase } from "../web/insight-database.js";
 import { MAIN, NOW, daysAgo } from "../web/seed-history.js";
 

@@ -1,6 +1,6 @@
 // The causes aggregations over a generated history, against counts made here from what was generated.
 import { describe, expect, it } from "vitest";
-import { loadCauses } from "../../src/web/causes-data.js";
+import { loadCauses } from "../../src/web/causes/causes-data.js";
 import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { NOW, REPOS, seedCauses, type SeededFailure } from "./seed-causes.js";
 

@@ -1,8 +1,8 @@
 // The details page rendered from plain data: escaping and the "report as issue" link, no database.
 import { describe, expect, it } from "vitest";
 import type { DetailsData, DetailsJob } from "../../src/web/details-data.js";
-import { renderDetailsPage } from "../../src/web/details-view.js";
-import { reportIssueUrl } from "../../src/web/issue-link.js";
+import { renderDetailsPage } from "../../src/web/details/details-view.js";
+import { reportIssueUrl } from "../../src/web/details/issue-link.js";
 import { loadViews } from "../../src/web/views.js";
 import { html } from "../../src/web/html.js";
 

@@ -3,7 +3,7 @@ import nock from "nock";
 import { Registry } from "prom-client";
 import { describe, expect, it } from "vitest";
 import { siftOctokit } from "../../src/octokit.js";
-import { createGitHubMetrics, routeLabel, statusClass } from "../../src/web/github-metrics.js";
+import { createGitHubMetrics, routeLabel, statusClass } from "../../src/web/metrics/github-metrics.js";
 import { API, useStrictNock } from "../helpers/github-nock.js";
 
 useStrictNock();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addHealthRoutes } from "../../src/web/health.js";
-import { createMetrics } from "../../src/web/metrics.js";
+import { addHealthRoutes } from "../../src/web/metrics/health.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
 import { Router } from "../../src/web/router.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { localServer, type LocalServer } from "../helpers/local-server.js";

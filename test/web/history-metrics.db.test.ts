@@ -1,7 +1,7 @@
 // sift_default_branch_red and sift_failures_24h, computed from the database at scrape time.
 import { describe, expect, it } from "vitest";
-import { defaultBranchRed, failuresLastDay } from "../../src/web/history-metrics.js";
-import { createMetrics } from "../../src/web/metrics.js";
+import { defaultBranchRed, failuresLastDay } from "../../src/web/metrics/history-metrics.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
 import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { NOW, seedHistory } from "./seed-history.js";
 

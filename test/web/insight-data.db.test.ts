@@ -2,10 +2,10 @@
 // against the generated history computed in plain TypeScript, and against the hand-made month.
 import { describe, expect, it } from "vitest";
 import { brokenPeriods, median, type SettledCommit } from "../../src/decide/index.js";
-import { loadDurations, loadStepDurations } from "../../src/web/durations-data.js";
-import { loadImpact } from "../../src/web/impact-data.js";
-import { loadMainHealth, type HealthRepo, type MainHealth } from "../../src/web/main-health-data.js";
-import { PROBE_COMMITS_UP_TO } from "../../src/web/settled-commits-sql.js";
+import { loadDurations, loadStepDurations } from "../../src/web/insight/durations-data.js";
+import { loadImpact } from "../../src/web/insight/impact-data.js";
+import { loadMainHealth, type HealthRepo, type MainHealth } from "../../src/web/insight/main-health-data.js";
+import { PROBE_COMMITS_UP_TO } from "../../src/web/insight/settled-commits-sql.js";
 import { INSIGHT_REPOS, useInsightDatabase } from "./insight-database.js";
 import { windowStart } from "./seed-insight.js";
 import { MAIN, NOW, daysAgo } from "./seed-history.js";

@@ -1,7 +1,7 @@
 // Merge-queue ejections per cause on the repository history page and in its JSON.
 import { expect, it } from "vitest";
 import { repoPath } from "../../src/web/index.js";
-import type { repoHistoryJson } from "../../src/web/repo-history-json.js";
+import type { repoHistoryJson } from "../../src/web/history/repo-history-json.js";
 import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { daysAgo, NOW, seedHistory, sha } from "./seed-history.js";
 import { useServedRoutes } from "./served-routes.js";

@@ -3,8 +3,8 @@
 // repository moved to another owner sends the page back to the per-repository rows until a rebuild.
 import { describe, expect, it } from "vitest";
 import { rebuildCauses } from "../../src/rollup/index.js";
-import { loadCauses } from "../../src/web/causes-data.js";
-import { ownerRollup } from "../../src/web/org-causes-scope.js";
+import { loadCauses } from "../../src/web/causes/causes-data.js";
+import { ownerRollup } from "../../src/web/causes/org-causes-scope.js";
 import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { NOW, REPOS, seedCauses } from "./seed-causes.js";
 

@@ -2,7 +2,7 @@
 // verdict, top causes with their text, new causes marked by their first sighting ever, duration change.
 import { describe, expect, it } from "vitest";
 import { loadOrgGrid } from "../../src/web/index.js";
-import { renderOrgGridPage, type OrgGridPage } from "../../src/web/org-grid-view.js";
+import { renderOrgGridPage, type OrgGridPage } from "../../src/web/org-grid/org-grid-view.js";
 import { loadViews } from "../../src/web/views.js";
 import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { GRID_NOW, HOSTILE_TEXT, REPOS, TODAY, seedOrgGrid } from "./seed-org-grid.js";

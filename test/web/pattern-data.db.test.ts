@@ -1,9 +1,9 @@
 // The patterns page's data and JSON (per repository, per organisation, API), its access rules, the
 // suggestions and the search, on a real database.
 import { describe, expect, it } from "vitest";
-import { loadPatterns } from "../../src/web/patterns-data.js";
-import { searchFailures } from "../../src/web/search-data.js";
-import { loadSuggestions } from "../../src/web/suggestions-data.js";
+import { loadPatterns } from "../../src/web/patterns/patterns-data.js";
+import { searchFailures } from "../../src/web/patterns/search-data.js";
+import { loadSuggestions } from "../../src/web/patterns/suggestions-data.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 import { HOSTILE, NOW, seedPatterns } from "./seed-patterns.js";
 

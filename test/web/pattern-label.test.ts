@@ -1,7 +1,7 @@
 // Per-pattern metrics keep a bounded number of label values, and serve the rescue rate per pattern.
 import { describe, expect, it } from "vitest";
-import { createMetrics } from "../../src/web/metrics.js";
-import { OTHER_PATTERN_LABEL, patternLabeller } from "../../src/web/pattern-label.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
+import { OTHER_PATTERN_LABEL, patternLabeller } from "../../src/web/metrics/pattern-label.js";
 
 describe("patternLabeller", () => {
   it("names every built-in id, the first N other ids, and folds the rest into other", () => {

@@ -2,9 +2,9 @@
 // category of sift_verdicts_total, from a real database.
 import { describe, expect, it } from "vitest";
 import { onWorkflowRunCompleted } from "../../src/retry/index.js";
-import { createMetrics } from "../../src/web/metrics.js";
-import { queueDepth } from "../../src/web/queue-metrics.js";
-import { boundRepositories, repositoryFailures } from "../../src/web/repository-failure-metrics.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
+import { queueDepth } from "../../src/web/metrics/queue-metrics.js";
+import { boundRepositories, repositoryFailures } from "../../src/web/metrics/repository-failure-metrics.js";
 import { testOctokit } from "../helpers/github-nock.js";
 import { SEED, seedJob, seedRepository, seedVerdict } from "../helpers/seed-jobs.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";

@@ -1,6 +1,6 @@
 // The repository page's ?day= (where an org grid cell leads): only real UTC days are read.
 import { describe, expect, it } from "vitest";
-import { parseDay, renderDayFailures } from "../../src/web/repo-day-failures.js";
+import { parseDay, renderDayFailures } from "../../src/web/history/repo-day-failures.js";
 
 describe("repository day", () => {
   it("parses YYYY-MM-DD of a real day as UTC midnight, anything else as none", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadRepoHistory } from "../../src/web/repo-history-data.js";
+import { loadRepoHistory } from "../../src/web/history/repo-history-data.js";
 import { findRepository } from "../../src/web/details-data.js";
 import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { HOSTILE_JOB, HOSTILE_PATTERN, MAIN, NOW, daysAgo, seedHistory } from "./seed-history.js";

@@ -1,7 +1,7 @@
 // GET /r/:owner/:repo over HTTP: HTML and JSON, escaping, and the private repository token rules.
 import { describe, expect, it } from "vitest";
 import { detailsPath, pageToken, repoPageToken, repoPath } from "../../src/web/index.js";
-import { repoHistoryJson } from "../../src/web/repo-history-json.js";
+import { repoHistoryJson } from "../../src/web/history/repo-history-json.js";
 import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { HOSTILE_JOB, HOSTILE_PATTERN, MAIN, NOW, seedHistory, sha } from "./seed-history.js";
 import { useServedRoutes } from "./served-routes.js";

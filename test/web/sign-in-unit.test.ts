@@ -2,10 +2,10 @@
 // another key), cookie flags, the token cipher and the same-site `next`.
 import { describe, expect, it } from "vitest";
 import type { IncomingMessage } from "node:http";
-import { cookieJar, readCookies } from "../../src/web/cookies.js";
-import { openValue, sealValue } from "../../src/web/sealed-value.js";
-import { csrfToken, decryptToken, encryptToken, signInKeys } from "../../src/web/sign-in-keys.js";
-import { safeNext } from "../../src/web/sign-in-routes.js";
+import { cookieJar, readCookies } from "../../src/web/sign-in/cookies.js";
+import { openValue, sealValue } from "../../src/web/sign-in/sealed-value.js";
+import { csrfToken, decryptToken, encryptToken, signInKeys } from "../../src/web/sign-in/sign-in-keys.js";
+import { safeNext } from "../../src/web/sign-in/sign-in-routes.js";
 
 const now = new Date("2026-11-20T12:00:00Z");
 const later = (ms: number) => new Date(now.getTime() + ms);

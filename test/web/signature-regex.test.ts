@@ -2,8 +2,8 @@
 // lines the signature came from (and not a different failure).
 import { describe, expect, it } from "vitest";
 import { compileRegex, failureSignature } from "../../src/classify/index.js";
-import { escapeRegex, signatureRegex, suggestedId, suggestionYaml } from "../../src/web/signature-regex.js";
-import { editConfigUrl, suggestionIssueUrl } from "../../src/web/suggestion-links.js";
+import { escapeRegex, signatureRegex, suggestedId, suggestionYaml } from "../../src/web/patterns/signature-regex.js";
+import { editConfigUrl, suggestionIssueUrl } from "../../src/web/patterns/suggestion-links.js";
 
 describe("signatureRegex", () => {
   it("matches every line of the signature and no other failure", () => {

@@ -1,7 +1,7 @@
 // sift_job_slowdown: the jobs the detector flags across repositories, with bounded cardinality.
 import { describe, expect, it } from "vitest";
-import { createMetrics, MAX_SLOWDOWN_SERIES } from "../../src/web/metrics.js";
-import { cached, flaggedJobs } from "../../src/web/slowdown-metrics.js";
+import { createMetrics, MAX_SLOWDOWN_SERIES } from "../../src/web/metrics/metrics.js";
+import { cached, flaggedJobs } from "../../src/web/insight/slowdown-metrics.js";
 import { useInsightDatabase } from "./insight-database.js";
 import { NOW } from "./seed-history.js";
 

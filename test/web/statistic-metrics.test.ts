@@ -1,7 +1,7 @@
 // sift_statistic_last_value: one series per (repository, statistic, group) the source gives (it is
 // bounded at 200 by the query), private repositories only when /metrics asks for a token.
 import { describe, expect, it } from "vitest";
-import { createMetrics } from "../../src/web/metrics.js";
+import { createMetrics } from "../../src/web/metrics/metrics.js";
 
 const rows = [
   { repo: "octo/app", private: false, statistic: "bundle", group: "kb", value: 123 },
