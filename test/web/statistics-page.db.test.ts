@@ -1,11 +1,9 @@
 // The statistics page in a real browser (chart, figures, window links, strict CSP, no script, a phone)
 // and who may read it and its JSON API: the history page's access for the page, a signed-in reader
 // for /api/v1.
-import { writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { repoPageToken } from "../../src/web/index.js";
 import { readerWho } from "../helpers/reader.js";
-import { inkRatio } from "./ink-ratio.js";
 import { usePagesInChromium } from "./pages-in-chromium.js";
 import { serveInsight } from "./serve-insight.js";
 import { PAGE_SECRET } from "./serve-web.js";
@@ -56,16 +54,7 @@ describe("statistics page in Chromium", () => {
   });
 
   it("renders a non-trivial page (screenshot) and fits a phone", async () => {
-    const desktop = await open("/r/octo/app/statistics?days=90");
-    const png = await desktop.page.screenshot({ fullPage: true });
-    await writeFile("/tmp/sift-statistics-desktop.png", png);
-    expect(await inkRatio(pages.browser().context, png)).toBeGreaterThan(0.03);
-    await desktop.page.close();
-    const phone = await open("/r/octo/app/statistics", { width: 390, height: 844 });
-    expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
-    await writeFile("/tmp/sift-statistics-phone.png", await phone.page.screenshot({ fullPage: true }));
-    expect(phone.problems).toEqual([]);
-    await phone.page.close();
+    await pages.screenshots("/r/octo/app/statistics?days=90", "statistics", "/r/octo/app/statistics");
   });
 });
 
