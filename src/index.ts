@@ -2,7 +2,7 @@
 import type { ApplicationFunction, Probot, ProbotOctokit } from "probot";
 import type { Logger } from "pino";
 import type { Database } from "./db/index.js";
-import type { Settings } from "./settings.js";
+import { DEFAULT_HISTORY_DAYS, type Settings } from "./settings.js";
 import { Router } from "./web/router.js";
 import { addHealthRoutes } from "./web/metrics/health.js";
 import { addSignInRoutes, addWebRoutes, createSignIn } from "./web/index.js";
@@ -20,12 +20,12 @@ import { configFromFiles, configPath } from "./config/index.js";
 import { configPushed, startReclassifyWorker, type ReclassifyWorker } from "./reclassify/index.js";
 import type { AnalysisStages } from "./model/index.js";
 import type { CompiledPatternSet } from "./classify/index.js";
-import { sampleFailureLines, startKeepPurge } from "./keep/index.js";
+import { sampleFailureLines, startHistoryPurge, startKeepPurge } from "./keep/index.js";
 import { checkConfigChange, configBacktest, type PullRequestRef } from "./config-check/index.js";
 import { startRetrySweep, workflowRunHook } from "./retry/index.js";
 import { allProviders, createCredentialStore, createProviderRegistry, type ProviderRegistry } from "./providers/index.js";
 import { stallingFetch } from "./octokit.js";
-import { startCauseBackfill, startDurationRollup, startMainDayFill } from "./rollup/index.js";
+import { moveRepository, startCauseBackfill, startDurationRollup, startMainDayFill, type RepositoryMove } from "./rollup/index.js";
 import { outboxCounts, startNotifySweep } from "./notify/index.js";
 import { startBackfill } from "./backfill/index.js";
 
@@ -96,7 +96,8 @@ export function sift(deps: AppDeps): SiftApp {
     };
     const logsPerHour = deps.settings.statisticsLogsPerHour ?? DEFAULT_STATISTICS_LOGS_PER_HOUR;
     const onJobSucceeded = logsPerHour > 0 ? (job: SucceededJob) => enqueueStatisticLog(prisma, job, now()) : undefined;
-    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onConfigPushed, onJobSucceeded });
+    registerHandlers(app, { ingest, appId: deps.settings.appId, commands, onWorkflowRunCompleted: workflowRunHook({ prisma, now, metrics, providers }), checkConfig, onConfigPushed, onJobSucceeded,
+      onRepositoryMoved: (move: RepositoryMove) => moveRepository(prisma, move) });
     const classifyPool = createClassifyPool({ threads: deps.settings.classifyThreads, timeoutSeconds: deps.settings.classifyTimeoutSeconds });
     const fetch = stallingFetch(deps.settings.githubTimeoutSeconds * 1000);
     const configs = createConfigCache(now);
@@ -113,6 +114,7 @@ export function sift(deps: AppDeps): SiftApp {
       const intervalMs = Math.min(30_000, Math.max(1_000, deps.settings.retryBackoffSeconds * 500));
       stops.push(startRetrySweep({ prisma, now, metrics, log, providers, octokitFor: (id) => app.auth(id), intervalMs }));
       stops.push(startKeepPurge({ prisma, now, log, keepDays: deps.settings.keepDays }));
+      stops.push(startHistoryPurge({ prisma, now, log, historyDays: deps.settings.historyDays ?? DEFAULT_HISTORY_DAYS }));
       if (onJobSucceeded) stops.push(startStatisticsWorker({ prisma, now, log, pool: classifyPool, fetch, configs, logsPerHour, octokitFor: (id) => app.auth(id), counted: metrics.statisticLogs }));
       stops.push(startCauseBackfill({ prisma, log }));
       stops.push(startMainDayFill({ prisma, log, now }));

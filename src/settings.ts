@@ -39,6 +39,8 @@ export interface Settings {
   keepBytes: number;
   /** Days the kept text stays; then only the verdict does. */
   keepDays: number;
+  /** Days jobs, commits and the rollups' days are kept (0: forever). */
+  historyDays?: number;
   /** Worker threads classifying logs; undefined: one less than the cores, at most 2. */
   classifyThreads: number | undefined;
   /** A log not classified within this long is genuine, with the reason. */
@@ -63,6 +65,9 @@ export class SettingsError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** SIFT_HISTORY_DAYS by default: past the longest window anything reads (flaky evidence, 365 days; pages, 90). */
+export const DEFAULT_HISTORY_DAYS = 400;
 
 function int(env: Env, name: string, fallback: number, min = 0): number {
   const raw = env[name];
@@ -164,6 +169,7 @@ export function readSettings(env: Env = process.env): Settings {
     metricsToken: env.SIFT_METRICS_TOKEN || undefined,
     keepBytes: int(env, "SIFT_KEEP_BYTES", 256 * 1024),
     keepDays: int(env, "SIFT_KEEP_DAYS", 30, 1),
+    historyDays: int(env, "SIFT_HISTORY_DAYS", DEFAULT_HISTORY_DAYS),
     classifyThreads: env.SIFT_CLASSIFY_THREADS ? int(env, "SIFT_CLASSIFY_THREADS", 1, 1) : undefined,
     classifyTimeoutSeconds: int(env, "SIFT_CLASSIFY_TIMEOUT_SECONDS", 120, 1),
     statisticsLogsPerHour: int(env, "SIFT_STATISTICS_LOGS_PER_HOUR", 60),

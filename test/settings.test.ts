@@ -30,6 +30,13 @@ describe("readSettings", () => {
     expect(s.githubWebUrl).toBe("http://127.0.0.1:8080");
   });
 
+  it("keeps history 400 days unless SIFT_HISTORY_DAYS says otherwise (0: forever)", () => {
+    expect(readSettings({}).historyDays).toBe(400);
+    expect(readSettings({ SIFT_HISTORY_DAYS: "0" }).historyDays).toBe(0);
+    expect(readSettings({ SIFT_HISTORY_DAYS: "120" }).historyDays).toBe(120);
+    expect(() => readSettings({ SIFT_HISTORY_DAYS: "-1" })).toThrow(/SIFT_HISTORY_DAYS/);
+  });
+
   it("reads the re-run backoff base, 60 s by default and 0 allowed", () => {
     expect(readSettings({}).retryBackoffSeconds).toBe(60);
     expect(readSettings({ SIFT_RETRY_BACKOFF_SECONDS: "0" }).retryBackoffSeconds).toBe(0);

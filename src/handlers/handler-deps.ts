@@ -4,6 +4,7 @@ import type { Delivery, Ingest } from "../ingest/index.js";
 import type { CommandDeps } from "../commands/index.js";
 import type { ConfigCheckResult, PullRequestRef } from "../config-check/index.js";
 import type { ConfigPush } from "../reclassify/index.js";
+import type { MoveOutcome, RepositoryMove } from "../rollup/index.js";
 
 export interface HandlerDeps {
   ingest: Ingest;
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   checkConfig?: ((octokit: Context["octokit"], pr: PullRequestRef) => Promise<ConfigCheckResult>) | undefined;
   /** `.github/sift.yml` changed on a default branch: re-classify (src/reclassify); off when absent. */
   onConfigPushed?: ((push: ConfigPush) => Promise<void>) | undefined;
+  /** A repository renamed or transferred: its row and its owners' causes rollups follow (src/rollup); off when absent. */
+  onRepositoryMoved?: ((move: RepositoryMove) => Promise<MoveOutcome>) | undefined;
 }
 
 type AnyContext = Pick<Context, "id" | "name" | "log"> & { payload: object };

@@ -13,6 +13,7 @@ import { onCommitComment } from "./commit-comment.js";
 import { onIssues } from "./issues.js";
 import { onPush } from "./push.js";
 import { onMergeGroup } from "./merge-group.js";
+import { onRepository } from "./repository.js";
 
 export type { HandlerDeps } from "./handler-deps.js";
 
@@ -27,6 +28,7 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
   app.on("installation", onInstallation(deps));
   app.on("installation_repositories", onInstallationRepositories(deps));
   app.on("push", onPush(deps));
+  app.on("repository", onRepository(deps));
   if (deps.commands) {
     app.on("issue_comment", onIssueComment(deps));
     app.on("commit_comment", onCommitComment(deps));

@@ -18,7 +18,8 @@ export function spawnSift(env: Record<string, string>, cwd = repoRoot): SiftProc
   if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run \`npm run build\` first (npm test does)`);
   const child = spawn(process.execPath, [mainJs], {
     cwd,
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", LOG_FORMAT: "json", ...env },
+    // SIFT_HISTORY_DAYS 0: the example payloads' jobs completed years ago, and the purge would take them.
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", LOG_FORMAT: "json", SIFT_HISTORY_DAYS: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -4,7 +4,7 @@
 // job-minutes lost, first sighting and the error of its latest failure.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { VerdictClass } from "../../model/index.js";
-import { causesSql } from "./causes-sql.js";
+import { REPOSITORIES_WORK_MEM, causesSql } from "./causes-sql.js";
 import type { RepoRef } from "../reader.js";
 
 const DAY = 24 * 3600 * 1000;
@@ -67,8 +67,9 @@ export async function loadCauses(prisma: PrismaClient, repos: readonly RepoRef[]
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (days - 1) * DAY);
   const newSince = new Date(now.getTime() - NEW_DAYS * DAY);
   const fromDay = from.toISOString().slice(0, 10);
-  const scope = owner === undefined ? repos.map((r) => r.id.toString()) : owner;
-  const top = await prisma.$queryRawUnsafe<Top[]>(causesSql(owner === undefined ? "repositories" : "owner"), scope, fromDay, newSince, LIMIT);
+  const top = owner === undefined
+    ? (await prisma.$transaction([prisma.$executeRawUnsafe(REPOSITORIES_WORK_MEM), prisma.$queryRawUnsafe<Top[]>(causesSql("repositories"), repos.map((r) => r.id.toString()), fromDay, newSince, LIMIT)]))[1]
+    : await prisma.$queryRawUnsafe<Top[]>(causesSql("owner"), owner, fromDay, newSince, LIMIT);
   const latest = await prisma.job.findMany({
     where: { id: { in: top.map((r) => r.latest) } },
     select: { id: true, repositoryId: true, headSha: true, name: true, classification: { select: { matchedText: true, excerpt: true, reason: true } } },

@@ -1,8 +1,9 @@
 // Whether an owner's causes rollup (OrgDailyCause) may answer for a reader: the reader can read every
-// repository of the owner, and the rollup sums exactly the ones with failures. A repository that moved
-// to another owner, or was deleted, leaves its failures in the old owner's sums until the rollup is
-// summed again (`rebuild-causes`); until then the page reads the per-repository rows, which follow
-// Repository, so nobody sees failures of a repository they cannot read.
+// repository of the owner, and the rollup sums exactly the ones with failures. A repository's move
+// (the `repository` webhook) sums both owners' rollups again (src/rollup/move-repository.ts); one Sift
+// missed, or a deleted repository, leaves its failures in the old owner's sums until `rebuild-causes`,
+// and until then the page reads the per-repository rows, which follow Repository, so nobody sees
+// failures of a repository they cannot read.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { RepoRef } from "../reader.js";
 

@@ -3,6 +3,8 @@
 export interface PageRoute {
   name: string;
   path(i: number, at: BenchTargets): string;
+  /** "half": asked by a reader of half the owner's repositories (the bench makes every other one private for it). */
+  reader?: "half";
 }
 
 export interface BenchTargets {
@@ -21,6 +23,9 @@ export const PAGE_ROUTES: PageRoute[] = [
   { name: "org causes (90 d)", path: (_, t) => `/o/${t.owner}/causes?days=90` },
   { name: "API repo causes", path: (i, t) => `/api/v1/repos/${repo(i, t)}/causes?days=90` },
   { name: "API org causes", path: (_, t) => `/api/v1/orgs/${t.owner}/causes?days=90` },
+  { name: "org causes, half reader (30 d)", path: (_, t) => `/o/${t.owner}/causes`, reader: "half" },
+  { name: "org causes, half reader (90 d)", path: (_, t) => `/o/${t.owner}/causes?days=90`, reader: "half" },
+  { name: "API org causes, half reader", path: (_, t) => `/api/v1/orgs/${t.owner}/causes?days=90`, reader: "half" },
   { name: "repo history", path: (i, t) => `/r/${repo(i, t)}` },
   { name: "repo history JSON", path: (i, t) => `/r/${repo(i, t)}?format=json` },
   { name: "details page", path: (i, t) => `/r/${repo(i, t)}/commit/${t.failingSha(repo(i, t), i)}` },
