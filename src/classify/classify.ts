@@ -13,7 +13,7 @@ import { locate, locateBackwards, locateFirst, locateMultiline, type Located } f
 import { PICK_RANKS } from "./pick.js";
 import { reasonLine } from "./reason-line.js";
 import { runnerFlakyReportsOf } from "./runner-flaky-reports.js";
-import { testEventsInSource } from "./test-events-in-range.js";
+import type { TestEvent } from "./test-events.js";
 import { failureSignature } from "./signature.js";
 import { memoryTextSource, type TextSource } from "./text-source.js";
 import type { JobContext, JobSignals, Verdict, VerdictClass } from "./verdict.js";
@@ -200,8 +200,7 @@ function pickGenuine(ctx: Ctx, from: number, to: number): { hit?: Located; id: s
 }
 
 /** The failing step's failing tests and the runner's own flaky reports, from one scan of its test events. */
-function testsOf(source: TextSource, from: number, to: number): Pick<Verdict, "tests" | "flakyReports"> {
-  const events = testEventsInSource(source, from, to);
+function testsOf(events: readonly TestEvent[]): Pick<Verdict, "tests" | "flakyReports"> {
   const tests = failingTestsOf(events).tests.map(({ id, file }) => (file ? { id, file } : { id }));
   const flakyReports = runnerFlakyReportsOf(events).map(({ id, file, how }) => (file ? { id, file, how } : { id, how }));
   return { ...(tests.length > 0 ? { tests } : {}), ...(flakyReports.length > 0 ? { flakyReports } : {}) };
@@ -209,14 +208,16 @@ function testsOf(source: TextSource, from: number, to: number): Pick<Verdict, "t
 
 /** Classifies a log read through `source` (in memory or streamed). */
 export function classifyLog(facts: LogFacts, source: TextSource, compiled: CompiledPatternSet, context: JobContext = {}, signals: JobSignals = {}): Verdict {
-  const ctx: Ctx = { facts, source, compiled, decisive: decisiveLines(source, facts.failingStep, facts.lineCount) };
+  const step = facts.failingStep;
+  const from = step?.startLine ?? 1;
+  const to = step?.endLine ?? facts.lineCount;
+  const retried = probeIndex(compiled, "sift.signal.test-retried");
+  const mayHaveRetries = () => locateFirst(source, compiled, retried, from, to) !== undefined;
+  const ctx: Ctx = { facts, source, compiled, decisive: decisiveLines(source, step, facts.lineCount, { mayHaveRetries }) };
   if (facts.lineCount === 0) {
     const common = base(ctx, compiled, facts.truncatedHeadBytes);
     return { ...signalVerdict("genuine", "sift.signal.no-log", "no-log", "The job's log is empty.", "an empty log cannot show a flaky cause, so the failure counts as genuine", {}), ...common };
   }
-  const step = facts.failingStep;
-  const from = step?.startLine ?? 1;
-  const to = step?.endLine ?? facts.lineCount;
 
   // Observed patterns are matched like the others, then set aside: the verdict never sees them.
   const all = patternHits(ctx, context);
@@ -283,7 +284,7 @@ export function classifyLog(facts: LogFacts, source: TextSource, compiled: Compi
     matchedText: pick.hit ? clip(pick.hit.text.trim()) : "",
     signature: `genuine:${pick.hit ? failureSignature(pick.hit.text) : facts.failingStep?.name ?? ""}`,
     retry: { enabled: false },
-    ...testsOf(source, from, to),
+    ...testsOf(ctx.decisive.events()),
     ...common,
   };
 }

@@ -23,6 +23,13 @@ export const SIGNAL_PROBES: readonly SignalProbe[] = [
   { id: "sift.signal.exit-137", category: "runner", source: String.raw`exit(?:ed with)? code 137\b|exited with 137\b|Error 137$|returned non-zero exit status 137` },
   { id: "sift.signal.killed", category: "runner", source: String.raw`^Killed$|\bKilled\s+\S.*$|^.*line \d+: +\d+ Killed\b|Killed signal terminated program` },
   {
+    // A runner re-tried a failed test: pytest-rerunfailures, jest retryTimes, vitest and Playwright
+    // retries, surefire's flakes, Gradle's later PASSED, nextest's tries (retried-attempts.ts).
+    id: "sift.signal.test-retried",
+    category: "tests",
+    source: String.raw`\bRERUN\b|LOGGING RETRY ERRORS|\(retry [x#]\d+\)|^\s*\d+ flaky\s*$|^(?:\[\w+\] )?(?:Flakes|Flaked tests): ?$|^[^\s>].* > .+ PASSED$|^\s*(?:TRY \d+ \S+|FLAKY \d+/\d+) \[`,
+  },
+  {
     id: "sift.signal.platform-timeout",
     category: "timeout",
     source: String.raw`^##\[error\]The job running on runner .* has exceeded the maximum execution time of \d+ minutes|^##\[error\]The action .* has timed out after \d+ minutes|Build timed out \(after \d+ minutes\)|No output has been received in the last \d+m|\[taskcluster:error\] Task aborted - max run time exceeded|ERROR: Job failed: execution took longer than`,

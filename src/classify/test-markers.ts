@@ -3,9 +3,10 @@
 // surefire per class, pytest -v, ctest, dotnet, mocha/jest verbose ticks), and openers start a
 // block with the verdict and print the details below it (jest/vitest file headers, TAP, pytest's
 // FAILURES sections, cargo's "---- x stdout ----"). Used to tell a passing test's output (which
-// never explains a failure) from a failing test's.
+// never explains a failure) from a failing test's. An opener's block ends at the next marker or at
+// the run's own report (summary, coverage table), which belongs to no test.
 
-export type MarkerKind = "start" | "pass" | "fail" | "pass-opener" | "fail-opener";
+export type MarkerKind = "start" | "pass" | "fail" | "pass-opener" | "fail-opener" | "end";
 
 export const TEST_MARKERS: Readonly<Record<MarkerKind, string>> = {
   start: [
@@ -53,6 +54,12 @@ export const TEST_MARKERS: Readonly<Record<MarkerKind, string>> = {
     String.raw`^---- \S+ std(?:out|err) ----$`, // cargo test
     String.raw`^\s*● (?:\S.* › |[^C\s])`, // jest failure detail (not its "● Console" block)
     String.raw`^\d+\) \S`, // PHPUnit, mocha, RSpec failure detail
+  ].join("|"),
+  end: [
+    String.raw`^(?:Test Suites|Tests|Snapshots|Time): |^Ran all test suites|^Summary of all failing tests$|^Jest: `, // jest's summary
+    String.raw`^\s*Test Files\s`, // vitest's summary
+    String.raw`^-+\|[-|]+$|^=+ Coverage summary =+$`, // coverage tables (istanbul text, text-summary)
+    String.raw`^1\.\.\d+$|^# (?:tests|pass|fail) \d+$`, // TAP plan and totals
   ].join("|"),
 };
 

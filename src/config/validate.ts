@@ -7,6 +7,7 @@ import { builtinPatterns } from "../classify/builtins/index.js";
 import { flakyTestMatcher } from "../classify/flaky-test-globs.js";
 import { compileRegex, regexProblem } from "../classify/regex.js";
 import { globProblem } from "../decide/glob.js";
+import { listEntries } from "./list-entries.js";
 import { statisticsOf } from "./validate-statistics.js";
 
 export type { ConfigProblem };
@@ -63,17 +64,9 @@ function tooBroad(p: Pattern, options: ValidateOptions): string | undefined {
 }
 
 function patternsOf(raw: unknown, file: string, problems: ConfigProblem[], options: ValidateOptions): Pattern[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    problems.push({ file, path: "patterns", message: "must be a list of patterns" });
-    return [];
-  }
-  if (raw.length > MAX_PATTERNS) {
-    problems.push({ file, path: "patterns", message: `at most ${MAX_PATTERNS} patterns: the ${raw.length - MAX_PATTERNS} after the ${MAX_PATTERNS}th are ignored` });
-  }
   const patterns: Pattern[] = [];
   const seen = new Map<string, number>();
-  raw.slice(0, MAX_PATTERNS).forEach((item, i) => {
+  listEntries(raw, file, "patterns", MAX_PATTERNS, problems).forEach((item, i) => {
     const id = typeof (item as { id?: unknown })?.id === "string" ? (item as { id: string }).id : undefined;
     const fields = typeof item === "object" && item !== null ? (item as Record<string, unknown>) : {};
     if (fields.unless !== undefined && fields.regex === undefined) {

@@ -9,7 +9,8 @@
 //   a platform timeout, or Sift could not classify the job.
 import type { ClassifiedFailure, Confidence, VerdictClass } from "../model/index.js";
 
-const SPECIFIC = new Set(["sift.genuine.test-failure", "sift.genuine.test-timeout", "sift.genuine.build-error"]);
+// The picker's compiler and test-failure lines (src/classify/pick.ts): an assertion and a diagnostic are the most specific.
+const SPECIFIC = new Set(["sift.genuine.assertion", "sift.genuine.diagnostic", "sift.genuine.test-failure", "sift.genuine.test-timeout", "sift.genuine.build-error"]);
 
 /** `contested`: flips or a declaration say the failing test can be flaky, yet the failure stayed genuine. */
 export function confidenceOf(r: { finalClass: VerdictClass; failure: Pick<ClassifiedFailure, "patternId" | "line">; contested?: boolean }): Confidence {

@@ -80,3 +80,24 @@ export function travis(lines: string[]): string {
   const body = ["travis_fold:start:worker_info", "Worker information", "travis_fold:end:worker_info", "$ git clone --depth=50 https://github.com/acme/shop.git acme/shop", ...lines];
   return body.join("\r\n") + "\r\n";
 }
+
+/** A GitLab CI job log: its sections (markers end in CR ESC[0K), the script in `step_script`, then after_script lines. */
+export function gitlab(lines: string[], options: { afterScript?: string[] } = {}): string {
+  const section = (kind: "start" | "end", i: number, name: string) => `section_${kind}:${1741079400 + i}:${name}\r\x1b[0K`;
+  const body = [
+    "\x1b[0KRunning with gitlab-runner 17.5.0 (4f2cdd0d)\x1b[0;m",
+    `${section("start", 0, "prepare_executor")}\x1b[0K\x1b[36;1mPreparing the "docker" executor\x1b[0;m`,
+    "Using docker image sha256:4b3c for python:3.12 ...",
+    section("end", 1, "prepare_executor"),
+    `${section("start", 2, "step_script")}\x1b[0K\x1b[36;1mExecuting "step_script" stage of the job script\x1b[0;m`,
+    ...lines,
+    section("end", 3, "step_script"),
+    ...(options.afterScript
+      ? [`${section("start", 4, "after_script")}\x1b[0K\x1b[36;1mRunning after_script\x1b[0;m`, ...options.afterScript, section("end", 5, "after_script")]
+      : []),
+    `${section("start", 6, "cleanup_file_variables")}\x1b[0K\x1b[36;1mCleaning up project directory and file based variables\x1b[0;m`,
+    section("end", 7, "cleanup_file_variables"),
+    "\x1b[31;1mERROR: Job failed: exit code 1\x1b[0;m",
+  ];
+  return body.join("\n") + "\n";
+}

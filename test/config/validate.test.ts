@@ -63,7 +63,7 @@ describe("validateConfig", () => {
     expect(validateConfig(null, "f")).toMatchObject({ problems: [], config: { builtins: true, patterns: [] } });
   });
 
-  it("keeps the first 1000 patterns of a file and reports the rest, without compiling them", () => {
+  it("keeps the first 1000 patterns of a file and reports the rest, without compiling them; reports patterns that are no list", () => {
     const patterns = Array.from({ length: 5000 }, (_, i) => ({ id: `p${i}`, regex: `error ${i}`, class: "flaky" }));
     const started = performance.now();
     const { config, problems } = validateConfig({ patterns }, "f");
@@ -71,6 +71,7 @@ describe("validateConfig", () => {
     expect(config.patterns).toHaveLength(1000);
     expect(config.patterns.at(-1)?.id).toBe("p999");
     expect(problems).toEqual([expect.objectContaining({ path: "patterns", message: expect.stringMatching(/at most 1000 patterns.*4000/) })]);
+    expect(validateConfig({ patterns: { id: "x" } }, "f")).toMatchObject({ config: { patterns: [] }, problems: [{ path: "patterns", message: "must be a list of patterns" }] });
   });
 
   it("bounds log.max_bytes at 256 MiB, well below the longest string V8 can hold", () => {

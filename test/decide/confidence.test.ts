@@ -12,6 +12,9 @@ describe("confidenceOf", () => {
 
   it("is high for a genuine compiler or test failure line, medium when re-runs argue or the line is generic", () => {
     expect(confidenceOf({ finalClass: "genuine", failure: genuine({ patternId: "sift.genuine.build-error" }) })).toBe("high");
+    expect(confidenceOf({ finalClass: "genuine", failure: genuine({ patternId: "sift.genuine.assertion" }) })).toBe("high");
+    expect(confidenceOf({ finalClass: "genuine", failure: genuine({ patternId: "sift.genuine.diagnostic" }) })).toBe("high");
+    expect(confidenceOf({ finalClass: "genuine", failure: genuine({ patternId: "sift.genuine.assertion" }), contested: true })).toBe("medium");
     expect(confidenceOf({ finalClass: "genuine", failure: genuine({ patternId: "sift.genuine.test-failure" }), contested: true })).toBe("medium");
     expect(confidenceOf({ finalClass: "genuine", failure: genuine({ patternId: "sift.genuine.error" }) })).toBe("medium");
   });

@@ -33,10 +33,30 @@ export const agentPatterns: PatternInput[] = [
   },
   {
     id: "circleci.infrastructure-fail",
-    regex: String.raw`We had an unexpected error preparing the VM for this build|Unexpected capacity error: the service is temporarily unable to allocate resources`,
+    regex: String.raw`We had an unexpected error preparing the VM for this build|Unexpected capacity error: the service is temporarily unable to allocate resources|CircleCI was unable to execute the job to completion, because the CircleCI agent received a kill signal midway through the job`,
     class: "flaky",
     category: "runner",
-    description: "CircleCI could not provide a machine for the job (VM preparation or capacity).",
+    description: "CircleCI could not provide or keep a machine for the job (VM preparation, capacity, its agent killed).",
+    scope: "log",
+  },
+  {
+    // Azure Pipelines' own messages when the agent vanished (dotnet/dnceng#1886,
+    // microsoft/azure-pipelines-agent#2261).
+    id: "azure.agent-lost",
+    regex: String.raw`We stopped hearing from agent .+\. Verify the agent machine is running and has a healthy network connection|The agent: .+ lost communication with the server`,
+    class: "flaky",
+    category: "runner",
+    description: "The Azure Pipelines agent stopped talking to the server (crashed, starved or lost its network).",
+    scope: "log",
+  },
+  {
+    // Buildkite's job exit lines when the agent disappeared or was stopped (spot reclaim, scale-in;
+    // rails/buildkite-config#2, buildkite/elastic-ci-stack-for-aws#971).
+    id: "buildkite.agent-lost",
+    regex: String.raw`Exited with status -1 \(agent lost\)|\(after intercepting the agent's termination signal, sent because the agent was stopped\)`,
+    class: "flaky",
+    category: "runner",
+    description: "The Buildkite agent was lost or stopped during the job.",
     scope: "log",
   },
   {

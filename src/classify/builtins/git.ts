@@ -15,14 +15,14 @@ export const gitPatterns: PatternInput[] = [
   },
   {
     id: "git.unable-to-access",
-    regex: String.raw`fatal: unable to access '[^'\n]+': (?:Could not resolve host|Failed to connect|Empty reply from server|Operation timed out|Connection timed out|Recv failure|OpenSSL SSL_(?:read|connect)|gnutls_handshake|GnuTLS recv error|SSL_ERROR_SYSCALL|HTTP/2 stream \d+ was not closed cleanly|transfer closed|Connection reset|Send failure)`,
+    regex: String.raw`fatal: unable to access '[^'\n]+': (?:Could not resolve host|Failed to connect|Empty reply from server|Operation timed out|Connection timed out|Recv failure|OpenSSL SSL_(?:read|connect)|gnutls_handshake|GnuTLS recv error|SSL_ERROR_SYSCALL|HTTP/2 stream \d+ was (?:not closed cleanly|reset)|Error in the HTTP2 framing layer|transfer closed|Connection reset|Send failure|LibreSSL SSL_(?:read|connect)|schannel: (?:failed to receive handshake|server closed abruptly)|The TLS connection was non-properly terminated|Operation too slow|Received HTTP code 5\d\d from proxy after CONNECT)`,
     class: "flaky",
     category: "git",
     description: "git could not reach the remote (network).",
   },
   {
     id: "git.remote-hung-up",
-    regex: String.raw`fatal: (?:the remote end hung up unexpectedly|early EOF|index-pack failed|protocol error: bad pack header|fetch-pack: invalid index-pack output|expected flush after ref listing)|error: RPC failed; curl (?:18|28|55|56|92)\b`,
+    regex: String.raw`fatal: (?:the remote end hung up unexpectedly|early EOF|index-pack failed|protocol error: bad pack header|fetch-pack: invalid index-pack output|expected flush after ref listing|expected 'packfile')|error: RPC failed; (?:HTTP \d+ )?curl (?:16|18|28|55|56|92)\b`,
     class: "flaky",
     category: "git",
     description: "The git transfer was cut off mid-way.",

@@ -2,6 +2,7 @@
 // Files group patterns by family; order inside the library is the order of this list.
 import { patternSchema, type Pattern, type PatternInput } from "../../model/config-schema.js";
 import { agentPatterns } from "./agents.js";
+import { buildToolPatterns } from "./build-tools.js";
 import { gitPatterns } from "./git.js";
 import { installerPatterns } from "./installers.js";
 import { githubRunnerPatterns } from "./github-runner.js";
@@ -22,6 +23,7 @@ const families: readonly (readonly PatternInput[])[] = [
   gitPatterns,
   registryPatterns,
   installerPatterns,
+  buildToolPatterns,
   networkPatterns,
   testFlakePatterns,
 ];

@@ -10,7 +10,7 @@ import { CHATTER_OR_LOCAL, TEST_CHATTER } from "./noise.js";
 export const networkPatterns: PatternInput[] = [
   {
     id: "net.dns",
-    regex: String.raw`getaddrinfo EAI_AGAIN\b|Temporary failure in name resolution|Could not resolve host: [\w.-]+|dial tcp: lookup [\w.-]+(?: on [\w.:\[\]]+)?: (?:server misbehaving|i/o timeout|no such host)|Caused by: (?:dns error|failed to lookup address information)|java\.net\.UnknownHostException: [\w.-]+|\[Errno -3\] (?:Temporary failure in name resolution|Try again)`,
+    regex: String.raw`getaddrinfo EAI_AGAIN\b|Temporary failure in name resolution|Could not resolve host: [\w.-]+|dial tcp: lookup [\w.-]+(?: on [\w.:\[\]]+)?: (?:server misbehaving|i/o timeout|no such host)|Caused by: (?:dns error|failed to lookup address information)|java\.net\.UnknownHostException: [\w.-]+|\[Errno -3\] (?:Temporary failure in name resolution|Try again)|getaddrinfo ENOTFOUND (?:registry\.npmjs\.org|registry\.yarnpkg\.com|(?:api\.|codeload\.)?github\.com|objects\.githubusercontent\.com|nodejs\.org)(?:$|[^\w.-])`,
     class: "flaky",
     category: "network",
     description: "A host name could not be resolved (DNS).",
@@ -26,7 +26,7 @@ export const networkPatterns: PatternInput[] = [
   },
   {
     id: "net.timeout",
-    regex: String.raw`java\.net\.SocketTimeoutException: (?:connect|Read) timed out|\bconnect ETIMEDOUT \d{1,3}(?:\.\d{1,3}){3}:\d+|dial tcp [\d.:\[\]a-f]+: (?:i/o timeout|connect: connection timed out)|net/http: (?:TLS handshake timeout|request canceled while waiting for connection)|Client\.Timeout exceeded while awaiting headers`,
+    regex: String.raw`java\.net\.SocketTimeoutException: (?:connect|Read) timed out|\bconnect ETIMEDOUT \d{1,3}(?:\.\d{1,3}){3}:\d+|dial tcp [\d.:\[\]a-f]+: (?:i/o timeout|connect: connection timed out)|net/http: (?:TLS handshake timeout|request canceled while waiting for connection)|Client\.Timeout exceeded while awaiting headers|Failed to establish a new connection: \[Errno 110\] Connection timed out|java\.net\.ConnectException: (?:Connection|Operation) timed out|Connect Timeout Error \(attempted address: [\w-]+(?:\.[\w-]+)+:\d+|SocketException \((?:110|10060)\): (?:Connection timed out|A connection attempt failed)`,
     class: "flaky",
     category: "network",
     description: "A network connection or read timed out.",
@@ -34,7 +34,7 @@ export const networkPatterns: PatternInput[] = [
   },
   {
     id: "net.unreachable",
-    regex: String.raw`Could not create connection to [\w.-]+:\d+|Failed to connect to [\w.-]+ port \d+(?: after \d+ ms)?: (?:Connection timed out|Network is unreachable|No route to host|Couldn't connect to server)|connect ENETUNREACH\b|connect EHOSTUNREACH\b`,
+    regex: String.raw`Could not create connection to [\w.-]+:\d+|Failed to connect to [\w.-]+ port \d+(?: after \d+ ms)?: (?:Connection timed out|Network is unreachable|No route to host|Couldn't connect to server)|connect ENETUNREACH\b|connect EHOSTUNREACH\b|Failed to establish a new connection: \[Errno (?:101|113)\] (?:Network is unreachable|No route to host)|java\.net\.NoRouteToHostException\b`,
     class: "flaky",
     category: "network",
     description: "A remote host could not be reached.",
@@ -50,10 +50,11 @@ export const networkPatterns: PatternInput[] = [
   },
   {
     id: "net.curl",
-    regex: String.raw`curl: \((?:6|7|28|35|52|56)\) |curl: \(22\) The requested URL returned error: (?:5\d\d|429)\b`,
+    // Also libcurl through PHP (Guzzle's "cURL error 28: …") and wget's own wording.
+    regex: String.raw`curl: \((?:6|7|28|35|52|56)\) |curl: \(22\) The requested URL returned error: (?:5\d\d|429)\b|\bcURL error (?:6|7|28|35|52|56): |\bwget: unable to resolve host address\b|\bConnecting to [\w-]+(?:\.[\w-]+)+ \([^)\n]*\)\|[^|\n]*\|:\d+\.\.\. failed: (?:Connection timed out|Network is unreachable|No route to host)\.|^ERROR (?:5\d\d|429): [A-Z]`,
     class: "flaky",
     category: "network",
-    description: "curl failed on the network (resolve, connect, timeout, TLS, empty reply, server error).",
+    description: "curl, libcurl or wget failed on the network (resolve, connect, timeout, TLS, empty reply, server error).",
     unless: CHATTER_OR_LOCAL,
   },
   {

@@ -34,7 +34,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "yarn.network",
-    regex: String.raw`error An unexpected error occurred: "https?://[^"\n]+: (?:(?:connect|read) )?(?:ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|Request failed \\"5\d\d|getaddrinfo)|\berror https?://\S+: Request failed \\?"(?:5\d\d|429)\b|YN0001: .{0,80}(?:RequestError|HTTPError): (?:Response code 5\d\d|.*(?:ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up))`,
+    regex: String.raw`error An unexpected error occurred: "https?://[^"\n]+: (?:(?:connect|read) )?(?:ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up|Request failed \\"5\d\d|getaddrinfo)|\berror https?://\S+: Request failed \\?"(?:5\d\d|429)\b|YN0001: .{0,80}(?:RequestError|HTTPError): (?:Response code 5\d\d|Socket connection timeout|Request timeout|.*(?:ETIMEDOUT|ECONNRESET|EAI_AGAIN|socket hang up))`,
     class: "flaky",
     category: "network",
     description: "yarn could not download from the registry.",
@@ -55,10 +55,12 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "pip.network",
-    regex: String.raw`ERROR: Could not install packages due to an (?:OSError|EnvironmentError): (?:HTTPSConnectionPool|HTTPConnectionPool|\(?'Connection aborted)|pip\._vendor\.urllib3\.exceptions\.(?:ReadTimeoutError|ProtocolError|NewConnectionError)`,
+    regex: String.raw`ERROR: Could not install packages due to an (?:OSError|EnvironmentError): (?:HTTPSConnectionPool|HTTPConnectionPool|\(?'Connection aborted)|pip\._vendor\.urllib3\.exceptions\.(?:ReadTimeoutError|ProtocolError|NewConnectionError|ConnectTimeoutError|IncompleteRead)\b|pip\._vendor\.requests\.exceptions\.(?:ConnectionError|ChunkedEncodingError|ReadTimeout|ConnectTimeout)\b`,
     class: "flaky",
     category: "network",
     description: "pip lost the connection to the package index.",
+    // Not the job's own index, nor a host that does not exist or refuses: a wrong --index-url.
+    unless: String.raw`${LOCAL_HOST}|\[Errno (?:-2|8|111)\] (?:Name or service not known|nodename nor servname|Connection refused)`,
   },
   {
     id: "uv.fetch",
@@ -70,17 +72,21 @@ export const registryPatterns: PatternInput[] = [
   {
     id: "maven.transfer",
     // 501 is Maven Central refusing plain HTTP since 2020: permanent, so not among the server errors.
-    regex: String.raw`\[ERROR\] .*Could not (?:transfer|resolve|download) .*(?:\b5\d\d [A-Z][a-z]|(?:Transfer failed for \S+|status code:?|Return code is:) (?:50[02-9]|5[1-9]\d)\b|\b(?:50[02-9]|5[1-9]\d) between bytes timeout|\b429 Too Many|Connection reset|Connect(?:ion)? timed out|Read timed out|Remote host terminated the handshake|Network is unreachable|Temporary failure in name resolution)`,
+    regex: String.raw`\[ERROR\] .*Could not (?:transfer|resolve|download) .*(?:\b5\d\d [A-Z][a-z]|(?:Transfer failed for \S+|status code:?|Return code is:) (?:50[02-9]|5[1-9]\d)\b|\b(?:50[02-9]|5[1-9]\d) between bytes timeout|\b429 Too Many|Connection reset|Connect(?:ion)? timed out|Read timed out|Remote host terminated the handshake|Network is unreachable|Temporary failure in name resolution|Premature end of (?:Content-Length delimited|chunk coded) message body)`,
     class: "flaky",
     category: "registry",
     description: "Maven could not download from an artifact repository (server error, reset or timeout).",
   },
   {
     id: "gradle.repo-http",
-    regex: String.raw`Could not (?:GET|HEAD) '[^'\n]+'\. Received status code (?:5\d\d|429) from server|Server returned HTTP response code: (?:5\d\d|429) for URL: https://services\.gradle\.org/`,
+    // The truncated download and the timeouts only in Gradle's "> cause" chain: a bare
+    // ConnectionClosedException line can be a test of the code's own HTTP server failing, and a timeout
+    // nested under "Could not GET" (travis-ci/travis-ci#9059) is resolution, while a task's own
+    // "> Read timed out" stands at the chain's top, unindented.
+    regex: String.raw`Could not (?:GET|HEAD) '[^'\n]+'\. Received status code (?:5\d\d|429) from server|Server returned HTTP response code: (?:5\d\d|429) for URL: https://services\.gradle\.org/|java\.io\.IOException: Downloading from https?://\S+ failed: timeout\b|(?:^|\s)> Premature end of (?:Content-Length delimited|chunk coded) message body|^\s{3,}> (?:Read|Connect) timed out$`,
     class: "flaky",
     category: "registry",
-    description: "Gradle (or its wrapper download) got a server error from a repository.",
+    description: "Gradle (or its wrapper download) got a server error, a timeout or a cut-off download from a repository.",
   },
   {
     id: "gradle.lock-timeout",
@@ -98,7 +104,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "apt.dpkg-lock",
-    regex: String.raw`\bE: Could not get lock /var/lib/(?:dpkg/lock(?:-frontend)?|apt/lists/lock)`,
+    regex: String.raw`\bE: Could not get lock /var/lib/(?:dpkg/lock(?:-frontend)?|apt/lists/lock)|\bdpkg: error: dpkg frontend (?:lock was locked|is locked) by another process`,
     class: "flaky",
     category: "runner",
     description: "Another apt/dpkg process (often unattended-upgrades on the runner) held the package lock.",
@@ -113,7 +119,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "docker.registry-unavailable",
-    regex: String.raw`(?:Error response from daemon|failed to (?:do request|resolve source metadata|copy|fetch (?:oauth|anonymous) token|authorize)|error pulling image configuration).*(?:received unexpected HTTP status: 5\d\d|unexpected status(?: code)?(?: from \w+ request to \S+)?:? 5\d\d|net/http: (?:TLS handshake timeout|request canceled)|context deadline exceeded|i/o timeout|connection reset by peer|Client\.Timeout exceeded|https?://[^\s"]+"?: (?:unexpected )?EOF\b)|failed to solve: (?:rpc error: code = \w+ desc = )?unexpected status: 5\d\d`,
+    regex: String.raw`(?:Error response from daemon|failed to (?:do request|resolve source metadata|copy|fetch (?:oauth|anonymous) token|authorize)|error pulling image configuration).*(?:received unexpected HTTP status: 5\d\d|unexpected status(?: code)?(?: from \w+ request to \S+| https?://\S+)?:? 5\d\d|net/http: (?:TLS handshake timeout|request canceled)|context deadline exceeded|i/o timeout|connection reset by peer|Client\.Timeout exceeded|https?://[^\s"]+"?: (?:unexpected )?EOF\b)|failed to solve: (?:rpc error: code = \w+ desc = )?unexpected status: 5\d\d`,
     class: "flaky",
     category: "registry",
     description: "A container registry (Docker Hub, ghcr.io, …) failed or timed out during pull or push.",
@@ -129,7 +135,9 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "cargo.download",
-    regex: String.raw`error: failed to (?:download from \x60https://(?:static\.)?crates\.io|get \x60[\w-]+\x60 as a dependency).*$|failed to get 200 response from \x60https?://[^\x60\n]+\x60, got (?:5\d\d|429)\b|\[(?:6|7|28|35|52|56)\] (?:Couldn't resolve host name|Couldn't connect to server|Timeout was reached|SSL connect error|Server returned nothing|Failure when receiving data from the peer)`,
+    // Not cargo's "failed to get `x` as a dependency" head line: a path dependency that is not there
+    // prints it too (CeleritasCelery/rune#28); the network cause follows it on its own line.
+    regex: String.raw`error: failed to download from \x60https://(?:static\.|index\.)?crates\.io.*$|failed to get (?:200|successful HTTP) response from \x60https?://[^\x60\n]+\x60(?: \([\d.:a-f]+\))?, got (?:5\d\d|429)\b|\[(?:6|7|28|35|52|56)\] (?:Couldn't resolve host name|Couldn't connect to server|Timeout was reached|SSL connect error|Server returned nothing|Failure when receiving data from the peer)`,
     class: "flaky",
     category: "registry",
     description: "cargo could not download crates.",
@@ -145,7 +153,7 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "bundler.fetch",
-    regex: String.raw`Could not fetch specs from https?://\S+ due to underlying error|Gem::RemoteFetcher::(?:FetchError|UnknownHostError)|Bundler::HTTPError|Net::(?:OpenTimeout|ReadTimeout)\b.*rubygems`,
+    regex: String.raw`Could not fetch specs from https?://\S+ due to underlying error|Could not reach host [\w.-]+\. Check your network connection and try again|Gem::RemoteFetcher::(?:FetchError|UnknownHostError)|Bundler::HTTPError|Net::(?:OpenTimeout|ReadTimeout)\b.*rubygems`,
     class: "flaky",
     category: "registry",
     description: "Bundler/RubyGems could not reach the gem server.",
@@ -153,10 +161,13 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     id: "nuget.service-index",
-    regex: String.raw`error NU1301: Unable to load the service index for source https?://`,
+    // Only nuget.org, which needs no credentials: for a private feed (GitHub Packages, Azure Artifacts)
+    // NU1301 is most often a missing token, with the 401 on the next line where no `unless` can see it;
+    // a private feed's 5xx is caught on that line by dotnet.http-5xx.
+    regex: String.raw`error NU1301: Unable to load the service index for source https://api\.nuget\.org/`,
     class: "flaky",
     category: "registry",
-    description: "NuGet could not load a feed's service index.",
+    description: "NuGet could not load nuget.org's service index.",
   },
   {
     id: "conda.http",

@@ -15,7 +15,7 @@ const QUOTED_PHRASE = String.raw`["'\x60][^"'\x60\n]{0,200}(?:[Nn]o space left o
 export const resourcePatterns: PatternInput[] = [
   {
     id: "disk.full",
-    regex: String.raw`(?:[:(] ?|\] |\bENOSPC: )[Nn]o space left on device|There is not enough space (?:on the disk|in the file system)|There was insufficient space remaining on the device`,
+    regex: String.raw`(?:[:(] ?|\] |\bENOSPC: |##\[error\])[Nn]o space left on device|There is not enough space (?:on the disk|in the file system)|There was insufficient space remaining on the device`,
     class: "flaky",
     category: "disk",
     description: "The runner's disk is full.",
@@ -24,10 +24,11 @@ export const resourcePatterns: PatternInput[] = [
   },
   {
     id: "disk.low-space",
-    regex: String.raw`Failure: There is only .{1,40} free space left in .+, which is less than the minimum requirement of|You are running out of disk space\. The runner will stop working when the machine runs out of disk space`,
+    regex: String.raw`Failure: There is only .{1,40} free space left in .+, which is less than the minimum requirement of|You are running out of disk space\. The runner will stop working when the machine runs out of disk space|The node was low on resource: ephemeral-storage\b`,
     class: "flaky",
     category: "disk",
     description: "The runner had too little free disk space.",
+    unless: TEST_CHATTER,
     scope: "log",
   },
   {
@@ -40,7 +41,8 @@ export const resourcePatterns: PatternInput[] = [
   },
   {
     id: "oom.kernel",
-    regex: String.raw`Out of memory: Kill(?:ed)? process \d+|\boom-kill:|Memory cgroup out of memory|\bOOMKilled\b`,
+    // Kubernetes evicting the job's pod (GitLab's "Event retrieved from the cluster", cloud-pi-native/socle#532).
+    regex: String.raw`Out of memory: Kill(?:ed)? process \d+|\boom-kill:|Memory cgroup out of memory|\bOOMKilled\b|The node was low on resource: memory\b`,
     class: "flaky",
     category: "memory",
     description: "The kernel or container runtime killed a process for using too much memory.",
@@ -50,7 +52,8 @@ export const resourcePatterns: PatternInput[] = [
   },
   {
     id: "oom.killed",
-    regex: String.raw`line \d+: +\d+ Killed +\S|\bKilled[ \t]+\(signal 9\)|The Gradle daemon disappeared unexpectedly|Gradle build daemon disappeared unexpectedly`,
+    // CircleCI's own line when the executor's memory limit killed the step (PetroFit/petrofit#63).
+    regex: String.raw`line \d+: +\d+ Killed +\S|\bKilled[ \t]+\(signal 9\)|The Gradle daemon disappeared unexpectedly|Gradle build daemon disappeared unexpectedly|^Received "killed" signal$`,
     class: "flaky",
     category: "memory",
     description: "A process was killed with SIGKILL (usually the out-of-memory killer).",
@@ -78,7 +81,7 @@ export const resourcePatterns: PatternInput[] = [
   {
     // Only where it ends the step (RULES.md): 137 = 128 + SIGKILL, the kernel's out-of-memory kill.
     id: "oom.exit-137",
-    regex: String.raw`^##\[error\]Process completed with exit code 137\.|^make(?:\[\d+\])?: \*\*\* \[[^\]\n]+\] Error 137$|returned non-zero exit status 137\b|^Error: Process completed with exit code 137\b|^ERROR: Job failed: exit code 137$`,
+    regex: String.raw`^##\[error\]Process completed with exit code 137\.|^make(?:\[\d+\])?: \*\*\* \[[^\]\n]+\] Error 137$|returned non-zero exit status 137\b|^Error: Process completed with exit code 137\b|^ERROR: Job failed: exit code 137$|^Exited with code exit status 137$`,
     class: "flaky",
     category: "memory",
     description: "The step's process was killed with SIGKILL (exit code 137), usually for using too much memory.",

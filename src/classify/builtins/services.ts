@@ -25,7 +25,7 @@ export const servicePatterns: PatternInput[] = [
   },
   {
     id: "coverage.upload",
-    regex: String.raw`\['error'\] There was an error running the uploader|Error uploading to https://(?:codecov\.io|[\w.-]*codecov[\w.-]*)|Codecov: Failed to properly upload|Upload failed: .{0,80}\b(?:5\d\d|429)\b|Coveralls API: .{0,80}\b(?:5\d\d|429)\b|Bad response: (?:5\d\d|429)\b.{0,80}coveralls`,
+    regex: String.raw`\['error'\] There was an error running the uploader|Tokenless has reached GitHub rate limit|\b(?:429|5\d\d) (?:Client|Server) Error: .{0,40} for url: https://(?:[\w-]+\.)?codecov\.io/|Error uploading to https://(?:codecov\.io|[\w.-]*codecov[\w.-]*)|Codecov: Failed to properly upload|Upload failed: .{0,80}\b(?:5\d\d|429)\b|Coveralls API: .{0,80}\b(?:5\d\d|429)\b|Bad response: (?:5\d\d|429)\b.{0,80}coveralls`,
     class: "flaky",
     category: "coverage",
     description: "The coverage service (Codecov, Coveralls) failed to take the upload.",
@@ -54,6 +54,18 @@ export const servicePatterns: PatternInput[] = [
     class: "flaky",
     category: "service",
     description: "The Android emulator did not finish booting on the runner.",
+    retry: { max_attempts: 2 },
+    unless: TEST_CHATTER,
+  },
+  {
+    // The device dropped while a build installed or ran on it (ddmlib, Xamarin's AdbClient;
+    // dotnet/android#11830, dotnet/xharness#612). Not adb's own "adb: device offline", which
+    // android-emulator-runner prints while it polls a booting emulator.
+    id: "android.device-offline",
+    regex: String.raw`(?:AdbCommandRejectedException|AdbException): device offline|\bcmd: Can't find service: package\b`,
+    class: "flaky",
+    category: "service",
+    description: "The Android emulator or device went offline while the build installed or tested on it.",
     retry: { max_attempts: 2 },
     unless: TEST_CHATTER,
   },

@@ -72,6 +72,16 @@ export const timeoutPatterns: PatternInput[] = [
     scope: "log",
   },
   {
+    // Azure Pipelines' job limit (timeoutInMinutes, or 60 minutes on a free private project).
+    id: "azure.job-timeout",
+    regex: String.raw`The job running on agent .+ ran longer than the maximum time of \d+ minutes|The job exceeded the maximum allowed time of [\d:]+ and was stopped`,
+    class: "flaky",
+    category: "timeout",
+    description: "Azure Pipelines stopped the job at its time limit.",
+    retry: once,
+    scope: "log",
+  },
+  {
     // Travis CI's hard job limit (50 minutes on travis-ci.org); older workers misspelt "maxmimum".
     id: "travis.time-limit",
     regex: String.raw`The job exceeded the max(?:imum|mimum) time limit for jobs, and has been terminated`,

@@ -1,4 +1,5 @@
 // Every built-in's examples, merged by pattern id from the example files (match and miss lists concatenated).
+import { breadthExamples, breadthMoreExamples } from "./examples-breadth.js";
 import { machineExamples } from "./examples-machine.js";
 import { networkExamples } from "./examples-network.js";
 import { runnerExamples, type Examples } from "./examples-runner.js";
@@ -15,4 +16,4 @@ function merge(...sets: Record<string, Examples>[]): Record<string, Examples> {
   return out;
 }
 
-export const allExamples = merge(runnerExamples, machineExamples, networkExamples, surveyExamples);
+export const allExamples = merge(runnerExamples, machineExamples, networkExamples, surveyExamples, breadthExamples, breadthMoreExamples);
