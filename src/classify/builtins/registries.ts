@@ -110,6 +110,16 @@ export const registryPatterns: PatternInput[] = [
     description: "Another apt/dpkg process (often unattended-upgrades on the runner) held the package lock.",
   },
   {
+    // apk-tools' network errors for a repository index or a package (gliderlabs/docker-alpine#565,
+    // namespacelabs/foundation#60). Not "unable to select packages", which a misspelt package prints too.
+    id: "apk.fetch",
+    regex: String.raw`\b(?:ERROR|WARNING): (?:updating and opening |Ignoring )?\S+: (?:temporary error \(try again later\)|DNS lookup error|network unreachable|network connection aborted|operation timed out)$`,
+    class: "flaky",
+    category: "registry",
+    description: "apk could not download from an Alpine mirror (network or temporary error).",
+    unless: TEST_CHATTER,
+  },
+  {
     id: "docker.rate-limit",
     regex: String.raw`toomanyrequests: (?:You have reached your (?:unauthenticated )?pull rate limit|Too Many Requests|Rate exceeded|retry-after: )`,
     class: "flaky",
