@@ -2,6 +2,10 @@
 // failure: the runner's set-up groups, actions/checkout's git chatter, a tool set-up with its cache
 // restore, ANSI colour, `set -x` traces, earlier passing steps, and post-job cleanup that saves a
 // cache. The failing step's own lines (and the tool's epilogue after the error) come from each case.
+// `recallSuite` checks each: not genuine, the cause, and the line quoted.
+import { describe, expect, it } from "vitest";
+import { lineOf, verdictOf } from "./held-out-logs.js";
+
 const ESC = "\x1b";
 
 const stamp = (i: number) => `2025-06-11T14:${String(20 + Math.floor(i / 60)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}.${String(1000000 + i * 104729).slice(-7)}Z`;
@@ -188,4 +192,54 @@ export function jenkinsPipeline(lines: string[], options: { exitCode?: number } 
 /** A CircleCI step's output as its API serves it: the shell line, the output, the exit line. */
 export function circleci(lines: string[], options: { exit?: string } = {}): string {
   return ["#!/bin/bash -eo pipefail", ...lines, "", options.exit ?? "Exited with code exit status 1", ""].join("\n");
+}
+
+// Tools' epilogues after the error that ended the step: relays, never the cause.
+export const npmNetworkEpilogue = [
+  "npm error network This is a problem related to network connectivity.",
+  "npm error network In most cases you are behind a proxy or have bad network settings.",
+  "npm error network",
+  "npm error network If you are behind a proxy, please make sure that the",
+  "npm error network 'proxy' config is set properly.  See: 'npm help config'",
+  "npm error A complete log of this run can be found in: /home/runner/.npm/_logs/2025-06-11T14_21_07_118Z-debug-0.log",
+];
+
+export const gradleEpilogue = ["", "* Try:", "> Run with --stacktrace option to get the stack trace.", "> Run with --info or --debug option to get more log output.", "> Run with --scan to get full insights.", "> Get more help at https://help.gradle.org.", "", "BUILD FAILED in 1m 12s"];
+
+export const mavenEpilogue = [
+  "[ERROR] ",
+  "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+  "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+  "[ERROR] ",
+  "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+  "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/DependencyResolutionException",
+];
+
+export const buildxEpilogue = (cmd: string) => [`ERROR: failed to solve: process "/bin/sh -c ${cmd}" did not complete successfully: exit code: 1`];
+
+export interface RecallCase {
+  name: string;
+  log: string;
+  pattern: string | RegExp;
+  /** Text of the line the verdict must quote. */
+  quote: string;
+  /** The quote is the last line holding that text (a retry announced the same error before). */
+  last?: boolean;
+}
+
+/** 1-based number of the last line of `log` containing `needle`. */
+const lastLineOf = (log: string, needle: string): number => log.split("\n").findLastIndex((l) => l.includes(needle)) + 1;
+
+/** Each case must be flaky or known, name its cause and quote its line. */
+export function recallSuite(title: string, cases: readonly RecallCase[]): void {
+  describe(title, () => {
+    it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+      const v = verdictOf(c.log);
+      expect(v.class, `${v.patternId}: ${v.reason}`).not.toBe("genuine");
+      if (typeof c.pattern === "string") expect(v.patternId, v.reason).toBe(c.pattern);
+      else expect(v.patternId, v.reason).toMatch(c.pattern);
+      const text = c.log.replace(/\r\n/g, "\n");
+      expect(v.line, v.matchedText).toBe(c.last ? lastLineOf(text, c.quote) : lineOf(text, c.quote));
+    });
+  });
 }
