@@ -233,6 +233,33 @@ const cases: RecallCase[] = [
     pattern: "github.api-rate-limit",
     quote: "You have exceeded a secondary rate limit",
   },
+  {
+    name: "a docker build's release-key fetch fails at the keyserver (set -x trace)",
+    log: wholeGha("docker build -t shop-node .", [
+      "#6 [3/7] RUN set -ex; gpg --batch --keyserver hkps://keys.openpgp.org --recv-keys 4ED778F539E3634C779C87C6D7062848A1AB005C",
+      "#6 0.311 + gpg --batch --keyserver hkps://keys.openpgp.org --recv-keys 4ED778F539E3634C779C87C6D7062848A1AB005C",
+      "#6 0.402 gpg: keybox '/root/.gnupg/pubring.kbx' created",
+      "#6 60.51 gpg: keyserver receive failed: Server indicated a failure",
+      '#6 ERROR: process "/bin/sh -c set -ex; gpg --batch --keyserver hkps://keys.openpgp.org --recv-keys 4ED778F539E3634C779C87C6D7062848A1AB005C" did not complete successfully: exit code: 2',
+      ...buildxEpilogue("set -ex; gpg --batch --keyserver hkps://keys.openpgp.org --recv-keys 4ED778F539E3634C779C87C6D7062848A1AB005C"),
+    ]),
+    pattern: "gpg.keyserver",
+    quote: "gpg: keyserver receive failed",
+  },
+  {
+    name: "a PowerShell download on a Windows runner gets a 503",
+    log: wholeGha("./scripts/install-tools.ps1", [
+      "Downloading protoc 27.1",
+      "Invoke-WebRequest : The remote server returned an error: (503) Server Unavailable.",
+      "At D:\\a\\shop\\shop\\scripts\\install-tools.ps1:12 char:1",
+      "+ Invoke-WebRequest -Uri $url -OutFile $zip",
+      "+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~",
+      "    + CategoryInfo          : InvalidOperation: (System.Net.HttpWebRequest:HttpWebRequest) [Invoke-WebRequest], WebException",
+      "    + FullyQualifiedErrorId : WebCmdletWebResponseException,Microsoft.PowerShell.Commands.InvokeWebRequestCommand",
+    ]),
+    pattern: "dotnet.http-5xx",
+    quote: "Invoke-WebRequest : The remote server returned an error: (503)",
+  },
 ];
 
 recallSuite("whole logs: images, OS packages, git and the Actions services", cases);

@@ -253,6 +253,52 @@ const cases: RecallCase[] = [
     pattern: "go.proxy",
     quote: "verifying github.com/google/uuid@v1.6.0",
   },
+  {
+    name: "Gradle's repository download is reset mid-way (nested under Could not GET)",
+    log: wholeGha("./gradlew check", [
+      "> Task :buildSrc:compileKotlin",
+      "",
+      "FAILURE: Build failed with an exception.",
+      "",
+      "* What went wrong:",
+      "A problem occurred configuring root project 'shop'.",
+      "> Could not resolve all artifacts for configuration ':classpath'.",
+      "   > Could not resolve org.jetbrains.kotlin:kotlin-gradle-plugin:2.0.0.",
+      "      > Could not get resource 'https://plugins.gradle.org/m2/org/jetbrains/kotlin/kotlin-gradle-plugin/2.0.0/kotlin-gradle-plugin-2.0.0.pom'.",
+      "         > Could not GET 'https://plugins.gradle.org/m2/org/jetbrains/kotlin/kotlin-gradle-plugin/2.0.0/kotlin-gradle-plugin-2.0.0.pom'.",
+      "            > Connection reset",
+      ...gradleEpilogue,
+    ]),
+    pattern: "gradle.repo-http",
+    quote: "            > Connection reset",
+  },
+  {
+    name: "dotnet restore on an older SDK cannot load nuget.org's index (no NU code)",
+    log: wholeGha("dotnet restore Shop.sln", [
+      "  Determining projects to restore...",
+      "/usr/share/dotnet/sdk/6.0.428/NuGet.targets(132,5): error : Unable to load the service index for source https://api.nuget.org/v3/index.json. [/home/runner/work/shop/shop/Shop.sln]",
+      "/usr/share/dotnet/sdk/6.0.428/NuGet.targets(132,5): error :   The SSL connection could not be established, see inner exception. [/home/runner/work/shop/shop/Shop.sln]",
+      "/usr/share/dotnet/sdk/6.0.428/NuGet.targets(132,5): error :   Unable to read data from the transport connection: Connection reset by peer. [/home/runner/work/shop/shop/Shop.sln]",
+    ]),
+    pattern: "nuget.service-index",
+    quote: "error : Unable to load the service index",
+  },
+  {
+    name: "sbt's coursier gets a 503 from Maven Central",
+    log: wholeGha("sbt -batch test", [
+      "[info] welcome to sbt 1.10.0 (Eclipse Adoptium Java 17.0.11)",
+      "[info] loading settings for project shop-build from plugins.sbt ...",
+      "[info] Updating shop_2.13",
+      "[error] sbt.librarymanagement.ResolveException: Error downloading org.typelevel:cats-core_2.13:2.10.0",
+      "[error]   not found: /home/runner/.ivy2/local/org.typelevel/cats-core_2.13/2.10.0/ivys/ivy.xml",
+      "[error]   download error: Caught java.io.IOException: Server returned HTTP response code: 503 for URL: https://repo1.maven.org/maven2/org/typelevel/cats-core_2.13/2.10.0/cats-core_2.13-2.10.0.pom (Server returned HTTP response code: 503 for URL: https://repo1.maven.org/maven2/org/typelevel/cats-core_2.13/2.10.0/cats-core_2.13-2.10.0.pom) while downloading https://repo1.maven.org/maven2/org/typelevel/cats-core_2.13/2.10.0/cats-core_2.13-2.10.0.pom",
+      "[error] \tat lmcoursier.CoursierDependencyResolution.unresolvedWarningOrThrow(CoursierDependencyResolution.scala:345)",
+      "[error] (update) sbt.librarymanagement.ResolveException: Error downloading org.typelevel:cats-core_2.13:2.10.0",
+      "[error] Total time: 21 s, completed Jun 11, 2025, 2:31:07 PM",
+    ]),
+    pattern: "coursier.download",
+    quote: "download error: Caught java.io.IOException",
+  },
 ];
 
 recallSuite("whole logs: package managers and registries", cases);

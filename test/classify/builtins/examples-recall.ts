@@ -36,4 +36,23 @@ export const recallExamples: Record<string, Examples> = {
     match: ["##[error]Failed to download version 1.22.4: Error: Unexpected HTTP response: 503"],
     miss: ["##[error]Failed to download version 1.25.5: Error: Unexpected HTTP response: 403", "Error: Failed to download version 1.22.4: Error: Unexpected HTTP response: 503 (in a test name)"],
   },
+  "gradle.repo-http": {
+    match: ["         > Connection reset", "            > Remote host terminated the handshake"],
+    miss: ["> Connection reset", "    java.net.SocketException: Connection reset"],
+  },
+  "nuget.service-index": {
+    match: [
+      "/usr/share/dotnet/sdk/8.0.410/NuGet.targets(175,5): error : Unable to load the service index for source https://api.nuget.org/v3/index.json. [/src/Shop.sln]",
+      "/src/Shop.Api.csproj : error NU1301: Failed to retrieve information about 'Serilog' from remote source 'https://api.nuget.org/v3-flatcontainer/serilog/index.json'.",
+    ],
+    miss: ["error : Unable to load the service index for source https://nuget.pkg.github.com/acme/index.json.", "error NU1101: Unable to find package Serilogg. No packages exist with this id in source(s): nuget.org"],
+  },
+  "coursier.download": {
+    match: ["[error]   download error: Caught java.io.IOException: Server returned HTTP response code: 503 for URL: https://repo1.maven.org/maven2/org/typelevel/cats-core_2.13/2.10.0/cats-core_2.13-2.10.0.pom (Server returned HTTP response code: 503 for URL: https://repo1.maven.org/maven2/org/typelevel/cats-core_2.13/2.10.0/cats-core_2.13-2.10.0.pom) while downloading https://repo1.maven.org/maven2/org/typelevel/cats-core_2.13/2.10.0/cats-core_2.13-2.10.0.pom"],
+    miss: ["download error: Caught java.io.IOException: Server returned HTTP response code: 416 for URL: https://repo1.maven.org/maven2/org/scala-lang/scalap/2.12.6/scalap-2.12.6.pom", "[error]   not found: https://repo1.maven.org/maven2/com/acme/util/1.0/util-1.0.pom"],
+  },
+  "gpg.keyserver": {
+    match: ["gpg: keyserver receive failed: Server indicated a failure", "#6 2.113 gpg: keyserver receive failed: Connection timed out", "gpg: failed to receive from keyserver: Server indicated a failure"],
+    miss: ["gpg: keyserver receive failed: No data", "gpg: Can't check signature: No public key"],
+  },
 };
