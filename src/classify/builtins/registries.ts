@@ -111,9 +111,11 @@ export const registryPatterns: PatternInput[] = [
   },
   {
     // apk-tools' network errors for a repository index or a package (gliderlabs/docker-alpine#565,
-    // namespacelabs/foundation#60). Not "unable to select packages", which a misspelt package prints too.
+    // namespacelabs/foundation#60). Not "unable to select packages", which a misspelt package prints
+    // too, nor apk 3.20's "WARNING: updating and opening …": apk carries on after it, and inside
+    // `docker build` (lines tagged "#5 1.2 ") it would not read as a warning.
     id: "apk.fetch",
-    regex: String.raw`\b(?:ERROR|WARNING): (?:updating and opening |Ignoring )?\S+: (?:temporary error \(try again later\)|DNS lookup error|network unreachable|network connection aborted|operation timed out)$`,
+    regex: String.raw`\bERROR: \S+: (?:temporary error \(try again later\)|DNS lookup error|network unreachable|network connection aborted|operation timed out)$`,
     class: "flaky",
     category: "registry",
     description: "apk could not download from an Alpine mirror (network or temporary error).",

@@ -22,10 +22,10 @@ export const recallExamples: Record<string, Examples> = {
     match: [
       "ERROR: https://dl-cdn.alpinelinux.org/alpine/v3.15/main: temporary error (try again later)",
       "#5 5.418 ERROR: https://dl-cdn.alpinelinux.org/alpine/v3.20/community: DNS lookup error",
-      "WARNING: updating and opening https://dl-cdn.alpinelinux.org/alpine/v3.21/community: temporary error (try again later)",
       "ERROR: curl-8.9.1-r2: operation timed out",
     ],
     miss: [
+      "#5 0.9 WARNING: updating and opening https://dl-cdn.alpinelinux.org/alpine/v3.21/community: temporary error (try again later)",
       "ERROR: unable to select packages:",
       "  curl (no such package):",
       "ERROR: https://dl-cdn.alpinelinux.org/alpine/v3.20/main: No such file or directory",
