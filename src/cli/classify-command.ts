@@ -3,6 +3,7 @@
 // the other files' results.
 import type { Verdict } from "../classify/index.js";
 import { classifyFile } from "./classify-file.js";
+import { locatedProblem } from "./located-problem.js";
 import { loadConfig } from "./load-config.js";
 
 export interface CommandIO {
@@ -28,12 +29,13 @@ function human(file: string, v: Verdict): string {
 export async function classifyCommand(args: ClassifyArgs, io: CommandIO): Promise<number> {
   let failed = false;
   const loaded = await loadConfig(args.config);
+  for (const note of loaded.notes) io.err(`sift: ${note}`);
   if (loaded.error) {
     io.err(`sift: bad config ${loaded.error} (using built-in patterns only)`);
     failed = true;
   }
   for (const p of loaded.problems) {
-    io.err(`sift: config problem ${p.file} ${p.path}: ${p.message}`);
+    io.err(`sift: ${locatedProblem(p)}`);
     failed = true;
   }
   if (args.files.length === 0) {

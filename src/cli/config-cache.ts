@@ -1,7 +1,7 @@
 // Checked configs, kept between runs of `sift classify`: YAML, zod and one RE2 compile per
 // pattern cost more than classifying a typical log. An entry is keyed by the config file's path
 // (problems name it) and bytes, and by the code that checks and merges configs (size and time of
-// every file of config/ and classify/, built-in library included): an edited config or a new build misses.
+// every file of the folders it lies in, built-in library included): an edited config or a new build misses.
 // The cache is an optimisation only: any error reading or writing it is ignored.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -20,9 +20,11 @@ export interface CheckedConfig {
   hash: string;
   /** Set when the file could not be parsed (the defaults applied). */
   error?: string;
+  /** What the offline run leaves out (an `_extends` it cannot follow). */
+  notes?: string[];
 }
 
-const FORMAT = "sift-cli-config-v1";
+const FORMAT = "sift-cli-config-v2";
 /** Entries kept; the oldest go first. */
 const MAX_ENTRIES = 64;
 
@@ -32,10 +34,16 @@ export function configCacheDir(env: NodeJS.ProcessEnv = process.env): string | u
   return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "sift");
 }
 
-/** Name, size and modification time of every module of config/ and classify/ (stat is cheaper than reading them). */
+/**
+ * The folders of src/ whose code decides a checked config: everything check-config.ts imports lies
+ * in one of them (the schema is in model/, glob checks in decide/), so a new build of any misses.
+ */
+export const STAMPED_FOLDERS = ["cli", "config", "classify", "model", "decide", "logs"] as const;
+
+/** Name, size and modification time of every module of those folders (stat is cheaper than reading them). */
 function codeStamp(): string {
   const parts: string[] = [];
-  for (const folder of ["../config/", "../classify/"]) {
+  for (const folder of STAMPED_FOLDERS.map((f) => `../${f}/`)) {
     const dir = fileURLToPath(new URL(folder, import.meta.url));
     const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
     for (const f of files) {

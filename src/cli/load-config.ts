@@ -14,6 +14,8 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
   /** Set when the file itself could not be used (unreadable, not YAML). */
   error?: string;
+  /** What the offline run leaves out (an `_extends` it cannot follow). */
+  notes: string[];
 }
 
 function recompile(checked: CheckedConfig): CompiledPatternSet {
@@ -37,5 +39,5 @@ export async function loadConfig(path: string | undefined, cacheDir = configCach
   const { checked, compiled } = hit ? { checked: hit, compiled: recompile(hit) } : (await import("./check-config.js")).checkConfig(path, text);
   if (!hit) writeCachedConfig(cacheDir, key, checked);
   const error = unreadable ?? checked.error;
-  return { compiled, settings: checked.settings, problems: compiled.problems, ...(error ? { error } : {}) };
+  return { compiled, settings: checked.settings, problems: compiled.problems, notes: checked.notes ?? [], ...(error ? { error } : {}) };
 }

@@ -64,6 +64,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+    console.error(`sift: --threads needs a whole number of threads of at least 1, not "${values.threads}"\n${USAGE}`);
+    return 2;
+  }
   // Large logs are scanned on every core: their threads start now, while the rest loads.
   (await import("./scan-workers.js")).warmScanWorkersFor(positionals, threads);
   const { classifyCommand } = await import("./classify-command.js");

@@ -3,4 +3,4 @@ export { configSchema, patternSchema, type Pattern, type PatternInput, type Sift
 export { MAX_REGEX_BYTES, validateConfig, type ConfigProblem, type ValidatedConfig, type ValidateOptions } from "./validate.js";
 export { mergePatternLists, mergeSettings, resolvePatterns, type ConfigLayers, type PatternOrigin, type SourcedPattern } from "./merge.js";
 export { configFromFiles, configPath, loadConfig, type LoadedConfig } from "./load.js";
-export { keyPath, MAX_CONFIG_BYTES, parseConfigText, type ParsedConfigText } from "./parse-config-text.js";
+export { keyPath, locateProblems, MAX_CONFIG_BYTES, parseConfigText, type ParsedConfigText } from "./parse-config-text.js";

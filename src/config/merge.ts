@@ -12,20 +12,34 @@ export interface ConfigLayers {
 }
 
 /**
- * Settings other than patterns: the repo's explicit keys win over the org's, defaults fill the rest;
+ * Settings other than patterns: what the repo wrote wins over the org's, key by key inside a section
+ * (a repo's `retry: { max_attempts: 2 }` keeps the org's `exclude_workflows`); defaults fill the rest;
  * statistics combine by id as patterns do (a repo statistic replaces the org's with its id).
  */
 export function mergeSettings(layers: ConfigLayers): SiftConfig {
-  const merged: Record<string, unknown> = {};
+  const given = mergeGiven([layers.org?.given ?? {}, layers.repo?.given ?? {}]);
   let statistics: SiftConfig["statistics"] = [];
   for (const layer of [layers.org, layers.repo]) {
-    if (!layer) continue;
-    for (const key of layer.explicit) {
-      if (key === "statistics") statistics = mergePatternLists(layer.config.statistics, statistics);
-      else if (key !== "patterns") merged[key] = (layer.config as Record<string, unknown>)[key];
-    }
+    if (layer?.explicit.has("statistics")) statistics = mergePatternLists(layer.config.statistics, statistics);
+  }
+  const shape = configSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+  const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(given)) {
+    const parsed = shape[key]?.safeParse(value);
+    if (parsed?.success) merged[key] = parsed.data;
   }
   return { ...configSchema.parse({}), ...merged, patterns: [], statistics } as SiftConfig;
+}
+
+const isSection = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Settings as written, farthest layer first: a nearer layer's key replaces, inside a section too (lists are replaced whole). */
+export function mergeGiven(layers: readonly Readonly<Record<string, unknown>>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) out[key] = isSection(out[key]) && isSection(value) ? { ...out[key], ...value } : value;
+  }
+  return out;
 }
 
 /** Combines two pattern lists by id: `override` entries replace same-id `base` entries. */

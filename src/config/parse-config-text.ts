@@ -13,6 +13,8 @@ export interface ParsedConfigText {
   validated: ValidatedConfig;
   /** Every problem, with line and column where the file has them; YAML errors first. */
   problems: ConfigProblem[];
+  /** The file names other files with `_extends` (the app will read them too). */
+  extends: boolean;
 }
 
 export function parseConfigText(text: string, file: string, options: ValidateOptions = {}): ParsedConfigText {
@@ -20,22 +22,38 @@ export function parseConfigText(text: string, file: string, options: ValidateOpt
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_CONFIG_BYTES) {
     const problem = { file, path: "", line: 1, column: 1, message: `the file is ${bytes} bytes; at most ${MAX_CONFIG_BYTES}` };
-    return { validated: { ...empty, problems: [problem] }, problems: [problem] };
+    return { validated: { ...empty, problems: [problem] }, problems: [problem], extends: false };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const syntax = doc.errors.map((e) => ({ file, path: "", message: e.message.split("\n")[0] ?? e.code, ...position(lineCounter, e.pos[0]) }));
-  if (syntax.length > 0) return { validated: { ...empty, problems: syntax }, problems: syntax };
+  const syntax = doc.errors.map((e) => ({ file, path: "", message: syntaxReason(text, e), ...position(lineCounter, e.pos[0]) }));
+  if (syntax.length > 0) return { validated: { ...empty, problems: syntax }, problems: syntax, extends: false };
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
     const problem = { file, path: "", line: 1, column: 1, message: `cannot be read: ${(err as Error).message.split("\n")[0]}` };
-    return { validated: { ...empty, problems: [problem] }, problems: [problem] };
+    return { validated: { ...empty, problems: [problem] }, problems: [problem], extends: false };
   }
   const validated = validateConfig(raw, file, options);
   const problems = validated.problems.map((p) => ({ ...p, ...position(lineCounter, offsetOf(doc, p)) }));
-  return { validated: { ...validated, problems }, problems };
+  const declaresExtends = typeof raw === "object" && raw !== null && "_extends" in raw;
+  return { validated: { ...validated, problems }, problems, extends: declaresExtends };
+}
+
+/** Problems found beyond the text (an `_extends` that leads nowhere), placed on their key's line. */
+export function locateProblems(text: string, problems: readonly ConfigProblem[]): ConfigProblem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return problems.map((p) => ({ ...p, ...position(lineCounter, offsetOf(doc, p)) }));
+}
+
+/** The parser's reason in one line, without the " at line L, column C:" prettyErrors adds (the problem has its position); a duplicate key named. */
+function syntaxReason(text: string, e: { message: string; code: string; pos: [number, number] }): string {
+  const reason = (e.message.split("\n")[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, "");
+  if (e.code !== "DUPLICATE_KEY") return reason;
+  const key = (/^[^:\n]*/.exec(text.slice(e.pos[0], e.pos[0] + 100))?.[0] ?? "").trim();
+  return `duplicate key ${JSON.stringify(key)} (${reason})`;
 }
 
 function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {

@@ -5,6 +5,7 @@ import type { ConfigProblem, Statistic } from "../model/index.js";
 import { MAX_STATISTICS, statisticSchema } from "../model/index.js";
 import { compileRegex, regexProblem } from "../classify/regex.js";
 import { MAX_STATISTIC_GROUPS, statisticGroupNames } from "../classify/statistic-groups.js";
+import { listEntries } from "./list-entries.js";
 
 /** A statistic's regex longer than this many UTF-8 bytes is refused (as a pattern's). */
 const MAX_STATISTIC_REGEX_BYTES = 4096;
@@ -13,17 +14,9 @@ const MAX_STATISTIC_REGEX_BYTES = 4096;
 type Issues = (base: string, issues: readonly z.core.$ZodIssue[], known: readonly string[]) => ConfigProblem[];
 
 export function statisticsOf(raw: unknown, file: string, problems: ConfigProblem[], issueProblems: Issues): Statistic[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    problems.push({ file, path: "statistics", message: "must be a list of statistics" });
-    return [];
-  }
-  if (raw.length > MAX_STATISTICS) {
-    problems.push({ file, path: "statistics", message: `at most ${MAX_STATISTICS} statistics: the ${raw.length - MAX_STATISTICS} after the ${MAX_STATISTICS}th are ignored` });
-  }
   const kept: Statistic[] = [];
   const seen = new Map<string, number>();
-  raw.slice(0, MAX_STATISTICS).forEach((item, i) => {
+  listEntries(raw, file, "statistics", MAX_STATISTICS, problems).forEach((item, i) => {
     const at = `statistics[${i}]`;
     const parsed = statisticSchema.safeParse(item);
     if (!parsed.success) {

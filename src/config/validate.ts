@@ -3,7 +3,11 @@
 // others still apply. Bad top-level settings fall back to their defaults.
 import type { z } from "zod";
 import { configSchema, MAX_PATTERNS, patternSchema, type ConfigProblem, type Pattern, type SiftConfig } from "../model/index.js";
+import { builtinPatterns } from "../classify/builtins/index.js";
+import { flakyTestMatcher } from "../classify/flaky-test-globs.js";
 import { compileRegex, regexProblem } from "../classify/regex.js";
+import { globProblem } from "../decide/glob.js";
+import { listEntries } from "./list-entries.js";
 import { statisticsOf } from "./validate-statistics.js";
 
 export type { ConfigProblem };
@@ -15,6 +19,8 @@ export interface ValidateOptions {
 
 /** A regex longer than this many UTF-8 bytes is refused. */
 export const MAX_REGEX_BYTES = 4096;
+/** What Probot's config plugin accepts as `_extends` (it refuses the whole configuration otherwise). */
+const EXTENDS = /^(?:[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}\/)?[-_.\w\d]+(?::[-_./\w\d]+\.ya?ml)?$/i;
 /** A sample this large or larger is enough to call a pattern that matches most of it too broad. */
 const MIN_SAMPLE = 20;
 
@@ -23,6 +29,8 @@ export interface ValidatedConfig {
   problems: ConfigProblem[];
   /** Top-level keys the file set explicitly (so merging knows what it overrides). */
   explicit: ReadonlySet<string>;
+  /** The valid settings as the file wrote them, without defaults (so merging keeps the org's other keys of a section). */
+  given: Readonly<Record<string, unknown>>;
 }
 
 function pathOf(base: string, path: readonly PropertyKey[]): string {
@@ -37,9 +45,12 @@ function issueProblems(file: string, base: string, issues: readonly z.core.$ZodI
   return issues.flatMap((issue) =>
     issue.code === "unrecognized_keys"
       ? issue.keys.map((key) => ({ file, path: pathOf(base, [...issue.path, key]), message: `unknown key (known: ${known.join(", ")})`, ...extra }))
-      : [{ file, path: pathOf(base, issue.path), message: issue.message, ...extra }],
+      : [{ file, path: pathOf(base, issue.path), message: isMissing(issue) ? "required, missing" : issue.message, ...extra }],
   );
 }
+
+/** zod says "Invalid input: expected string, received undefined" for a key that is not there. */
+const isMissing = (issue: z.core.$ZodIssue) => issue.code === "invalid_type" && issue.message.endsWith("received undefined");
 
 /** Why a pattern that compiles is still refused: it would match (nearly) every line. */
 function tooBroad(p: Pattern, options: ValidateOptions): string | undefined {
@@ -53,17 +64,9 @@ function tooBroad(p: Pattern, options: ValidateOptions): string | undefined {
 }
 
 function patternsOf(raw: unknown, file: string, problems: ConfigProblem[], options: ValidateOptions): Pattern[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    problems.push({ file, path: "patterns", message: "must be a list of patterns" });
-    return [];
-  }
-  if (raw.length > MAX_PATTERNS) {
-    problems.push({ file, path: "patterns", message: `at most ${MAX_PATTERNS} patterns: the ${raw.length - MAX_PATTERNS} after the ${MAX_PATTERNS}th are ignored` });
-  }
   const patterns: Pattern[] = [];
   const seen = new Map<string, number>();
-  raw.slice(0, MAX_PATTERNS).forEach((item, i) => {
+  listEntries(raw, file, "patterns", MAX_PATTERNS, problems).forEach((item, i) => {
     const id = typeof (item as { id?: unknown })?.id === "string" ? (item as { id: string }).id : undefined;
     const fields = typeof item === "object" && item !== null ? (item as Record<string, unknown>) : {};
     if (fields.unless !== undefined && fields.regex === undefined) {
@@ -110,7 +113,7 @@ export function validateConfig(raw: unknown, file: string, options: ValidateOpti
   const input = raw ?? {};
   if (typeof input !== "object" || Array.isArray(input)) {
     problems.push({ file, path: "", message: "the file must be a YAML mapping" });
-    return { config: configSchema.parse({}), problems, explicit: new Set() };
+    return { config: configSchema.parse({}), problems, explicit: new Set(), given: {} };
   }
   const record = input as Record<string, unknown>;
   const shape = configSchema.shape;
@@ -126,11 +129,39 @@ export function validateConfig(raw: unknown, file: string, options: ValidateOpti
     if (parsed.success) settings[key] = value;
     else problems.push(...issueProblems(file, key, parsed.error.issues, nestedKeys(schema)));
   }
+  if (record._extends !== undefined && !(typeof record._extends === "string" && EXTENDS.test(record._extends))) {
+    problems.push({ file, path: "_extends", message: `must name a repository: REPO or OWNER/REPO, optionally with :PATH.yml (".github" for the organisation's defaults)` });
+  }
   const config = configSchema.parse({ ...settings, patterns: [], statistics: [] });
+  problems.push(...unknownDisabled(config.builtins, file), ...unusableGlobs(config, file));
   config.patterns = patternsOf(record.patterns, file, problems, options);
   config.statistics = statisticsOf(record.statistics, file, problems, (base, issues, known) => issueProblems(file, base, issues, known));
   const explicit = new Set(Object.keys(record).filter((k) => k in settings || k === "patterns" || k === "statistics"));
-  return { config, problems, explicit };
+  return { config, problems, explicit, given: settings };
+}
+
+/** Ids in `builtins.disable` that no built-in has: a typo would leave the built-in it meant on, silently. */
+function unknownDisabled(builtins: SiftConfig["builtins"], file: string): ConfigProblem[] {
+  if (typeof builtins !== "object" || builtins.disable.length === 0) return [];
+  const known = new Set(builtinPatterns().map((p) => p.id));
+  return builtins.disable.flatMap((id, i) =>
+    known.has(id) ? [] : [{ file, path: `builtins.disable[${i}]`, message: `no built-in pattern has the id "${id}" (a typo, or one this version of Sift no longer has): it disables nothing` }],
+  );
+}
+
+/** Globs the app refuses only when it uses them (decide/glob.ts, classify/flaky-test-globs.ts): reported where the maintainer looks. */
+function unusableGlobs(config: SiftConfig, file: string): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  config.retry.exclude_workflows.forEach((glob, i) => {
+    const why = globProblem(glob);
+    if (why) problems.push({ file, path: `retry.exclude_workflows[${i}]`, message: `${why}: no workflow is re-run automatically until it is fixed` });
+  });
+  const refused = new Map(flakyTestMatcher(config.flaky_tests).problems.map((p) => [p.glob, p.reason]));
+  config.flaky_tests.forEach((glob, i) => {
+    const why = refused.get(glob);
+    if (why) problems.push({ file, path: `flaky_tests[${i}]`, message: `${why}: this glob declares no test flaky` });
+  });
+  return problems;
 }
 
 /** The keys a top-level setting's object accepts (retry: enabled, max_attempts…), for "unknown key" messages. */

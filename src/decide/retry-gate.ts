@@ -1,7 +1,7 @@
 // The brakes on one flaky job's automatic re-run, in order: provider, policy, pattern (and its demotion), workflow,
 // attempt cap, outage hold. Budget and run grouping come after, in plan-retries.ts.
 import type { ClassifiedFailure, JobInfo, RetryPolicy, RetryState } from "../model/index.js";
-import { globMatcher } from "./glob.js";
+import { globMatcher, globProblem } from "./glob.js";
 import type { Demotion } from "./demotion.js";
 import { outageNote, type Outage } from "./outages.js";
 
@@ -41,6 +41,9 @@ export function retryGate(
   if (failure.retry?.enabled === false) return { go: false, state: "excluded", reason: `pattern ${failure.patternId ?? "(none)"} does not allow re-runs` };
   const demotion = failure.patternId === null ? undefined : demoted?.get(failure.patternId);
   if (demotion) return { go: false, state: "excluded", reason: demotion.reason };
+  // Fail closed: one unusable glob must not lift the brake on deploy and release workflows.
+  const unusable = policy.exclude_workflows.map((g) => ({ g, why: globProblem(g) })).find((x) => x.why);
+  if (unusable) return { go: false, state: "excluded", reason: `retry.exclude_workflows: "${unusable.g}" cannot be used (${unusable.why}); no automatic re-run until it is fixed` };
   if (job.workflowName && globMatcher(policy.exclude_workflows)?.(job.workflowName)) {
     return { go: false, state: "excluded", reason: `workflow "${job.workflowName}" is never re-run automatically (retry.exclude_workflows)` };
   }

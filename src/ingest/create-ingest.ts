@@ -17,9 +17,10 @@ import {
   statusPayload,
   workflowJobPayload,
   workflowRunPayload,
+  type InstalledRepo,
   type RepositoryRef,
 } from "./schemas.js";
-import { storeInstallation } from "./store-installation.js";
+import { storeInstallation, type InstallationChange } from "./store-installation.js";
 import { upsertHeadCommit, type HeadCommitInfo } from "./upsert-head-commit.js";
 import { storeJobDelivery } from "./store-job-delivery.js";
 import { upsertRepository } from "./upsert-repository.js";
@@ -75,64 +76,34 @@ export function createIngest(deps: IngestDeps) {
     prNumbers: prs.map((p) => p.number),
   });
 
+  /** A handler: the delivery validated, stored once (a redelivery is a duplicate), its outcome counted. */
+  const accepting =
+    <S extends z.ZodType>(schema: S, store: (p: z.infer<S>) => Promise<void>) =>
+    (d: Delivery) =>
+      counted(d, acceptDelivery(sql, d, schema, store));
+
+  /** An installation's own event and its repositories' event change the same rows. */
+  const installationChanged = (p: { action: string; installation: { id: number; account: InstallationChange["account"] } }, added: InstalledRepo[], removed: InstalledRepo[]) =>
+    storeInstallation(deps.db.prisma, { installationId: p.installation.id, account: p.installation.account, action: p.action, added, removed });
+
   return {
     workflowJob: (d: Delivery) => counted(d, acceptJob(d, workflowJobPayload, jobFromWorkflowJob)),
     checkRun: (d: Delivery) => counted(d, acceptJob(d, checkRunPayload, jobFromCheckRun)),
     status: (d: Delivery) => counted(d, acceptJob(d, statusPayload, jobFromStatus)),
-    pullRequest: (d: Delivery) =>
-      counted(
-        d,
-        acceptDelivery(sql, d, pullRequestPayload, (p) =>
-          storeHeadCommit(p.installation.id, p.repository, {
-            sha: p.pull_request.head.sha,
-            branch: p.pull_request.head.ref,
-            baseBranch: p.pull_request.base.ref,
-            baseSha: p.pull_request.base.sha,
-            prNumbers: [p.number],
-          }).then(() => (deps.requiredCheck ? scheduleRequired(sql, { repositoryId: p.repository.id, sha: p.pull_request.head.sha, now: deps.now() }, deps.timing) : undefined)),
-        ),
-      ),
-    mergeGroup: (d: Delivery) => counted(d, acceptDelivery(sql, d, mergeGroupPayload, (p) => storeMergeGroup(deps, p))),
-    workflowRun: (d: Delivery) =>
-      counted(
-        d,
-        acceptDelivery(sql, d, workflowRunPayload, (p) =>
-          storeHeadCommit(p.installation.id, p.repository, meta(p.workflow_run.head_sha, p.workflow_run.head_branch, p.workflow_run.pull_requests)),
-        ),
-      ),
-    checkSuite: (d: Delivery) =>
-      counted(
-        d,
-        acceptDelivery(sql, d, checkSuitePayload, (p) =>
-          storeHeadCommit(p.installation.id, p.repository, meta(p.check_suite.head_sha, p.check_suite.head_branch, p.check_suite.pull_requests)),
-        ),
-      ),
-    installation: (d: Delivery) =>
-      counted(
-        d,
-        acceptDelivery(sql, d, installationPayload, (p) =>
-          storeInstallation(deps.db.prisma, {
-            installationId: p.installation.id,
-            account: p.installation.account,
-            action: p.action,
-            added: p.action === "created" ? p.repositories : [],
-            removed: [],
-          }),
-        ),
-      ),
-    installationRepositories: (d: Delivery) =>
-      counted(
-        d,
-        acceptDelivery(sql, d, installationRepositoriesPayload, (p) =>
-          storeInstallation(deps.db.prisma, {
-            installationId: p.installation.id,
-            account: p.installation.account,
-            action: p.action,
-            added: p.repositories_added,
-            removed: p.repositories_removed,
-          }),
-        ),
-      ),
+    pullRequest: accepting(pullRequestPayload, (p) =>
+      storeHeadCommit(p.installation.id, p.repository, {
+        sha: p.pull_request.head.sha,
+        branch: p.pull_request.head.ref,
+        baseBranch: p.pull_request.base.ref,
+        baseSha: p.pull_request.base.sha,
+        prNumbers: [p.number],
+      }).then(() => (deps.requiredCheck ? scheduleRequired(sql, { repositoryId: p.repository.id, sha: p.pull_request.head.sha, now: deps.now() }, deps.timing) : undefined)),
+    ),
+    mergeGroup: accepting(mergeGroupPayload, (p) => storeMergeGroup(deps, p)),
+    workflowRun: accepting(workflowRunPayload, (p) => storeHeadCommit(p.installation.id, p.repository, meta(p.workflow_run.head_sha, p.workflow_run.head_branch, p.workflow_run.pull_requests))),
+    checkSuite: accepting(checkSuitePayload, (p) => storeHeadCommit(p.installation.id, p.repository, meta(p.check_suite.head_sha, p.check_suite.head_branch, p.check_suite.pull_requests))),
+    installation: accepting(installationPayload, (p) => installationChanged(p, p.action === "created" ? p.repositories : [], [])),
+    installationRepositories: accepting(installationRepositoriesPayload, (p) => installationChanged(p, p.repositories_added, p.repositories_removed)),
     /** For handlers that return early: counted, so /metrics shows what Sift skipped. */
     ignored: (event: string) => deps.metrics.webhooks.inc({ event, outcome: "ignored" }),
   };

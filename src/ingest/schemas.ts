@@ -134,16 +134,17 @@ export const mergeGroupPayload = z.object({
 });
 
 const installedRepo = z.object({ id, name: text, full_name: text, private: z.boolean().default(false) });
+const installation = z.object({ id, account: z.object({ login: text, type: storable(100).default("Organization") }) });
 
 export const installationPayload = z.object({
   action: text,
-  installation: z.object({ id, account: z.object({ login: text, type: storable(100).default("Organization") }) }),
+  installation,
   repositories: z.array(installedRepo).default([]),
 });
 
 export const installationRepositoriesPayload = z.object({
   action: text,
-  installation: z.object({ id, account: z.object({ login: text, type: storable(100).default("Organization") }) }),
+  installation,
   repositories_added: z.array(installedRepo).default([]),
   repositories_removed: z.array(installedRepo).default([]),
 });

@@ -4,7 +4,7 @@
 // {"method": "rebuild"}. Auth: basic (user + token) or a bearer token, as the server is set up.
 import { fetchFailure, readLogText, withLogFields, type LogFetchResult } from "../logs/index.js";
 import type { CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
-import { basicAuth, getJson, logFailure, parseUrl, providerFetch, ProviderHttpError, redact, send, type ProviderRequest } from "./provider-http.js";
+import { basicAuth, getJson, logFailure, namedTargetUrl, providerFetch, ProviderHttpError, redact, requestOf, send, type ProviderRequest } from "./provider-http.js";
 import { joinStepSections, type StepText } from "./step-sections.js";
 
 export interface BuildbotRef {
@@ -32,8 +32,7 @@ const FAILED_RESULTS = new Set([2, 4, 6]);
 
 function request(call: ProviderCall): ProviderRequest {
   const { user, token } = call.credentials;
-  const authorization = user ? basicAuth(user, token ?? "") : `Bearer ${token ?? ""}`;
-  return { fetch: call.fetch, base: call.base, headers: { authorization }, timeoutMs: call.timeoutMs };
+  return requestOf(call, { authorization: user ? basicAuth(user, token ?? "") : `Bearer ${token ?? ""}` });
 }
 
 export const buildbot: CiProvider<BuildbotRef> = {
@@ -42,10 +41,9 @@ export const buildbot: CiProvider<BuildbotRef> = {
   capabilities: { logs: true, steps: true, reruns: true },
 
   recognise(job) {
-    const url = parseUrl(job.url);
-    if (!url) return null;
-    const m = HASH.exec(url.hash);
-    if (!m || (!/buildbot/i.test(job.context) && !/buildbot/i.test(url.hostname))) return null;
+    const url = namedTargetUrl(job, /buildbot/i);
+    const m = url && HASH.exec(url.hash);
+    if (!url || !m) return null;
     const server = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
     return { origin: url.origin, ref: { server, builderId: Number(m[1]), number: Number(m[2]) } };
   },

@@ -4,7 +4,7 @@
 // retries a job (once per job id). `_bk;t=` stamps are stripped by the normaliser.
 import { fetchFailure, type LogFetchResult } from "../logs/index.js";
 import type { CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
-import { getJson, logFailure, parseUrl, send, streamLog, type ProviderRequest } from "./provider-http.js";
+import { getJson, logFailure, parseUrl, requestOf, send, streamLog, type ProviderRequest } from "./provider-http.js";
 
 export interface BuildkiteRef {
   org: string;
@@ -25,7 +25,7 @@ interface BuildkiteJob {
 const URL_PATH = /^\/([^/]+)\/([^/]+)\/builds\/(\d+)\/?$/;
 const FAILED = new Set(["failed", "timed_out", "broken", "expired"]);
 
-const request = (call: ProviderCall): ProviderRequest => ({ fetch: call.fetch, base: call.base, headers: { authorization: `Bearer ${call.credentials.token ?? ""}` }, timeoutMs: call.timeoutMs });
+const request = (call: ProviderCall): ProviderRequest => requestOf(call, { authorization: `Bearer ${call.credentials.token ?? ""}` });
 const buildUrl = (call: ProviderCall, r: BuildkiteRef) => `${call.base}/v2/organizations/${encodeURIComponent(r.org)}/pipelines/${encodeURIComponent(r.pipeline)}/builds/${r.build}`;
 
 export const buildkite: CiProvider<BuildkiteRef> = {

@@ -4,7 +4,7 @@
 // (presigned storage: fetched without the token). Re-run: API v2 `POST workflow/<id>/rerun {from_failed}`.
 import { fetchFailure, readLogText, withLogFields, type LogFetchResult } from "../logs/index.js";
 import type { CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
-import { getJson, logFailure, parseUrl, providerFetch, ProviderHttpError, redact, send, type ProviderRequest } from "./provider-http.js";
+import { getJson, logFailure, parseUrl, providerFetch, ProviderHttpError, redact, requestOf, send, type ProviderRequest } from "./provider-http.js";
 import { joinStepSections, type StepText } from "./step-sections.js";
 
 export interface CircleCiRef {
@@ -33,7 +33,7 @@ const PIPELINE_URL = /^\/pipelines\/(gh|github|bb|bitbucket)\/([^/]+)\/([^/]+)\/
 const LEGACY_URL = /^\/(gh|bb)\/([^/]+)\/([^/]+)\/(\d+)(?:\/|$)/i;
 const FAILED = new Set(["failed", "infrastructure_fail", "timedout", "canceled"]);
 
-const request = (call: ProviderCall): ProviderRequest => ({ fetch: call.fetch, base: call.base, headers: { "Circle-Token": call.credentials.token ?? "" }, timeoutMs: call.timeoutMs });
+const request = (call: ProviderCall): ProviderRequest => requestOf(call, { "Circle-Token": call.credentials.token ?? "" });
 /** API v1.1 names the VCS "github"/"bitbucket"; v2 project slugs use "gh"/"bb". */
 const slug = (r: CircleCiRef, api: "v1.1" | "v2" = "v1.1") =>
   `${api === "v2" ? (r.vcs === "github" ? "gh" : "bb") : r.vcs}/${encodeURIComponent(r.org)}/${encodeURIComponent(r.repo)}`;

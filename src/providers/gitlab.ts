@@ -4,7 +4,7 @@
 // re-run: `POST …/jobs/:job_id/retry` or `POST …/pipelines/:id/retry`; `PRIVATE-TOKEN` header.
 import { fetchFailure, type LogFetchResult } from "../logs/index.js";
 import type { CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
-import { getJson, logFailure, parseUrl, send, streamLog, type ProviderRequest } from "./provider-http.js";
+import { getJson, logFailure, namedTargetUrl, requestOf, send, streamLog, type ProviderRequest } from "./provider-http.js";
 
 export interface GitLabRef {
   project: string;
@@ -22,7 +22,7 @@ interface GitLabJob {
 const URL_PATH = /^\/(.+?)\/-\/(jobs|pipelines)\/(\d+)(?:\/|$)/;
 const MAX_PAGES = 20;
 
-const request = (call: ProviderCall): ProviderRequest => ({ fetch: call.fetch, base: call.base, headers: { "PRIVATE-TOKEN": call.credentials.token ?? "" }, timeoutMs: call.timeoutMs });
+const request = (call: ProviderCall): ProviderRequest => requestOf(call, { "PRIVATE-TOKEN": call.credentials.token ?? "" });
 const projectUrl = (call: ProviderCall, ref: GitLabRef) => `${call.base}/api/v4/projects/${encodeURIComponent(ref.project)}`;
 
 export const gitlab: CiProvider<GitLabRef> = {
@@ -32,11 +32,9 @@ export const gitlab: CiProvider<GitLabRef> = {
   defaultUrl: "https://gitlab.com",
 
   recognise(job) {
-    const url = parseUrl(job.url);
-    if (!url) return null;
-    if (!/gitlab/i.test(job.context) && !/gitlab/i.test(url.hostname)) return null;
-    const m = URL_PATH.exec(url.pathname);
-    if (!m) return null;
+    const url = namedTargetUrl(job, /gitlab/i);
+    const m = url && URL_PATH.exec(url.pathname);
+    if (!url || !m) return null;
     return { origin: url.origin, ref: { project: decodeURIComponent(m[1]!), kind: m[2] as GitLabRef["kind"], id: Number(m[3]) } };
   },
 

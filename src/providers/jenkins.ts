@@ -4,7 +4,7 @@
 // with the build's parameters when it had any, posted with a crumb from /crumbIssuer/api/json.
 import type { LogFetchResult } from "../logs/index.js";
 import type { CiProvider, ProviderCall, ProviderRerunOutcome } from "./ci-provider.js";
-import { basicAuth, getJson, logFailure, parseUrl, ProviderHttpError, send, streamLog, type ProviderRequest } from "./provider-http.js";
+import { basicAuth, getJson, logFailure, namedTargetUrl, ProviderHttpError, requestOf, send, streamLog, type ProviderRequest } from "./provider-http.js";
 
 export interface JenkinsRef {
   /** The job's URL, without a trailing slash. */
@@ -18,11 +18,7 @@ interface BuildJson {
 
 const BUILD_PATH = /^((?:\/[^/]+)*?(?:\/job\/[^/]+)+)\/(\d+)(?:\/.*)?$/;
 
-function request(call: ProviderCall): ProviderRequest {
-  const { user, token } = call.credentials;
-  const authorization = basicAuth(user ?? "", token ?? "");
-  return { fetch: call.fetch, base: call.base, headers: { authorization }, timeoutMs: call.timeoutMs };
-}
+const request = (call: ProviderCall): ProviderRequest => requestOf(call, { authorization: basicAuth(call.credentials.user ?? "", call.credentials.token ?? "") });
 
 export const jenkins: CiProvider<JenkinsRef> = {
   id: "jenkins",
@@ -30,11 +26,9 @@ export const jenkins: CiProvider<JenkinsRef> = {
   capabilities: { logs: true, steps: false, reruns: true },
 
   recognise(job) {
-    const url = parseUrl(job.url);
-    if (!url) return null;
-    if (!/jenkins/i.test(job.context) && !/jenkins/i.test(url.hostname)) return null;
-    const m = BUILD_PATH.exec(url.pathname);
-    if (!m) return null;
+    const url = namedTargetUrl(job, /jenkins/i);
+    const m = url && BUILD_PATH.exec(url.pathname);
+    if (!url || !m) return null;
     return { origin: url.origin, ref: { jobUrl: `${url.origin}${m[1]}`, number: Number(m[2]) } };
   },
 

@@ -1,6 +1,7 @@
 // HTTP for provider APIs: credentials only ever go to the provider's own origin (a redirect elsewhere,
 // such as presigned log storage, is followed bare), statuses map to fail-closed reasons, bodies stream.
 import { fetchFailure, readLogText, type LogFetchResult } from "../logs/index.js";
+import type { CiJob, ProviderCall } from "./ci-provider.js";
 
 export interface ProviderRequest {
   fetch: typeof globalThis.fetch;
@@ -8,6 +9,11 @@ export interface ProviderRequest {
   base: string;
   headers: Record<string, string>;
   timeoutMs: number;
+}
+
+/** A call's requests, carrying the provider's credential headers. */
+export function requestOf(call: ProviderCall, headers: Record<string, string>): ProviderRequest {
+  return { fetch: call.fetch, base: call.base, headers, timeoutMs: call.timeoutMs };
 }
 
 export class ProviderHttpError extends Error {
@@ -118,6 +124,12 @@ export function parseUrl(text: string): URL | null {
   } catch {
     return null;
   }
+}
+
+/** The job's target URL when its status context or the URL's host names the provider, else null. */
+export function namedTargetUrl(job: CiJob, name: RegExp): URL | null {
+  const url = parseUrl(job.url);
+  return url && (name.test(job.context) || name.test(url.hostname)) ? url : null;
 }
 
 /** HTTP Basic credentials, as Jenkins and Buildbot take them. */

@@ -13,6 +13,7 @@ import { addOrgGridRoutes } from "./org-grid/org-grid-routes.js";
 import { addPatternRoutes } from "./patterns/pattern-routes.js";
 import { addCausesRoutes } from "./causes/causes-routes.js";
 import { addGrafanaRoutes } from "./metrics/grafana-routes.js";
+import { addHomeRoutes } from "./home/home-routes.js";
 import type { Router } from "./router.js";
 import { DETAILS_ROUTE, detailsPath, repoPath } from "./urls.js";
 import { loadViews } from "./views.js";
@@ -34,6 +35,7 @@ export function addWebRoutes(router: Router, deps: WebDeps): void {
   addPatternRoutes(router, { ...deps, views });
   addCausesRoutes(router, { ...deps, views });
   addGrafanaRoutes(router);
+  addHomeRoutes(router, { ...deps, views });
   router.get(DETAILS_ROUTE, async (req, res, params, url) => {
     const json = wantsJson(req.headers.accept, url);
     const notFound = () =>

@@ -46,7 +46,7 @@ export class Router {
         const m = route.pattern.exec(url.pathname);
         if (!m) continue;
         const params = decodeParams(route.keys, m);
-        if (!params) return false; // a malformed escape such as "%" names nothing: not found
+        if (!params) return false; // a malformed escape such as "%", or a control character, names nothing: not found
         await route.handler(req, res, params, url);
         return true;
       }
@@ -54,6 +54,9 @@ export class Router {
     };
   }
 }
+
+/** No owner, repository, SHA or page name holds a control character (and PostgreSQL refuses NUL in text). */
+const hasControl = (v: string) => [...v].some((c) => c < " " || c === "\u007f");
 
 function decodeParams(keys: readonly string[], m: RegExpExecArray): Params | undefined {
   const params: Params = {};
@@ -64,7 +67,7 @@ function decodeParams(keys: readonly string[], m: RegExpExecArray): Params | und
   } catch {
     return undefined;
   }
-  return params;
+  return Object.values(params).some(hasControl) ? undefined : params;
 }
 
 export function send(res: ServerResponse, status: number, body: string, contentType = "text/plain; charset=utf-8"): void {

@@ -15,9 +15,13 @@ const DAY = 24 * 3600 * 1000;
 let dir: string;
 
 async function sift(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return siftOn(join(dir, "data"), ...args);
+}
+
+async function siftOn(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(SIFT)) throw new Error(`${SIFT} not found: run \`npm run build\` first (npm test does)`);
   try {
-    const { stdout, stderr } = await run("node", [SIFT, "backtest", ...args], { env: { ...process.env, DATABASE_URL: "", SIFT_DATA_DIR: join(dir, "data") } });
+    const { stdout, stderr } = await run("node", [SIFT, "backtest", ...args], { env: { ...process.env, DATABASE_URL: "", SIFT_DATA_DIR: dataDir } });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -61,4 +65,20 @@ it("reports config problems with file:line:column and exits 1, and refuses bad a
   expect(bad.stderr).toContain(`sift: ${config}:3:12: patterns[0].regex: does not compile under RE2`);
   expect((await sift("--since", "5")).code).toBe(2);
   expect((await sift("--config", config, "--repo", "nope")).code).toBe(2);
+});
+
+it("says where it looked, in one line and with exit 2, when there is no Sift database there (and creates none)", async () => {
+  const config = join(dir, "ok.yml");
+  writeFileSync(config, "patterns: []\n");
+  const typo = join(dir, "dta");
+  const missing = await siftOn(typo, "--config", config);
+  expect([missing.code, missing.stdout]).toEqual([2, ""]);
+  expect(missing.stderr.trim().split("\n")).toEqual([`sift: no Sift database in ${typo} (SIFT_DATA_DIR): start Sift once with it, or set SIFT_DATA_DIR or DATABASE_URL to the one it uses`]);
+  expect(existsSync(typo)).toBe(false);
+
+  const empty = join(dir, "empty");
+  await (await openDatabase({ dataDir: empty })).close(); // a database, but Sift never ran on it
+  const unmigrated = await siftOn(empty, "--config", config);
+  expect([unmigrated.code, unmigrated.stdout]).toEqual([2, ""]);
+  expect(unmigrated.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^sift: the database pglite at .*empty has no Sift tables: start Sift once with it \(or npm run db:migrate\)$/)]);
 });

@@ -66,6 +66,24 @@ describe("sift classify --json", () => {
     }
   });
 
+  it("names each config problem's line and column, as the Sift config check does, and says _extends is not followed", async () => {
+    const config = join(dir, "located.yml");
+    writeFileSync(config, ["_extends: .github", "retry:", "  max_attempts: 2", "  bogus: 1", "patterns:", "  - id: x", "    regex: '(?<=a)b'", "    class: flaky", ""].join("\n"));
+    const broken = join(dir, "unclosed.yml");
+    writeFileSync(broken, "retry:\n  max_attempts: [3\n");
+    const log = find("infra", "jenkins-git-clone-http-503-spork.log");
+    const r = await sift("--json", "--config", config, log);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      `sift: ${config}: _extends is not followed offline: only this file's patterns and the built-ins apply`,
+      `sift: ${config}:4:3: retry.bogus: unknown key (known: enabled, max_attempts, budget_per_hour, backoff_seconds, exclude_workflows)`,
+      expect.stringMatching(new RegExp(`^sift: ${config}:7:12: patterns\\[0\\]\\.regex: does not compile under RE2: .*look-behind`)),
+    ]);
+    const b = await sift("--json", "--config", broken, log);
+    expect(b.code).toBe(1);
+    expect(b.stderr.trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`^sift: bad config ${broken}:3:1: .*\\] \\(using built-in patterns only\\)$`))]);
+  });
+
   it("applies the config's patterns, repo first", async () => {
     const config = join(dir, "known.yml");
     writeFileSync(config, "patterns:\n  - id: ours.gradle\n    regex: 'testClassicParsing\\(\\) FAILED'\n    class: known-problem\n    category: test\n");

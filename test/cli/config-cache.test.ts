@@ -1,10 +1,10 @@
 // The CLI's config cache: a warm load gives what a cold one gives (patterns, problems, settings,
 // hash), an edited file or a broken entry is never served stale, and no cache is no failure.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configCacheDir } from "../../src/cli/config-cache.js";
+import { configCacheDir, STAMPED_FOLDERS } from "../../src/cli/config-cache.js";
 import { loadConfig, type LoadedConfig } from "../../src/cli/load-config.js";
 import { jsonLines, runSift } from "./run-sift.js";
 import { corpusLogs } from "../helpers/corpus.js";
@@ -34,7 +34,25 @@ const CONFIG = [
   "",
 ].join("\n");
 
+/** The src/ modules `file` imports, and theirs, transitively (relative imports only). */
+function importClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const m of readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\b[^;]*?from "(\.[^"]+)"/gm)) {
+    importClosure(resolve(dirname(file), (m[1] as string).replace(/\.js$/, ".ts")), seen);
+  }
+  return seen;
+}
+
 describe("config cache", () => {
+  it("is keyed by every folder of the code that checks a config (a new schema must not be served an old build's verdict)", () => {
+    const src = resolve(import.meta.dirname, "../../src");
+    const folders = new Set([...importClosure(join(src, "cli/check-config.ts"))].map((f) => relative(src, f).split(sep)[0] as string));
+    expect(folders.has("model")).toBe(true);
+    expect([...folders].filter((f) => !(STAMPED_FOLDERS as readonly string[]).includes(f))).toEqual([]);
+  });
+
+
   it("gives on a warm load exactly what the cold load gave, and writes one entry", async () => {
     const cache = join(dir, "warm");
     const file = join(dir, "sift.yml");
@@ -59,7 +77,7 @@ describe("config cache", () => {
     expect((await loadConfig(file, cache)).compiled.patterns[0]?.pattern.id).toBe("a.two");
     writeFileSync(file, "patterns: [unclosed\n");
     const broken = await loadConfig(file, cache);
-    expect(broken.error).toMatch(/^.*edit\.yml: /);
+    expect(broken.error).toMatch(/^.*edit\.yml:\d+:\d+: /); // where, as the Sift config check says it
     expect((await loadConfig(file, cache)).error).toBe(broken.error); // the parse error is kept with the entry
   });
 

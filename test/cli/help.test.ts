@@ -37,6 +37,16 @@ describe("sift help", () => {
     expect(r.stderr).toContain("usage: sift classify");
   });
 
+  for (const threads of ["abc", "0", "2.5"]) {
+    it(`--threads ${threads} is a bad argument (exit 2 with the usage), not silently ignored`, async () => {
+      const r = await sift("classify", "--threads", threads, "x.log");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--threads needs a whole number of threads of at least 1, not "${threads}"`);
+      expect(r.stderr).toContain("usage: sift classify");
+      expect(r.stdout).toBe("");
+    });
+  }
+
   it("an unknown command fails with the usage and a non-zero exit", async () => {
     const r = await sift("judge", "x.log");
     expect(r.code).not.toBe(0);

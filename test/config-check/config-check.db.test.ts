@@ -104,3 +104,41 @@ it("fails closed when the file cannot be read at the head SHA", async () => {
   await receive(p);
   expect(created[0]).toMatchObject({ conclusion: "failure", output: { summary: expect.stringContaining("could not be read") } });
 });
+
+it("annotates an _extends whose file is missing on its line, and fails the check", async () => {
+  const p = pullRequest("synchronize");
+  const yaml = ["retry:", "  max_attempts: 2", `_extends: ${owner}/sift-defaults`, ""].join("\n");
+  nockInstallationToken(SEED.installationId);
+  nockPullFilePages(owner, repo, p.number, [[{ filename: CONFIG }]]);
+  nockRepoFileAt(owner, repo, CONFIG, p.pull_request.head.sha, yaml);
+  // the file's chain as the app will read it: this file at the head SHA, then what it extends
+  nockRepoFileAt(owner, repo, CONFIG, p.pull_request.head.sha, yaml);
+  nockRepoFile(owner, "sift-defaults", CONFIG, null);
+  const created: Captured = [];
+  nockCreateCheckRun(owner, repo, 905, created);
+  await receive(p);
+  expect(created[0]).toMatchObject({
+    conclusion: "failure",
+    output: {
+      title: ".github/sift.yml: 1 problem",
+      annotations: [{ start_line: 3, title: "sift.yml: _extends", message: expect.stringMatching(new RegExp(`^${owner}/sift-defaults/\\.github/sift\\.yml was not found`)) }],
+    },
+  });
+});
+
+it("tells a pull request that adds .github/sift.yaml that Sift reads .github/sift.yml (the file would be ignored without a word)", async () => {
+  const p = pullRequest("opened");
+  nockInstallationToken(SEED.installationId);
+  nockPullFilePages(owner, repo, p.number, [[{ filename: ".github/sift.yaml", status: "added" }, { filename: "src/a.ts" }]]);
+  const created: Captured = [];
+  nockCreateCheckRun(owner, repo, 906, created);
+  await receive(p);
+  expect(created[0]).toMatchObject({
+    name: "Sift config",
+    conclusion: "failure",
+    output: {
+      title: ".github/sift.yaml: 1 problem",
+      annotations: [{ path: ".github/sift.yaml", start_line: 1, message: "Sift reads .github/sift.yml only: this file is ignored; rename it to .github/sift.yml" }],
+    },
+  });
+});

@@ -45,6 +45,30 @@ describe("loadConfig", () => {
     expect(config.settings.builtins).toEqual({ disable: ["net.dns"] });
   });
 
+  it("reports an _extends whose file is missing, on the file that names it, and keeps the repository's own patterns", async () => {
+    nockRepoFile("octo", "app", ".github/sift.yml", ["_extends: octo/defaults", "patterns:", "  - { id: repo-flake, regex: 'FLAKE [0-9]+', class: flaky }"].join("\n"));
+    nockRepoFile("octo", "defaults", ".github/sift.yml", null);
+    const config = await loadConfig(testOctokit(), "octo", "app");
+    expect(ids(config)[0]).toBe("repo-flake");
+    expect(config.problems).toEqual([
+      {
+        file: "octo/app/.github/sift.yml",
+        path: "_extends",
+        message: "octo/defaults/.github/sift.yml was not found (a missing repository or file, or one the App cannot read): its patterns and settings do not apply",
+      },
+    ]);
+  });
+
+  it("says nothing of the org's .github file it looks for when the repository has none", async () => {
+    nockRepoFile("octo", "app", ".github/sift.yml", null);
+    nockRepoFile("octo", ".github", ".github/sift.yml", "_extends: elsewhere/base:.github/sift.yml\nretry: { max_attempts: 2 }");
+    nockRepoFile("elsewhere", "base", ".github/sift.yml", null);
+    const config = await loadConfig(testOctokit(), "octo", "app");
+    expect(config.settings.retry.max_attempts).toBe(2);
+    expect(config.problems.map((p) => [p.file, p.path])).toEqual([["octo/.github/.github/sift.yml", "_extends"]]);
+    expect(config.problems[0]?.message).toMatch(/^elsewhere\/base\/\.github\/sift\.yml was not found/);
+  });
+
   it("reports a pattern RE2 rejects with its file, key and reason, and keeps the others", async () => {
     nockRepoFile(
       "octo",

@@ -49,6 +49,30 @@ describe("mergeSettings", () => {
   });
 });
 
+describe("mergeSettings across _extends", () => {
+  it("keeps the org's keys of a section the repository sets only in part (an org's extra exclude_workflows must not be lost)", () => {
+    const org = layer({ retry: { budget_per_hour: 5, exclude_workflows: ["*deploy*", "*ship*"] }, evidence: { min_flips: 3 } }, "org");
+    const s = mergeSettings({ org, repo: layer({ retry: { max_attempts: 2 }, evidence: { window_days: 7 } }) });
+    expect(s.retry).toEqual({ enabled: true, max_attempts: 2, budget_per_hour: 5, exclude_workflows: ["*deploy*", "*ship*"] });
+    expect(s.evidence).toEqual({ enabled: true, min_flips: 3, window_days: 7 });
+  });
+
+  it("reads every file of a longer _extends chain, the nearer file winning key by key", async () => {
+    const { configFromFiles } = await import("../../src/config/load.js");
+    const file = (repo: string, config: Record<string, unknown>) => ({ owner: "octo", repo, path: ".github/sift.yml", config });
+    const files = [
+      file("app", { retry: { max_attempts: 2 } }),
+      file(".github", { retry: { budget_per_hour: 7 } }),
+      file("middle", { retry: { exclude_workflows: ["*ship*"] }, log: { max_bytes: 1048576 } }),
+      file("base", { retry: { budget_per_hour: 1, enabled: false }, backtest: { days: 9 } }),
+    ];
+    const s = configFromFiles(files, "octo", "app").settings;
+    expect(s.retry).toEqual({ enabled: false, max_attempts: 2, budget_per_hour: 7, exclude_workflows: ["*ship*"] });
+    expect(s.log.max_bytes).toBe(1048576);
+    expect(s.backtest.days).toBe(9);
+  });
+});
+
 describe("mergePatternLists", () => {
   it("keeps override order first, then base entries whose id is new", () => {
     expect(mergePatternLists([{ id: "a", v: 1 }], [{ id: "b", v: 2 }, { id: "a", v: 3 }])).toEqual([{ id: "a", v: 1 }, { id: "b", v: 2 }]);

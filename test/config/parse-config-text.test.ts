@@ -77,6 +77,18 @@ describe("parseConfigText", () => {
     expect(bad[0]?.line).toBeGreaterThanOrEqual(2);
   });
 
+  it("says in words a new user reads: which key is duplicated, which one is missing, and an _extends that is not a name", () => {
+    const dup = parseConfigText("retry:\n  enabled: true\n  enabled: false\n", FILE).problems;
+    expect(dup).toEqual([{ file: FILE, path: "", line: 3, column: 3, message: 'duplicate key "enabled" (Map keys must be unique)' }]);
+    const missing = parseConfigText("patterns:\n  - id: x\n    class: flaky\n", FILE).problems;
+    expect(missing).toEqual([{ file: FILE, path: "patterns[0].regex", line: 2, column: 5, message: "required, missing", patternId: "x" }]);
+    const message = 'must name a repository: REPO or OWNER/REPO, optionally with :PATH.yml (".github" for the organisation\'s defaults)';
+    for (const bad of ["5", "'octo/app/extra'", "'app:sift.txt'"]) {
+      expect(parseConfigText(`_extends: ${bad}\n`, FILE).problems).toEqual([{ file: FILE, path: "_extends", line: 1, column: 11, message }]);
+    }
+    for (const good of [".github", "octo/app", "other:config/sift.yaml"]) expect(parseConfigText(`_extends: ${good}\n`, FILE).problems).toEqual([]);
+  });
+
   it("refuses a billion-laughs file quickly instead of expanding it", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
     for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);

@@ -3,6 +3,22 @@ import { describe, expect, it } from "vitest";
 import { validateConfig } from "../../src/config/validate.js";
 
 describe("validateConfig", () => {
+  it("reports globs the app would refuse when it uses them: retry.exclude_workflows and flaky_tests", () => {
+    const { problems } = validateConfig({ retry: { exclude_workflows: ["*deploy*", "release{"] }, flaky_tests: ["tests/ok/*", "tests/[bad"] }, "o/r/.github/sift.yml");
+    expect(problems).toEqual([
+      { file: "o/r/.github/sift.yml", path: "retry.exclude_workflows[1]", message: "unbalanced brackets: no workflow is re-run automatically until it is fixed" },
+      { file: "o/r/.github/sift.yml", path: "flaky_tests[1]", message: "unbalanced brackets: this glob declares no test flaky" },
+    ]);
+  });
+
+  it("reports a built-in id in builtins.disable that no built-in has (a typo would leave the misfiring one on)", () => {
+    const { config, problems } = validateConfig({ builtins: { disable: ["net.dns", "gha.runner-lots"] } }, "o/r/.github/sift.yml");
+    expect(config.builtins).toEqual({ disable: ["net.dns", "gha.runner-lots"] });
+    expect(problems).toEqual([
+      { file: "o/r/.github/sift.yml", path: "builtins.disable[1]", message: 'no built-in pattern has the id "gha.runner-lots" (a typo, or one this version of Sift no longer has): it disables nothing' },
+    ]);
+  });
+
   it("collects every problem with its key path and keeps the valid patterns", () => {
     const { config, problems } = validateConfig(
       {
@@ -47,7 +63,7 @@ describe("validateConfig", () => {
     expect(validateConfig(null, "f")).toMatchObject({ problems: [], config: { builtins: true, patterns: [] } });
   });
 
-  it("keeps the first 1000 patterns of a file and reports the rest, without compiling them", () => {
+  it("keeps the first 1000 patterns of a file and reports the rest, without compiling them; reports patterns that are no list", () => {
     const patterns = Array.from({ length: 5000 }, (_, i) => ({ id: `p${i}`, regex: `error ${i}`, class: "flaky" }));
     const started = performance.now();
     const { config, problems } = validateConfig({ patterns }, "f");
@@ -55,6 +71,7 @@ describe("validateConfig", () => {
     expect(config.patterns).toHaveLength(1000);
     expect(config.patterns.at(-1)?.id).toBe("p999");
     expect(problems).toEqual([expect.objectContaining({ path: "patterns", message: expect.stringMatching(/at most 1000 patterns.*4000/) })]);
+    expect(validateConfig({ patterns: { id: "x" } }, "f")).toMatchObject({ config: { patterns: [] }, problems: [{ path: "patterns", message: "must be a list of patterns" }] });
   });
 
   it("bounds log.max_bytes at 256 MiB, well below the longest string V8 can hold", () => {

@@ -44,6 +44,15 @@ describe("re-run plan", () => {
     expect(plan([job({ id: 1, provider: "status", runId: null })], [[1, flaky()]]).jobs[0]?.retry?.state).toBe("not-retryable");
   });
 
+  it("re-runs nothing automatically while a retry.exclude_workflows glob cannot be used (a typo must not lift the deploy brake)", () => {
+    const policy = { ...retryContext().policy, exclude_workflows: ["*deploy*", "release{"] };
+    for (const workflowName of ["Deploy to prod", "CI"]) {
+      const d = plan([job({ id: 1, workflowName })], [[1, flaky()]], { policy });
+      expect(d.plan).toEqual([]);
+      expect(d.jobs[0]?.retry).toMatchObject({ state: "excluded", reason: 'retry.exclude_workflows: "release{" cannot be used (unbalanced brackets); no automatic re-run until it is fixed' });
+    }
+  });
+
   it("re-requests check runs of other CI apps", () => {
     const d = plan([job({ id: 1, provider: "check_run", runId: null, externalId: "77" })], [[1, flaky()]]);
     expect(d.plan).toEqual([expect.objectContaining({ method: "rerequest", externalId: "77", when: "now" })]);

@@ -44,6 +44,13 @@ describe("recognising statuses", () => {
     ["buildbot/linux", "https://bb.acme.dev/#/builders/3/builds/41", "buildbot"],
     ["ci/circleci: build", "https://example.com/some/page", null],
     ["deploy/preview", "https://vercel.com/acme/app/abc", null],
+    // a self-hosted server is known by its status context or its host's name, not by its URL's shape alone
+    ["ci/build", "https://jenkins.acme.dev/job/app/12/", "jenkins"],
+    ["ci/build", "https://gitlab.acme.dev/acme/app/-/jobs/9", "gitlab"],
+    ["ci/linux", "https://buildbot.acme.dev/#/builders/3/builds/41", "buildbot"],
+    ["deploy/preview", "https://ci.acme.dev/job/acme/job/app/12/", null],
+    ["deploy/preview", "https://git.acme.dev/acme/app/-/pipelines/880", null],
+    ["deploy/preview", "https://bb.acme.dev/#/builders/3/builds/41", null],
   ])("%s %s → %s", (context, url, id) => {
     expect(which(context, url)).toBe(id);
   });

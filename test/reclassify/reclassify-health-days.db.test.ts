@@ -1,13 +1,12 @@
 // A re-classification that turns a default-branch commit's only genuine failure flaky counts the
 // health pages' stored day again in the same transaction: the commit is no longer broken there.
-import pino from "pino";
 import { expect, it } from "vitest";
-import { claimReclassification, reclassifyRepository, requestReclassification } from "../../src/reclassify/index.js";
 import { fillMainDays } from "../../src/rollup/index.js";
 import { RUFF } from "../backtest/seed-failures.js";
 import { SEED } from "../helpers/seed-jobs.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
-import { configWith, seedRepo, storeFailure } from "./seed-stored.js";
+import { REFORMAT_IS_FLAKY, reclassifyWith } from "./reclassify-with.js";
+import { seedRepo, storeFailure } from "./seed-stored.js";
 
 const REPO = { id: 7101, name: "gamma" };
 const SHA = "e".repeat(40);
@@ -26,13 +25,6 @@ it("moves the stored day of a commit whose verdict a re-classification changed",
   const stored = () => db().prisma.mainBranchDay.findUniqueOrThrow({ where: { repositoryId_day: { repositoryId: BigInt(REPO.id), day } } });
   expect(await stored()).toMatchObject({ commits: 1, broken: 1 });
 
-  await requestReclassification(db().prisma, { repositoryIds: [REPO.id], reason: "test", since: new Date(now.getTime() - 30 * 24 * 3600 * 1000), now });
-  const claim = await claimReclassification(db().sql, { owner: "w1", now, leaseSeconds: 60 });
-  const deps = {
-    prisma: db().prisma, log: pino({ level: "silent" }), now: () => new Date(), owner: "w1", leaseSeconds: 60,
-    loadConfig: async () => configWith(REPO.name, [{ id: "reformat-is-flaky", regex: "Would reformat: ", class: "flaky" }]),
-    reanalyse: async () => {},
-  };
-  expect(await reclassifyRepository(deps, claim!)).toMatchObject({ state: "done", changed: 1 });
+  expect(await reclassifyWith(db(), REPO.id, REFORMAT_IS_FLAKY, now)).toMatchObject({ state: "done", changed: 1 });
   expect(await stored()).toMatchObject({ commits: 1, broken: 0, points: [[1, SHA, at.getTime(), false]] });
 });

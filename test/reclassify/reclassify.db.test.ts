@@ -1,12 +1,12 @@
 // Re-classification of stored failures after a pattern change, on PGlite and PostgreSQL: stopped
 // midway (as a crash would) and started again, it ends where an uninterrupted run ends; two workers
 // at once re-classify each failure once; open pull requests' heads go through `reanalyse`.
-import pino from "pino";
 import { expect, it } from "vitest";
 import { claimReclassification, reclassifyRepository, requestReclassification, startReclassifyWorker, type ReclassifyDeps } from "../../src/reclassify/index.js";
 import { NIFI, RUFF } from "../backtest/seed-failures.js";
 import { SEED } from "../helpers/seed-jobs.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
+import { REFORMAT_IS_FLAKY, reclassifyDeps } from "./reclassify-with.js";
 import { configWith, seedRepo, storeFailure } from "./seed-stored.js";
 
 const A = { id: 7001, name: "alpha" };
@@ -15,22 +15,13 @@ const db = useTestDatabase(async (d) => {
   await d.prisma.installation.create({ data: { id: BigInt(SEED.installationId), accountLogin: SEED.owner } });
   for (const r of [A, B]) await seedRepo(d, r.id, r.name);
 });
-const log = pino({ level: "silent" });
-const reformat = [{ id: "reformat-is-flaky", regex: "Would reformat: ", class: "flaky" }];
 const since = new Date(Date.now() - 30 * 24 * 3600 * 1000);
 
 async function seedTwin(repositoryId: number, base: number, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await storeFailure(db(), { repositoryId, externalId: base + i, name: `job-${i}`, corpus: i % 3 === 2 ? NIFI : RUFF });
 }
 
-function deps(over: Partial<ReclassifyDeps> = {}): ReclassifyDeps {
-  return {
-    prisma: db().prisma, log, now: () => new Date(), owner: "w1", leaseSeconds: 60, pageSize: 2,
-    loadConfig: async (c) => configWith(c.repo, reformat),
-    reanalyse: async () => {},
-    ...over,
-  };
-}
+const deps = (over: Partial<ReclassifyDeps> = {}): ReclassifyDeps => reclassifyDeps(db(), REFORMAT_IS_FLAKY, { pageSize: 2, ...over });
 
 const snapshot = async (repositoryId: number) =>
   (await db().prisma.classification.findMany({ where: { job: { repositoryId: BigInt(repositoryId) } }, include: { job: true }, orderBy: { job: { name: "asc" } } }))
@@ -105,7 +96,7 @@ it("rewrites an open pull request's report only when one of its verdicts changes
   expect(outcome).toMatchObject({ state: "done", examined: 2, changed: 1, reanalysed: [ruffHead] });
   // reanalyse (a stand-in here) wrote nothing: the rows are moved to the new set all the same
   const rows = await db().prisma.classification.findMany({ orderBy: { jobId: "asc" } });
-  const target = configWith(A.name, reformat).compiled.hash;
+  const target = configWith(A.name, REFORMAT_IS_FLAKY).compiled.hash;
   expect(rows.map((r) => [r.verdict, r.patternSetHash, r.updatedAt.getTime()])).toEqual([
     ["flaky", target, at.getTime()],
     ["flaky", target, at.getTime()],

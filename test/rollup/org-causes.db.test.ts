@@ -33,14 +33,14 @@ const boom = (j: JobInfo) => report(j, "genuine", "sift.genuine.test-failure", "
 // the repository id is for failing tests only, and these name none
 const save = (prisma: PrismaClient, jobs: JobReport[]) => prisma.$transaction((tx) => saveClassifications(tx, jobs, 0));
 
-async function repoDays(prisma: PrismaClient) {
-  const rows = await prisma.dailyCause.findMany({ where: { causeKey: "boom" }, orderBy: [{ repositoryId: "asc" }, { day: "asc" }] });
-  return rows.map((r) => [Number(r.repositoryId), r.day.toISOString().slice(0, 10), r.count, r.jobsLast, r.repoLast]);
-}
-
-async function ownerDays(prisma: PrismaClient) {
-  const rows = await prisma.orgDailyCause.findMany({ where: { causeKey: "boom" }, orderBy: [{ owner: "asc" }, { day: "asc" }] });
-  return rows.map((r) => [r.owner, r.day.toISOString().slice(0, 10), r.count, r.jobsLast, r.reposLast]);
+/** The "boom" cause's days, each [repository or owner, day, count, jobsLast, repoLast or reposLast]. */
+async function boomDays(prisma: PrismaClient) {
+  const repos = await prisma.dailyCause.findMany({ where: { causeKey: "boom" }, orderBy: [{ repositoryId: "asc" }, { day: "asc" }] });
+  const owners = await prisma.orgDailyCause.findMany({ where: { causeKey: "boom" }, orderBy: [{ owner: "asc" }, { day: "asc" }] });
+  return {
+    repos: repos.map((r) => [Number(r.repositoryId), r.day.toISOString().slice(0, 10), r.count, r.jobsLast, r.repoLast]),
+    owners: owners.map((r) => [r.owner, r.day.toISOString().slice(0, 10), r.count, r.jobsLast, r.reposLast]),
+  };
 }
 
 async function everything(prisma: PrismaClient) {
@@ -63,34 +63,18 @@ describe("owner rollup and latest days", () => {
     await save(prisma, [boom(b)]); // a later failure of the same job: its count moves off 11-18
     await save(prisma, [boom(d)]);
     await save(prisma, [boom(e)]);
-    expect(await repoDays(prisma)).toEqual([
-      [7, "2026-11-18", 1, 0, 0],
-      [7, "2026-11-19", 1, 1, 0],
-      [7, "2026-11-20", 1, 1, 1],
-      [8, "2026-11-19", 1, 1, 1],
-      [9, "2026-11-20", 1, 1, 1],
-    ]);
-    expect(await ownerDays(prisma)).toEqual([
-      ["octo", "2026-11-18", 1, 0, 0],
-      ["octo", "2026-11-19", 2, 2, 1],
-      ["octo", "2026-11-20", 1, 1, 1],
-      ["other", "2026-11-20", 1, 1, 1],
-    ]);
+    expect(await boomDays(prisma)).toEqual({
+      repos: [[7, "2026-11-18", 1, 0, 0], [7, "2026-11-19", 1, 1, 0], [7, "2026-11-20", 1, 1, 1], [8, "2026-11-19", 1, 1, 1], [9, "2026-11-20", 1, 1, 1]],
+      owners: [["octo", "2026-11-18", 1, 0, 0], ["octo", "2026-11-19", 2, 2, 1], ["octo", "2026-11-20", 1, 1, 1], ["other", "2026-11-20", 1, 1, 1]],
+    });
     expect((await prisma.orgDailyCause.findFirstOrThrow({ where: { owner: "octo", causeKey: "boom", day: new Date("2026-11-19") } })).latestJobId).toBe(d.id);
     expect((await prisma.orgCauseRepository.findMany({ orderBy: { repositoryId: "asc" } })).map((r) => [r.owner, Number(r.repositoryId)])).toEqual([["octo", 7], ["octo", 8], ["other", 9]]);
 
     await save(prisma, [report(b, "flaky", "net.reset", null)]); // 11-20 was app's only failure of "test" there
-    expect(await repoDays(prisma)).toEqual([
-      [7, "2026-11-18", 1, 1, 0],
-      [7, "2026-11-19", 1, 1, 1],
-      [8, "2026-11-19", 1, 1, 1],
-      [9, "2026-11-20", 1, 1, 1],
-    ]);
-    expect(await ownerDays(prisma)).toEqual([
-      ["octo", "2026-11-18", 1, 1, 0],
-      ["octo", "2026-11-19", 2, 2, 2],
-      ["other", "2026-11-20", 1, 1, 1],
-    ]);
+    expect(await boomDays(prisma)).toEqual({
+      repos: [[7, "2026-11-18", 1, 1, 0], [7, "2026-11-19", 1, 1, 1], [8, "2026-11-19", 1, 1, 1], [9, "2026-11-20", 1, 1, 1]],
+      owners: [["octo", "2026-11-18", 1, 1, 0], ["octo", "2026-11-19", 2, 2, 2], ["other", "2026-11-20", 1, 1, 1]],
+    });
     expect(await prisma.orgDailyCause.findFirstOrThrow({ where: { causeKey: "net.reset" } })).toMatchObject({ owner: "octo", count: 1, jobsLast: 1, reposLast: 1, latestJobId: b.id });
 
     const kept = await everything(prisma);

@@ -1,23 +1,16 @@
 // The causes aggregations over a generated history, against counts made here from what was generated.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadCauses } from "../../src/web/causes/causes-data.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { NOW, REPOS, seedCauses, type SeededFailure } from "./seed-causes.js";
 
 // Read-only tests: one seeded database for the file.
-let seeded: SeededFailure[] = [];
-let database: TestDatabase;
-const db = () => database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  seeded = await seedCauses(database.prisma);
-}, 60_000);
-afterAll(() => database?.destroy());
+const { db, seeded } = useSeededDatabase(seedCauses);
 const DAY = 24 * 3600 * 1000;
 
 function expected(repoIds: bigint[], days: number) {
   const from = Date.UTC(2026, 10, 20) - (days - 1) * DAY;
-  const mine = seeded.filter((f) => repoIds.includes(f.repositoryId));
+  const mine = seeded().filter((f) => repoIds.includes(f.repositoryId));
   const inWindow = mine.filter((f) => f.completedAt.getTime() >= from);
   const byKey = new Map<string, SeededFailure[]>();
   for (const f of inWindow) byKey.set(f.cause.key, [...(byKey.get(f.cause.key) ?? []), f]);
@@ -63,7 +56,7 @@ describe("causes aggregations", () => {
     expect(new Map(week.tests.map((t) => [t.key, t.count]))).toEqual(tests);
     const top = week.causes[0]!;
     const latest = want.byKey.get(top.key)!.sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime())[0]!;
-    expect(top.latest?.line).toBe(`${top.key} (failure ${seeded.indexOf(latest)})`);
+    expect(top.latest?.line).toBe(`${top.key} (failure ${seeded().indexOf(latest)})`);
     expect(top.latest?.excerpt).toContain(top.key);
     expect((await loadCauses(db().prisma, [], NOW, 90)).causes).toEqual([]);
   });

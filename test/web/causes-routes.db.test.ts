@@ -1,30 +1,16 @@
 // Who may see the causes pages and their API: the repository page as the history page (public,
 // token, or a reader who can read it), the organisation page and /api/v1 only for a signed-in reader,
 // and an organisation's private repositories only for readers who can read them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { repoPageToken } from "../../src/web/index.js";
-import type { Reader } from "../../src/web/reader.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { readerWho } from "../helpers/reader.js";
+import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { NOW, seedCauses } from "./seed-causes.js";
-import { PAGE_SECRET, serveWeb } from "./serve-web.js";
+import { useServedRoutes } from "./served-routes.js";
+import { PAGE_SECRET } from "./serve-web.js";
 
-let db: TestDatabase;
-let web: Awaited<ReturnType<typeof serveWeb>>;
-let reader: Reader | null = null;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedCauses(db.prisma, 40);
-  web = await serveWeb(db.prisma, NOW, { readerOf: async () => reader });
-}, 60_000);
-afterAll(async () => {
-  await web?.close();
-  await db?.destroy();
-});
-
-const get = (path: string, accept = "text/html") => fetch(`${web.base}${path}`, { headers: { accept }, redirect: "manual" });
-const as = (r: Reader | null) => (reader = r);
+const { db } = useSeededDatabase((prisma) => seedCauses(prisma, 40));
+const { get, signIn: as } = useServedRoutes(db, NOW);
 
 describe("causes routes", () => {
   it("serves a public repository's causes to anybody, as HTML and JSON, with the window asked for", async () => {

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { describe, expect, it } from "vitest";
 import { findRepository, loadDetails } from "../../src/web/details-data.js";
 import { detailsJson } from "../../src/web/details-json.js";
+import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { NOW, SHA, seedDetails } from "./seed-details.js";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDetails(db.prisma);
-});
-afterAll(async () => db?.destroy());
+const { db } = useSeededDatabase(seedDetails);
 
 describe("details page data", () => {
   it("lists each failed job once, genuine first, with its latest verdict", async () => {
-    const repo = (await findRepository(db.prisma, "Octo", "WIDGETS"))!;
-    const data = (await loadDetails(db.prisma, repo, SHA, NOW))!;
+    const repo = (await findRepository(db().prisma, "Octo", "WIDGETS"))!;
+    const data = (await loadDetails(db().prisma, repo, SHA, NOW))!;
     expect(data.conclusion).toBe("failure");
     expect(data.jobs.map((j) => [j.name, j.verdict])).toEqual([
       ["unit tests", "genuine"],
@@ -25,8 +20,8 @@ describe("details page data", () => {
   });
 
   it("shows every attempt and the re-run Sift asked for", async () => {
-    const repo = (await findRepository(db.prisma, "octo", "widgets"))!;
-    const e2e = (await loadDetails(db.prisma, repo, SHA, NOW))!.jobs.find((j) => j.name === "e2e")!;
+    const repo = (await findRepository(db().prisma, "octo", "widgets"))!;
+    const e2e = (await loadDetails(db().prisma, repo, SHA, NOW))!.jobs.find((j) => j.name === "e2e")!;
     expect(e2e.attempts.map((a) => [a.attempt, a.conclusion])).toEqual([
       [1, "failure"],
       [2, "success"],
@@ -35,23 +30,23 @@ describe("details page data", () => {
   });
 
   it("counts the cause over the last 30 days in this repository only, by job", async () => {
-    const repo = (await findRepository(db.prisma, "octo", "widgets"))!;
-    const e2e = (await loadDetails(db.prisma, repo, SHA, NOW))!.jobs.find((j) => j.name === "e2e")!;
+    const repo = (await findRepository(db().prisma, "octo", "widgets"))!;
+    const e2e = (await loadDetails(db().prisma, repo, SHA, NOW))!.jobs.find((j) => j.name === "e2e")!;
     // this commit's e2e, e2e on b…, integration on c…; not the 40-day-old one, not the private repository's
     expect(e2e.history).toEqual({ days: 30, count: 3, jobs: [{ name: "e2e", count: 2 }, { name: "integration", count: 1 }] });
-    const unit = (await loadDetails(db.prisma, repo, SHA, NOW))!.jobs.find((j) => j.name === "unit tests")!;
+    const unit = (await loadDetails(db().prisma, repo, SHA, NOW))!.jobs.find((j) => j.name === "unit tests")!;
     expect(unit.history).toBeNull();
   });
 
   it("knows nothing of an unseen SHA", async () => {
-    const repo = (await findRepository(db.prisma, "octo", "widgets"))!;
-    expect(await loadDetails(db.prisma, repo, "f".repeat(40), NOW)).toBeNull();
-    expect(await findRepository(db.prisma, "octo", "nope")).toBeNull();
+    const repo = (await findRepository(db().prisma, "octo", "widgets"))!;
+    expect(await loadDetails(db().prisma, repo, "f".repeat(40), NOW)).toBeNull();
+    expect(await findRepository(db().prisma, "octo", "nope")).toBeNull();
   });
 
   it("gives the JSON shape of the issue", async () => {
-    const repo = (await findRepository(db.prisma, "octo", "widgets"))!;
-    const json = detailsJson((await loadDetails(db.prisma, repo, SHA, NOW))!);
+    const repo = (await findRepository(db().prisma, "octo", "widgets"))!;
+    const json = detailsJson((await loadDetails(db().prisma, repo, SHA, NOW))!);
     expect(json.sha).toBe(SHA);
     expect(json.jobs[2]).toEqual({
       name: "e2e",

@@ -1,53 +1,18 @@
 // The details page in a real browser: the app's routes on a local port, a seeded database,
 // headless Chromium looking at what a person would see.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { Router, addWebRoutes, detailsPath, pageToken } from "../../src/web/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
-import { launchChromium } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { detailsPath, pageToken } from "../../src/web/index.js";
 import { inkRatio } from "./ink-ratio.js";
+import { usePagesInChromium } from "./pages-in-chromium.js";
 import { NOW, SHA, seedDetails } from "./seed-details.js";
+import { PAGE_SECRET, serveWeb } from "./serve-web.js";
 
-const SECRET = "page-secret-for-tests";
-let db: TestDatabase;
-let server: Server;
-let base: string;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDetails(db.prisma);
-  const router = new Router();
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  addWebRoutes(router, { prisma: db.prisma, settings: { publicUrl: base, pageSecret: SECRET, githubWebUrl: "https://github.com" }, now: () => NOW });
-  const handle = router.handler();
-  server.on("request", (req, res) => {
-    handle(req, res).then((handled) => handled || (res.writeHead(404), res.end()), (err) => (res.writeHead(500), res.end(String(err))));
-  });
-  browser = await launchChromium();
-  context = browser.context;
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await db?.destroy();
+const pages = usePagesInChromium(async (prisma) => {
+  await seedDetails(prisma);
+  return serveWeb(prisma, NOW);
 });
-
-async function open(path: string, viewport = { width: 1100, height: 900 }): Promise<{ page: Page; status: number; problems: string[] }> {
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  const problems: string[] = [];
-  page.on("console", (m) => problems.push(m.text())); // CSP violations are reported here
-  page.on("pageerror", (e) => problems.push(e.message));
-  const response = await page.goto(`${base}${path}`);
-  return { page, status: response?.status() ?? 0, problems };
-}
+const open = pages.open;
 
 describe("details page in Chromium", () => {
   it("shows a log excerpt with <script> as text, and nothing runs", async () => {
@@ -90,9 +55,8 @@ describe("details page in Chromium", () => {
   });
 
   it("is styled under a strict Content-Security-Policy", async () => {
-    const { page, problems } = await open(detailsPath("octo", "widgets", SHA));
-    const response = await page.request.get(`${base}${detailsPath("octo", "widgets", SHA)}`);
-    expect(response.headers()["content-security-policy"]).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; /);
+    const { page, csp, problems } = await open(detailsPath("octo", "widgets", SHA));
+    expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; /);
     // The hashed inline stylesheet applied: a genuine badge is red, not the default transparent.
     // a string given to locator.evaluate is not called, so read the style through page.evaluate
     const badge = await page.evaluate("getComputedStyle(document.querySelector('.badge-genuine')).backgroundColor");
@@ -107,7 +71,7 @@ describe("details page in Chromium", () => {
     const png = await page.screenshot({ fullPage: true });
     await writeFile("/tmp/sift-details-desktop.png", png);
     expect(png.length).toBeGreaterThan(20_000);
-    expect(await inkRatio(context, png)).toBeGreaterThan(0.03);
+    expect(await inkRatio(pages.browser().context, png)).toBeGreaterThan(0.03);
     await page.close();
   });
 
@@ -117,15 +81,15 @@ describe("details page in Chromium", () => {
     expect(await page.evaluate(`document.querySelector('meta[name="viewport"]').getAttribute("content")`)).toBe("width=device-width, initial-scale=1");
     const png = await page.screenshot({ fullPage: true });
     await writeFile("/tmp/sift-details-phone.png", png);
-    expect(await inkRatio(context, png)).toBeGreaterThan(0.03);
+    expect(await inkRatio(pages.browser().context, png)).toBeGreaterThan(0.03);
     await page.close();
   });
 
   it("answers 404 for a private repository without the right token, and shows it with one", async () => {
-    const good = pageToken(SECRET, "octo", "secret", SHA);
+    const good = pageToken(PAGE_SECRET, "octo", "secret", SHA);
     expect((await open(detailsPath("octo", "secret", SHA))).status).toBe(404);
     expect((await open(detailsPath("octo", "secret", SHA, good.slice(0, -2) + "xx"))).status).toBe(404);
-    expect((await open(detailsPath("octo", "secret", SHA, pageToken(SECRET, "octo", "widgets", SHA)))).status).toBe(404);
+    expect((await open(detailsPath("octo", "secret", SHA, pageToken(PAGE_SECRET, "octo", "widgets", SHA)))).status).toBe(404);
     const { page, status } = await open(detailsPath("octo", "secret", SHA, good));
     expect(status).toBe(200);
     expect(await page.locator("main").innerText()).toContain("private job");
@@ -140,8 +104,8 @@ describe("details page in Chromium", () => {
   });
 
   it("returns JSON for Accept: application/json", async () => {
-    const page = await context.newPage();
-    const response = await page.request.get(`${base}${detailsPath("octo", "widgets", SHA)}`, { headers: { accept: "application/json" } });
+    const page = await pages.browser().context.newPage();
+    const response = await page.request.get(`${pages.web().base}${detailsPath("octo", "widgets", SHA)}`, { headers: { accept: "application/json" } });
     expect(response.headers()["content-type"]).toBe("application/json");
     const body = await response.json();
     expect(body).toMatchObject({ sha: SHA, conclusion: "failure" });

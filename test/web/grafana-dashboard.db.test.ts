@@ -1,11 +1,10 @@
 // The Grafana dashboard served at /grafana/dashboard.json: Grafana's import shape, and every PromQL
 // query names only metrics the real /metrics exports (scraped from the app's registry on a database).
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppMetrics } from "../../src/index.js";
 import { Router, addHealthRoutes, addWebRoutes } from "../../src/web/index.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { localServer, type LocalServer } from "../helpers/local-server.js";
 import { testSettings } from "../helpers/probot.js";
 
 /** Metric names a PromQL expression reads: identifiers that are not functions, keywords or label names. */
@@ -45,20 +44,19 @@ interface Panel {
 }
 
 let db: TestDatabase;
-let server: Server;
+let server: LocalServer;
 let base: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   const router = new Router();
   addHealthRoutes(router, db, createAppMetrics(db, testSettings()));
   addWebRoutes(router, { prisma: db.prisma, settings: { publicUrl: "https://sift.test", pageSecret: "s", githubWebUrl: "https://github.com" } });
-  const handle = router.handler();
-  server = createServer((req, res) => void handle(req, res).then((handled) => handled || res.writeHead(404).end()));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await localServer();
+  server.serve(router);
+  base = server.base;
 });
 afterAll(async () => {
-  server?.close();
+  await server?.close();
   await db?.destroy();
 });
 

@@ -1,30 +1,24 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addHealthRoutes } from "../../src/web/metrics/health.js";
 import { createMetrics } from "../../src/web/metrics/metrics.js";
 import { Router } from "../../src/web/router.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { localServer, type LocalServer } from "../helpers/local-server.js";
 
 describe("GET /healthz and /metrics", () => {
   let db: TestDatabase;
-  let server: Server;
+  let server: LocalServer;
   let base: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     const router = new Router();
     addHealthRoutes(router, db, createMetrics({ pendingCommits: async () => 7 }));
-    const handle = router.handler();
-    server = createServer(async (req, res) => {
-      if (!(await handle(req, res))) res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await localServer();
+    server.serve(router);
+    base = server.base;
   });
-  afterAll(async () => {
-    server.close();
-  });
+  afterAll(() => server?.close());
 
   it("serves Prometheus text with process metrics", async () => {
     const res = await fetch(`${base}/metrics`);
@@ -46,23 +40,18 @@ describe("GET /healthz and /metrics", () => {
 });
 
 describe("GET /metrics with SIFT_METRICS_TOKEN", () => {
-  let server: Server;
+  let server: LocalServer;
   let base: string;
 
   beforeAll(async () => {
     const db = { sql: { query: async () => [] } } as unknown as Parameters<typeof addHealthRoutes>[1];
     const router = new Router();
     addHealthRoutes(router, db, createMetrics({ pendingCommits: async () => 3 }), { metricsToken: "scrape-me" });
-    const handle = router.handler();
-    server = createServer(async (req, res) => {
-      if (!(await handle(req, res))) res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await localServer();
+    server.serve(router);
+    base = server.base;
   });
-  afterAll(() => {
-    server.close();
-  });
+  afterAll(() => server?.close());
 
   it("answers 401 without the bearer token or with a wrong one, 200 with it", async () => {
     const none = await fetch(`${base}/metrics`);

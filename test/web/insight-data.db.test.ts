@@ -1,27 +1,17 @@
 // Main-branch health, impact and durations aggregated in SQL (PGlite and PostgreSQL), checked
 // against the generated history computed in plain TypeScript, and against the hand-made month.
-import { beforeAll, afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { brokenPeriods, median, type SettledCommit } from "../../src/decide/index.js";
 import { loadDurations, loadStepDurations } from "../../src/web/insight/durations-data.js";
 import { loadImpact } from "../../src/web/insight/impact-data.js";
 import { loadMainHealth, type HealthRepo, type MainHealth } from "../../src/web/insight/main-health-data.js";
 import { PROBE_COMMITS_UP_TO } from "../../src/web/insight/settled-commits-sql.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
-import { GEN, seedInsight, windowStart, type Generated } from "./seed-insight.js";
-import { MAIN, NOW, daysAgo, seedHistory } from "./seed-history.js";
+import { INSIGHT_REPOS, useInsightDatabase } from "./insight-database.js";
+import { windowStart } from "./seed-insight.js";
+import { MAIN, NOW, daysAgo } from "./seed-history.js";
 
-let db: TestDatabase;
-let gen: Generated;
-const app: HealthRepo = { id: GEN.public.id, owner: GEN.owner, name: GEN.public.name, private: false, defaultBranch: "main" };
-const vault: HealthRepo = { id: GEN.private.id, owner: GEN.owner, name: GEN.private.name, private: true, defaultBranch: "main" };
-const widgets: HealthRepo = { id: 1n, owner: "octo", name: "widgets", private: false, defaultBranch: "main" };
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedHistory(db.prisma);
-  gen = await seedInsight(db.prisma);
-}, 60_000);
-afterAll(async () => db?.destroy());
+const { db, gen } = useInsightDatabase();
+const { app, vault, widgets } = INSIGHT_REPOS;
 
 const FAILED = new Set(["failure", "timed_out", "startup_failure", "error"]);
 /** percentile_cont: linear interpolation between the closest ranks. */
@@ -35,7 +25,7 @@ const seconds = (j: { startedAt: Date; completedAt: Date }) => (j.completedAt.ge
 
 describe("main-branch health", () => {
   it("counts the hand-made month: 3 of 6 settled commits broken, one closed period of 2 days, one open since m6", async () => {
-    const [h] = await loadMainHealth(db.prisma, [widgets], NOW);
+    const [h] = await loadMainHealth(db().prisma, [widgets], NOW);
     expect([h!.commits, h!.broken, h!.share]).toEqual([6, 3, 0.5]);
     expect(h!.daily).toHaveLength(30);
     expect(h!.daily.find((d) => d.day === daysAgo(10).toISOString().slice(0, 10))).toEqual({ day: daysAgo(10).toISOString().slice(0, 10), commits: 1, broken: 1, share: 1 });
@@ -47,9 +37,9 @@ describe("main-branch health", () => {
   });
 
   it("matches the generated history day by day, and its broken periods computed from every commit", async () => {
-    const health = await loadMainHealth(db.prisma, [app, vault], NOW);
+    const health = await loadMainHealth(db().prisma, [app, vault], NOW);
     for (const h of health) {
-      const settled = gen.commits.filter((c) => c.repo === h.repo.id && c.settled).sort((a, b) => a.at.getTime() - b.at.getTime());
+      const settled = gen().commits.filter((c) => c.repo === h.repo.id && c.settled).sort((a, b) => a.at.getTime() - b.at.getTime());
       expect(settled.length).toBeGreaterThan(30);
       for (const d of h.daily) {
         const ofDay = settled.filter((c) => c.at.toISOString().startsWith(d.day));
@@ -64,8 +54,8 @@ describe("main-branch health", () => {
 
   it("gives the same answer for many repositories as for a few (an org page names the jobs of open periods only)", async () => {
     const absent = Array.from({ length: PROBE_COMMITS_UP_TO }, (_, i): HealthRepo => ({ ...app, id: BigInt(9000 + i), name: `absent-${i}` }));
-    const many = await loadMainHealth(db.prisma, [app, ...absent, vault, widgets], NOW);
-    const few = await loadMainHealth(db.prisma, [app, vault, widgets], NOW);
+    const many = await loadMainHealth(db().prisma, [app, ...absent, vault, widgets], NOW);
+    const few = await loadMainHealth(db().prisma, [app, vault, widgets], NOW);
     // An org page names the jobs of open periods only.
     const openJobsOnly = (list: MainHealth[]) => list.map((h) => ({ ...h, periods: h.periods.map((p) => (p.fixSha ? { ...p, firstJobs: [], lastJobs: [] } : p)) }));
     expect(many.filter((h) => !h.repo.name.startsWith("absent-"))).toEqual(openJobsOnly(few));
@@ -74,17 +64,17 @@ describe("main-branch health", () => {
   });
 
   it("keeps repositories apart and answers nothing for none", async () => {
-    const [a, v] = await loadMainHealth(db.prisma, [app, vault], NOW);
+    const [a, v] = await loadMainHealth(db().prisma, [app, vault], NOW);
     expect(a!.commits).not.toBe(v!.commits);
-    expect(await loadMainHealth(db.prisma, [], NOW)).toEqual([]);
+    expect(await loadMainHealth(db().prisma, [], NOW)).toEqual([]);
   });
 });
 
 describe("durations", () => {
   it("gives mean, median, p90, min, max and standard deviation per job and day", async () => {
-    const d = await loadDurations(db.prisma, app, NOW);
+    const d = await loadDurations(db().prisma, app, NOW);
     const build = d.jobs.find((j) => j.name === "build")!;
-    const runs = gen.jobs.filter((j) => j.repo === app.id && j.name === "build" && j.conclusion === "success" && j.completedAt >= windowStart());
+    const runs = gen().jobs.filter((j) => j.repo === app.id && j.name === "build" && j.conclusion === "success" && j.completedAt >= windowStart());
     expect(build.window.runs).toBe(runs.length);
     const day = build.daily[5]!;
     const s = runs.filter((j) => j.completedAt.toISOString().startsWith(day.day!)).map(seconds);
@@ -98,17 +88,17 @@ describe("durations", () => {
   });
 
   it("flags build's slowdown in the last 3 days first, and neither the noisy test job nor the private repository's build", async () => {
-    const d = await loadDurations(db.prisma, app, NOW);
+    const d = await loadDurations(db().prisma, app, NOW);
     expect(d.jobs[0]!.name).toBe("build");
     expect(d.jobs[0]!.slowdown).toMatchObject({ flagged: true });
     expect(d.jobs[0]!.slowdown.increase!).toBeGreaterThan(0.3);
     expect(d.jobs.filter((j) => j.slowdown.flagged).map((j) => j.name)).toEqual(["build"]);
-    const v = await loadDurations(db.prisma, vault, NOW);
+    const v = await loadDurations(db().prisma, vault, NOW);
     expect(v.jobs.find((j) => j.name === "build")!.slowdown.flagged).toBe(false);
   });
 
   it("gives per-step statistics from the stored Actions steps; skipped steps and malformed times are left out", async () => {
-    await db.prisma.job.create({
+    await db().prisma.job.create({
       data: {
         repositoryId: app.id, provider: "actions", externalId: "bad-steps", headSha: "f".repeat(40), name: "build", status: "completed", conclusion: "success",
         startedAt: daysAgo(1), completedAt: new Date(daysAgo(1).getTime() + 100_000),
@@ -119,20 +109,20 @@ describe("durations", () => {
         ],
       },
     });
-    const steps = await loadStepDurations(db.prisma, app, "build", NOW);
+    const steps = await loadStepDurations(db().prisma, app, "build", NOW);
     expect(steps.map((s) => s.name)).toEqual(["Set up job", "Compile"]);
-    const runs = gen.jobs.filter((j) => j.repo === app.id && j.name === "build" && j.conclusion === "success" && j.steps && j.completedAt >= windowStart());
+    const runs = gen().jobs.filter((j) => j.repo === app.id && j.name === "build" && j.conclusion === "success" && j.steps && j.completedAt >= windowStart());
     expect(steps[0]!.window).toMatchObject({ runs: runs.length, median: 2, min: 2, max: 2, stddev: 0 });
     expect(steps[1]!.window.runs).toBe(runs.length);
     expect(steps[1]!.window.max).toBe(Math.max(...runs.map((j) => seconds(j) - 2)));
-    await db.prisma.job.delete({ where: { repositoryId_provider_externalId: { repositoryId: app.id, provider: "actions", externalId: "bad-steps" } } });
+    await db().prisma.job.delete({ where: { repositoryId_provider_externalId: { repositoryId: app.id, provider: "actions", externalId: "bad-steps" } } });
   });
 });
 
 describe("impact", () => {
   it("matches the generated history: first-attempt pass rate, runs green after a re-run, re-run minutes by who asked, PRs blocked per cause", async () => {
-    const i = await loadImpact(db.prisma, app, NOW);
-    const mine = gen.jobs.filter((j) => j.repo === app.id && j.completedAt >= windowStart());
+    const i = await loadImpact(db().prisma, app, NOW);
+    const mine = gen().jobs.filter((j) => j.repo === app.id && j.completedAt >= windowStart());
     const first = mine.filter((j) => j.attempt === 1);
     expect(i.firstAttempt.jobs).toBe(first.length);
     expect(i.firstAttempt.passed).toBe(first.filter((j) => j.conclusion === "success").length);

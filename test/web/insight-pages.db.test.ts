@@ -1,11 +1,9 @@
 // The health, impact, durations and org health pages in a real browser: what a person sees under
 // the strict CSP, with hostile job names as text, on a desktop and on a phone.
-import { writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { readerWho } from "../helpers/reader.js";
 import { usePagesInChromium } from "./pages-in-chromium.js";
-import { inkRatio } from "./ink-ratio.js";
 import { HOSTILE_JOB, NOW, seedHistory } from "./seed-history.js";
 import { seedInsight } from "./seed-insight.js";
 import { serveInsight } from "./serve-insight.js";
@@ -15,24 +13,9 @@ const pages = usePagesInChromium(async (prisma) => {
   await seedInsight(prisma);
   return serveInsight(prisma, NOW);
 });
-const open = pages.open;
+const { open, screenshots } = pages;
 
 const nothingRuns = (page: Page) => page.evaluate("[window.pwned, document.querySelectorAll('script, img, iframe, object').length]");
-
-/** A full-page screenshot with ink, and no horizontal scrolling of the page on a phone. */
-async function screenshots(path: string, name: string): Promise<void> {
-  const desktop = await open(path);
-  const png = await desktop.page.screenshot({ fullPage: true });
-  await writeFile(`/tmp/sift-${name}-desktop.png`, png);
-  expect(await inkRatio(pages.browser().context, png)).toBeGreaterThan(0.03);
-  expect(desktop.problems).toEqual([]);
-  await desktop.page.close();
-  const phone = await open(path, { width: 390, height: 844 });
-  expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
-  await writeFile(`/tmp/sift-${name}-phone.png`, await phone.page.screenshot({ fullPage: true }));
-  expect(phone.problems).toEqual([]);
-  await phone.page.close();
-}
 
 describe("insight pages in Chromium", () => {
   it("health: broken now since m6 with the hostile job as text, a bar per day with its hover text, the periods and the median time to fix", async () => {

@@ -1,28 +1,16 @@
 // The health, impact and durations pages and their /api/v1 JSON over HTTP: who may see what, and
 // that the answers carry the figures (the aggregations themselves: insight-data.db.test.ts).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { repoPageToken } from "../../src/web/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { readerWho } from "../helpers/reader.js";
-import { HOSTILE_JOB, MAIN, NOW, seedHistory } from "./seed-history.js";
-import { seedInsight } from "./seed-insight.js";
-import { serveInsight } from "./serve-insight.js";
+import { useInsightDatabase } from "./insight-database.js";
+import { HOSTILE_JOB, MAIN, NOW } from "./seed-history.js";
+import { useServedRoutes } from "./served-routes.js";
 import { PAGE_SECRET } from "./serve-web.js";
 
-let db: TestDatabase;
-let web: Awaited<ReturnType<typeof serveInsight>>;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedHistory(db.prisma);
-  await seedInsight(db.prisma);
-  web = await serveInsight(db.prisma, NOW);
-}, 60_000);
-afterAll(async () => {
-  await web?.close();
-  await db?.destroy();
-});
-
-const get = (path: string, accept = "text/html") => fetch(`${web.base}${path}`, { headers: { accept }, redirect: "manual" });
+const { db } = useInsightDatabase();
+const web = useServedRoutes(db, NOW);
+const get = web.get;
 const getJson = async (path: string) => {
   const r = await get(path, "application/json");
   return { status: r.status, body: (await r.json()) as Record<string, unknown> };

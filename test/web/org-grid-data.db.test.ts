@@ -1,19 +1,13 @@
 // The org grid's aggregation on generated history, on PGlite and PostgreSQL: counts per UTC day by
 // verdict, top causes with their text, new causes marked by their first sighting ever, duration change.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadOrgGrid } from "../../src/web/index.js";
 import { renderOrgGridPage, type OrgGridPage } from "../../src/web/org-grid/org-grid-view.js";
 import { loadViews } from "../../src/web/views.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { GRID_NOW, HOSTILE_TEXT, REPOS, TODAY, seedOrgGrid } from "./seed-org-grid.js";
 
-let database: TestDatabase;
-const db = () => database;
-beforeAll(async () => {
-  database = await createTestDatabase(); // seeded once: every test only reads
-  await seedOrgGrid(database.prisma);
-});
-afterAll(() => database?.destroy());
+const { db } = useSeededDatabase(seedOrgGrid); // every test only reads
 const acme = [
   { id: REPOS.web, owner: "acme", name: "web", private: false },
   { id: REPOS.api, owner: "acme", name: "api", private: true },

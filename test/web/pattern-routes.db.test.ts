@@ -1,28 +1,16 @@
 // The patterns routes over HTTP: a repository's page with the history page's access rules, the
 // organisation page and the JSON API for signed-in readers only, and the search's JSON and errors.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { repoPageToken } from "../../src/web/index.js";
-import type { Reader } from "../../src/web/reader.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { readerWho } from "../helpers/reader.js";
+import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { NOW, seedPatterns } from "./seed-patterns.js";
-import { PAGE_SECRET, serveWeb } from "./serve-web.js";
+import { useServedRoutes } from "./served-routes.js";
+import { PAGE_SECRET } from "./serve-web.js";
 
-let db: TestDatabase;
-let web: Awaited<ReturnType<typeof serveWeb>>;
-let reader: Reader | null = null;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedPatterns(db.prisma);
-  web = await serveWeb(db.prisma, NOW, { readerOf: async () => reader });
-}, 60_000);
-afterAll(async () => {
-  await web?.close();
-  await db?.destroy();
-});
-
-const get = (path: string, accept = "text/html") => fetch(`${web.base}${path}`, { headers: { accept }, redirect: "manual" });
+const { db } = useSeededDatabase(seedPatterns);
+const web = useServedRoutes(db, NOW);
+const get = web.get;
 
 describe("/r/:owner/:repo/patterns", () => {
   it("serves a public repository's patterns as HTML and JSON, suggestions included", async () => {
@@ -39,12 +27,12 @@ describe("/r/:owner/:repo/patterns", () => {
   it("opens a private repository only with its token or for a reader who can read it", async () => {
     expect((await get("/r/octo/secret/patterns")).status).toBe(404);
     expect((await get(`/r/octo/secret/patterns?token=${repoPageToken(PAGE_SECRET, "octo", "secret")}`)).status).toBe(200);
-    reader = readerWho("alice", ["octo/secret"]);
+    web.signIn(readerWho("alice", ["octo/secret"]));
     expect((await get("/r/octo/secret/patterns")).status).toBe(200);
-    reader = readerWho("bob", []);
+    web.signIn(readerWho("bob", []));
     expect((await get("/r/octo/secret/patterns")).status).toBe(404);
     expect((await get("/r/octo/nope/patterns")).status).toBe(404);
-    reader = null;
+    web.signIn(null);
   });
 });
 
@@ -59,19 +47,19 @@ describe("/api/v1/repos/:owner/:repo/patterns and /o/:owner/patterns", () => {
   });
 
   it("shows a reader only the repositories they may read", async () => {
-    reader = readerWho("bob", []);
+    web.signIn(readerWho("bob", []));
     expect((await get("/api/v1/repos/octo/secret/patterns")).status).toBe(404);
     const api = (await (await get("/api/v1/repos/octo/widgets/patterns")).json()) as { repositories: string[] };
     expect(api.repositories).toEqual(["octo/widgets"]);
     const org = (await (await get("/o/octo/patterns?format=json")).json()) as { repositories: string[]; patterns: { id: string; hits: number }[] };
     expect(org.repositories).toEqual(["octo/widgets"]);
     expect(org.patterns.find((p) => p.id === "gha.runner-lost")?.hits).toBe(6);
-    reader = readerWho("alice", ["octo/secret"]);
+    web.signIn(readerWho("alice", ["octo/secret"]));
     const all = (await (await get("/o/octo/patterns?format=json")).json()) as { repositories: string[]; patterns: { id: string; hits: number }[] };
     expect(all.repositories).toEqual(["octo/secret", "octo/widgets"]);
     expect(all.patterns.find((p) => p.id === "gha.runner-lost")?.hits).toBe(7);
     expect((await get("/o/nobody/patterns")).status).toBe(404);
-    reader = null;
+    web.signIn(null);
   });
 });
 
@@ -81,7 +69,7 @@ describe("/r/:owner/:repo/search", () => {
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as { matched: number; hits: { details: string; lines: { text: string }[] }[] };
     expect(body.matched).toBe(1);
-    expect(body.hits[0]?.details).toBe(`${web.base}/r/octo/widgets/commit/${"b".repeat(40)}`);
+    expect(body.hits[0]?.details).toBe(`${web.base()}/r/octo/widgets/commit/${"b".repeat(40)}`);
     const bad = await get(`/r/octo/widgets/search?q=${encodeURIComponent("(?<=x)y")}&format=json`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/^not a valid RE2 regular expression: /);

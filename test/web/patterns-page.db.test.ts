@@ -1,10 +1,8 @@
 // The patterns and search pages in a real browser, under the strict CSP: what a maintainer sees, the
 // search form working without script, hostile log text staying text, and a phone-sized screen.
-import { writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { usePagesInChromium } from "./pages-in-chromium.js";
-import { inkRatio } from "./ink-ratio.js";
 import { HOSTILE, NOW, seedPatterns } from "./seed-patterns.js";
 import { serveWeb } from "./serve-web.js";
 
@@ -77,18 +75,7 @@ describe("patterns page in Chromium", () => {
   });
 
   it("renders non-trivial pages (screenshots) that fit a phone", async () => {
-    for (const [name, path] of [["patterns", "/r/octo/widgets/patterns"], ["search", "/r/octo/widgets/search?q=socket"]] as const) {
-      const desktop = await open(path);
-      const png = await desktop.page.screenshot({ fullPage: true });
-      await writeFile(`/tmp/sift-${name}-desktop.png`, png);
-      expect(await inkRatio(pages.browser().context, png)).toBeGreaterThan(0.03);
-      await desktop.page.close();
-      const phone = await open(path, { width: 390, height: 844 });
-      expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
-      const phonePng = await phone.page.screenshot({ fullPage: true });
-      await writeFile(`/tmp/sift-${name}-phone.png`, phonePng);
-      expect(phone.problems).toEqual([]);
-      await phone.page.close();
-    }
+    await pages.screenshots("/r/octo/widgets/patterns", "patterns");
+    await pages.screenshots("/r/octo/widgets/search?q=socket", "search");
   });
 });

@@ -1,6 +1,5 @@
 // The repository history page in a real browser: what a person sees, under the strict CSP, on a
 // desktop and on a phone.
-import { writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { repoPageToken, repoPath } from "../../src/web/index.js";
 import { usePagesInChromium } from "./pages-in-chromium.js";
@@ -47,20 +46,9 @@ describe("repository history page in Chromium", () => {
   });
 
   it("renders a non-trivial page (screenshot) and fits a phone", async () => {
-    const desktop = await open(repoPath("octo", "widgets"));
-    const png = await desktop.page.screenshot({ fullPage: true });
-    await writeFile("/tmp/sift-repo-desktop.png", png);
-    expect(png.length).toBeGreaterThan(20_000);
-    expect(await inkRatio(pages.browser().context, png)).toBeGreaterThan(0.03);
-    await desktop.page.close();
-    const phone = await open(repoPath("octo", "widgets"), { width: 390, height: 844 });
-    // wide tables scroll inside their own box; the page itself never does
-    expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
-    const phonePng = await phone.page.screenshot({ fullPage: true });
-    await writeFile("/tmp/sift-repo-phone.png", phonePng);
-    expect(await inkRatio(pages.browser().context, phonePng)).toBeGreaterThan(0.03);
-    expect(phone.problems).toEqual([]);
-    await phone.page.close();
+    const { desktop, phone } = await pages.screenshots(repoPath("octo", "widgets"), "repo");
+    expect(desktop.length).toBeGreaterThan(20_000);
+    expect(await inkRatio(pages.browser().context, phone)).toBeGreaterThan(0.03);
   });
 
   it("opens a private repository only with its token", async () => {

@@ -1,25 +1,17 @@
 // GET /r/:owner/:repo over HTTP: HTML and JSON, escaping, and the private repository token rules.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { detailsPath, pageToken, repoPageToken, repoPath } from "../../src/web/index.js";
 import { repoHistoryJson } from "../../src/web/history/repo-history-json.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { useSeededDatabase } from "../helpers/use-seeded-database.js";
 import { HOSTILE_JOB, HOSTILE_PATTERN, MAIN, NOW, seedHistory, sha } from "./seed-history.js";
-import { PAGE_SECRET, serveWeb } from "./serve-web.js";
+import { useServedRoutes } from "./served-routes.js";
+import { PAGE_SECRET } from "./serve-web.js";
 
-let db: TestDatabase;
-let web: Awaited<ReturnType<typeof serveWeb>>;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedHistory(db.prisma);
-  web = await serveWeb(db.prisma, NOW);
-});
-afterAll(async () => {
-  await web?.close();
-  await db?.destroy();
-});
+const { db } = useSeededDatabase(seedHistory);
+const web = useServedRoutes(db, NOW);
+const get = web.get;
 
 type RepoJson = ReturnType<typeof repoHistoryJson>;
-const get = (path: string, accept = "text/html") => fetch(`${web.base}${path}`, { headers: { accept } });
 
 describe("repository history route", () => {
   it("serves the page with the strict CSP, every cause and job name escaped", async () => {
@@ -34,7 +26,7 @@ describe("repository history route", () => {
     expect(body).not.toMatch(/<script|<img/);
     expect(body).toContain("&#60;script&#62;window.pwned=1&#60;/script&#62;");
     expect(body).toContain("50 %</strong> broken: 3 of 6 finished commits");
-    expect(body).toContain(`href="${web.base}${detailsPath("octo", "widgets", MAIN.m7)}"`);
+    expect(body).toContain(`href="${web.base()}${detailsPath("octo", "widgets", MAIN.m7)}"`);
     expect(body).toMatch(/<svg class="spark"[^>]* role="img" aria-label="build: median per day from 2026-11-07: 1 m 40 s,/);
   });
 
@@ -76,7 +68,7 @@ describe("repository history route", () => {
     const body = await res.text();
     expect(body).toContain("private-cause");
     // links to commit pages carry the commit's own token and open
-    const link = `${web.base}${detailsPath("octo", "secret", sha("c"), pageToken(PAGE_SECRET, "octo", "secret", sha("c")))}`;
+    const link = `${web.base()}${detailsPath("octo", "secret", sha("c"), pageToken(PAGE_SECRET, "octo", "secret", sha("c")))}`;
     expect(body).toContain(`href="${link.replace(/&/g, "&#38;")}"`);
     expect((await fetch(link)).status).toBe(200);
   });
@@ -93,10 +85,10 @@ describe("repository history route", () => {
 
   it("links the history page from the details page header, with the repository token when private", async () => {
     const pub = await (await get(detailsPath("octo", "widgets", MAIN.m7))).text();
-    expect(pub).toContain(`(<a href="${web.base}/r/octo/widgets">history</a>)`);
+    expect(pub).toContain(`(<a href="${web.base()}/r/octo/widgets">history</a>)`);
     const priv = await (await get(detailsPath("octo", "secret", sha("c"), pageToken(PAGE_SECRET, "octo", "secret", sha("c"))))).text();
     const href = /\(<a href="([^"]+)">history<\/a>\)/.exec(priv)![1]!;
-    expect(href).toBe(`${web.base}${repoPath("octo", "secret", repoPageToken(PAGE_SECRET, "octo", "secret"))}`);
+    expect(href).toBe(`${web.base()}${repoPath("octo", "secret", repoPageToken(PAGE_SECRET, "octo", "secret"))}`);
     expect((await fetch(href)).status).toBe(200);
   });
 });

@@ -1,28 +1,21 @@
 // sift_job_slowdown: the jobs the detector flags across repositories, with bounded cardinality.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMetrics, MAX_SLOWDOWN_SERIES } from "../../src/web/metrics/metrics.js";
 import { cached, flaggedJobs } from "../../src/web/insight/slowdown-metrics.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
-import { NOW, seedHistory } from "./seed-history.js";
-import { seedInsight } from "./seed-insight.js";
+import { useInsightDatabase } from "./insight-database.js";
+import { NOW } from "./seed-history.js";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedHistory(db.prisma);
-  await seedInsight(db.prisma);
-}, 60_000);
-afterAll(async () => db?.destroy());
+const { db } = useInsightDatabase();
 
 describe("sift_job_slowdown", () => {
   it("flags only gen/app's build, slower by half in the last 3 days", async () => {
-    const flagged = await flaggedJobs(db.prisma, NOW);
+    const flagged = await flaggedJobs(db().prisma, NOW);
     expect(flagged.map(({ repo, job, private: p }) => ({ repo, job, private: p }))).toEqual([{ repo: "gen/app", job: "build", private: false }]);
     expect(flagged[0]!.increase).toBeGreaterThan(0.3);
   });
 
   it("exports one series per flagged job, at most 100, and counts private repositories' jobs without naming them", async () => {
-    const real = await flaggedJobs(db.prisma, NOW);
+    const real = await flaggedJobs(db().prisma, NOW);
     const many = Array.from({ length: 150 }, (_, i) => ({ repo: `org/r${i}`, job: "build", private: false }));
     const hidden = [{ repo: "gen/vault", job: "secret job", private: true }, { repo: "gen/vault", job: "other", private: true }];
     const text = await createMetrics({ jobSlowdowns: async () => [...real, ...hidden, ...many] }).registry.metrics();

@@ -1,33 +1,21 @@
 // The statistics page in a real browser (chart, figures, window links, strict CSP, no script, a phone)
 // and who may read it and its JSON API: the history page's access for the page, a signed-in reader
 // for /api/v1.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { Router, addWebRoutes, repoPageToken, type Reader } from "../../src/web/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { describe, expect, it } from "vitest";
+import { repoPageToken } from "../../src/web/index.js";
 import { readerWho } from "../helpers/reader.js";
-import { launchChromium } from "./browser.js";
-import { inkRatio } from "./ink-ratio.js";
+import { usePagesInChromium } from "./pages-in-chromium.js";
+import { serveInsight } from "./serve-insight.js";
+import { PAGE_SECRET } from "./serve-web.js";
 
 const NOW = new Date("2026-11-30T12:00:00Z");
 const DAY = 24 * 3600 * 1000;
-const SECRET = "statistics-page-secret";
 const HOSTILE_UNIT = "<b id=pwn>kB";
 
-let db: TestDatabase;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let base = "";
-let reader: Reader | null = null;
-let close: () => Promise<void> = async () => {};
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await db.prisma.installation.create({ data: { id: 1n, accountLogin: "octo" } });
-  await db.prisma.repository.create({ data: { id: 11n, installationId: 1n, owner: "octo", name: "app" } });
-  await db.prisma.repository.create({ data: { id: 12n, installationId: 1n, owner: "octo", name: "secret", private: true } });
+const pages = usePagesInChromium(async (prisma) => {
+  await prisma.installation.create({ data: { id: 1n, accountLogin: "octo" } });
+  await prisma.repository.create({ data: { id: 11n, installationId: 1n, owner: "octo", name: "app" } });
+  await prisma.repository.create({ data: { id: 12n, installationId: 1n, owner: "octo", name: "secret", private: true } });
   // bundle: two runs a day over 20 days (100 + day, 110 + day); tests: one run, 3 days ago
   const rows = [];
   for (let d = 0; d < 20; d++) {
@@ -35,33 +23,10 @@ beforeAll(async () => {
   }
   rows.push({ repositoryId: 11n, statisticId: "tests", group: "passed", jobId: 500, value: 842, unit: "", at: new Date(NOW.getTime() - 3 * DAY) });
   rows.push({ repositoryId: 12n, statisticId: "private-stat", group: "n", jobId: 600, value: 7, unit: "", at: NOW });
-  await db.prisma.statisticValue.createMany({ data: rows });
-
-  const router = new Router();
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  addWebRoutes(router, { prisma: db.prisma, settings: { publicUrl: base, pageSecret: SECRET, githubWebUrl: "https://github.com" }, now: () => NOW, readerOf: async () => reader });
-  const handle = router.handler();
-  server.on("request", (req, res) => void handle(req, res).then((handled) => handled || (res.writeHead(404), res.end())));
-  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  browser = await launchChromium();
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await close();
-  await db?.destroy();
+  await prisma.statisticValue.createMany({ data: rows });
+  return serveInsight(prisma, NOW);
 });
-
-async function open(path: string, viewport = { width: 1100, height: 900 }): Promise<{ page: Page; status: number; problems: string[] }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize(viewport);
-  const problems: string[] = [];
-  page.on("console", (m) => problems.push(m.text())); // CSP violations are reported here
-  page.on("pageerror", (e) => problems.push(e.message));
-  const response = await page.goto(`${base}${path}`);
-  return { page, status: response?.status() ?? 0, problems };
-}
+const open = pages.open;
 
 describe("statistics page in Chromium", () => {
   it("charts each statistic per day with its figures over the window; hostile units stay text and nothing runs", async () => {
@@ -89,24 +54,16 @@ describe("statistics page in Chromium", () => {
   });
 
   it("renders a non-trivial page (screenshot) and fits a phone", async () => {
-    const desktop = await open("/r/octo/app/statistics?days=90");
-    const png = await desktop.page.screenshot({ fullPage: true });
-    await writeFile("/tmp/sift-statistics-desktop.png", png);
-    expect(await inkRatio(browser.context, png)).toBeGreaterThan(0.03);
-    await desktop.page.close();
-    const phone = await open("/r/octo/app/statistics", { width: 390, height: 844 });
-    expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
-    await writeFile("/tmp/sift-statistics-phone.png", await phone.page.screenshot({ fullPage: true }));
-    expect(phone.problems).toEqual([]);
-    await phone.page.close();
+    await pages.screenshots("/r/octo/app/statistics?days=90", "statistics", "/r/octo/app/statistics");
   });
 });
 
 describe("who may read statistics", () => {
   it("opens a private repository's page with its repository token or for a reader who can read it, else 404", async () => {
-    reader = null;
+    const base = pages.web().base;
+    pages.web().signIn(null);
     expect((await fetch(`${base}/r/octo/secret/statistics`)).status).toBe(404);
-    const token = repoPageToken(SECRET, "octo", "secret");
+    const token = repoPageToken(PAGE_SECRET, "octo", "secret");
     const page = await fetch(`${base}/r/octo/secret/statistics?token=${encodeURIComponent(token)}`);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
@@ -116,17 +73,18 @@ describe("who may read statistics", () => {
     const link = /href="([^"]+\/statistics\?token=[^"]+)">Statistics</.exec(history)?.[1];
     expect(link).toBeDefined();
     expect((await fetch(link!.replace(/&amp;/g, "&"))).status).toBe(200);
-    reader = readerWho("mona", ["octo/secret"]);
+    pages.web().signIn(readerWho("mona", ["octo/secret"]));
     expect((await fetch(`${base}/r/octo/secret/statistics`)).status).toBe(200);
-    reader = readerWho("hubot", ["octo/app"]);
+    pages.web().signIn(readerWho("hubot", ["octo/app"]));
     expect((await fetch(`${base}/r/octo/secret/statistics`)).status).toBe(404);
   });
 
   it("answers the JSON API only to a signed-in reader, and only for what they can read", async () => {
-    reader = null;
+    const base = pages.web().base;
+    pages.web().signIn(null);
     const anonymous = await fetch(`${base}/api/v1/repos/octo/app/statistics`);
     expect([anonymous.status, ((await anonymous.json()) as { error: string }).error]).toEqual([401, "sign in with GitHub first"]);
-    reader = readerWho("hubot", ["octo/app"]);
+    pages.web().signIn(readerWho("hubot", ["octo/app"]));
     const json = (await (await fetch(`${base}/api/v1/repos/octo/app/statistics?days=7`)).json()) as { days: number; statistics: { id: string; count: number; mean: number; stddev: number; min: number; max: number; daily: unknown[] }[] };
     expect(json.days).toBe(7);
     // the last 7 days: 113..119 and 123..129
@@ -135,7 +93,7 @@ describe("who may read statistics", () => {
     expect(json.statistics[0]!.daily).toHaveLength(7);
     expect((await fetch(`${base}/api/v1/repos/octo/secret/statistics`)).status).toBe(404);
     expect((await fetch(`${base}/api/v1/repos/octo/nothing/statistics`)).status).toBe(404);
-    reader = readerWho("mona", ["octo/secret"]);
+    pages.web().signIn(readerWho("mona", ["octo/secret"]));
     expect(((await (await fetch(`${base}/api/v1/repos/octo/secret/statistics`)).json()) as { statistics: { id: string }[] }).statistics.map((s) => s.id)).toEqual(["private-stat"]);
   });
 });

@@ -41,4 +41,15 @@ export const buildToolPatterns: PatternInput[] = [
     description: "Nix could not download from a binary cache or a source mirror (server error or network).",
     unless: CHATTER_OR_LOCAL,
   },
+  {
+    // Coursier (sbt, Mill, scala-cli) reports each failed download as "download error: Caught …";
+    // its timeouts and resets are the generic Java network patterns, its server errors this one
+    // (coursier/coursier#865 shows the 4xx form, which stays the job's own).
+    id: "coursier.download",
+    regex: String.raw`download error: Caught java\.io\.IOException: Server returned HTTP response code: (?:5\d\d|429) for URL: https?://`,
+    class: "flaky",
+    category: "registry",
+    description: "Coursier (sbt, Mill) got a server error from an artifact repository.",
+    unless: CHATTER_OR_LOCAL,
+  },
 ];

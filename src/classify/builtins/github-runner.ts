@@ -64,7 +64,9 @@ export const githubRunnerPatterns: PatternInput[] = [
   },
   {
     id: "gha.http-5xx",
-    regex: String.raw`##\[error\](?:Response status code does not indicate success|Unexpected HTTP response): (?:5\d\d|429)\b`,
+    // Also a setup action's own wrapper around @actions/tool-cache's error ("Failed to download version 1.22.4:
+    // Error: Unexpected HTTP response: 503", actions/setup-go#688 shows the 403 form).
+    regex: String.raw`##\[error\](?:.*\bError: )?(?:Response status code does not indicate success|Unexpected HTTP response): (?:5\d\d|429)\b`,
     class: "flaky",
     category: "network",
     description: "A GitHub service or tool download answered with a server error or rate limit.",
@@ -77,15 +79,6 @@ export const githubRunnerPatterns: PatternInput[] = [
     category: "artifacts",
     description: "The artifact service failed (server error, reset or timeout).",
     unless: TEST_CHATTER,
-  },
-  {
-    id: "gha.operation-canceled",
-    regex: String.raw`##\[error\]The operation was canceled\.`,
-    class: "flaky",
-    category: "cancelled",
-    description: "The job was cancelled before it finished (a timeout, a newer run or a person), not failed by a test.",
-    retry: { max_attempts: 2 },
-    scope: "log",
   },
   {
     id: "github.api-rate-limit",

@@ -1,5 +1,5 @@
 // Installers outside the language registries: Chocolatey and other .NET HTTP clients on Windows
-// runners, Composer's downloader, node-gyp's headers, rustup's toolchains and Playwright's browsers.
+// runners, Composer's downloader, node-gyp's headers, rustup's toolchains, Playwright's browsers and gpg's keyservers.
 // Each quotes the client's own wording of a server error or a network failure; 4xx answers (a missing
 // package, a bad token) are left to the job.
 // Credits: shapes seen in public issue threads (chocolatey/choco#1609, svenstaro/upx-action#41,
@@ -49,5 +49,15 @@ export const installerPatterns: PatternInput[] = [
     category: "registry",
     description: "Playwright could not download a browser build (timeout, cut-off or server error).",
     unless: CHATTER_OR_LOCAL,
+  },
+  {
+    // gpg's keyserver fetch (apt-key adv, docker images' release-key checks): keyservers are a
+    // known flaky dependency (docker-library/cassandra#239). "No data" (the key is not there) is not here.
+    id: "gpg.keyserver",
+    regex: String.raw`gpg: (?:keyserver receive failed|failed to receive from keyserver): (?:Server indicated a failure|Connection timed out|Try again later|No route to host|Network is unreachable|Connection refused)`,
+    class: "flaky",
+    category: "network",
+    description: "gpg could not fetch a key from a keyserver.",
+    unless: TEST_CHATTER,
   },
 ];

@@ -33,6 +33,17 @@ export const networkPatterns: PatternInput[] = [
     unless: CHATTER_OR_LOCAL,
   },
   {
+    // urllib3's own wording, as requests, pip and poetry print it (python-poetry/poetry#6009,
+    // pypi/support#2831). A public host only: a compose service ('db') or a cluster-internal name
+    // timing out is the job's own environment.
+    id: "net.urllib3-timeout",
+    regex: String.raw`HTTPS?ConnectionPool\(host='[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}', port=\d+\): (?:Read timed out\.|Max retries exceeded with url: .*\(Caused by (?:ConnectTimeoutError|ReadTimeoutError)\()`,
+    class: "flaky",
+    category: "network",
+    description: "A Python HTTP client (requests, pip, poetry) timed out connecting to or reading from a remote host.",
+    unless: String.raw`${CHATTER_OR_LOCAL}|host='[^'\n]*\.(?:local|internal|test|localdomain|svc|example)'`,
+  },
+  {
     id: "net.unreachable",
     regex: String.raw`Could not create connection to [\w.-]+:\d+|Failed to connect to [\w.-]+ port \d+(?: after \d+ ms)?: (?:Connection timed out|Network is unreachable|No route to host|Couldn't connect to server)|connect ENETUNREACH\b|connect EHOSTUNREACH\b|Failed to establish a new connection: \[Errno (?:101|113)\] (?:Network is unreachable|No route to host)|java\.net\.NoRouteToHostException\b`,
     class: "flaky",

@@ -83,7 +83,7 @@ export const registryPatterns: PatternInput[] = [
     // ConnectionClosedException line can be a test of the code's own HTTP server failing, and a timeout
     // nested under "Could not GET" (travis-ci/travis-ci#9059) is resolution, while a task's own
     // "> Read timed out" stands at the chain's top, unindented.
-    regex: String.raw`Could not (?:GET|HEAD) '[^'\n]+'\. Received status code (?:5\d\d|429) from server|Server returned HTTP response code: (?:5\d\d|429) for URL: https://services\.gradle\.org/|java\.io\.IOException: Downloading from https?://\S+ failed: timeout\b|(?:^|\s)> Premature end of (?:Content-Length delimited|chunk coded) message body|^\s{3,}> (?:Read|Connect) timed out$`,
+    regex: String.raw`Could not (?:GET|HEAD) '[^'\n]+'\. Received status code (?:5\d\d|429) from server|Server returned HTTP response code: (?:5\d\d|429) for URL: https://services\.gradle\.org/|java\.io\.IOException: Downloading from https?://\S+ failed: timeout\b|(?:^|\s)> Premature end of (?:Content-Length delimited|chunk coded) message body|^\s{3,}> (?:Read timed out|Connect timed out|Connection reset|Remote host terminated the handshake)$`,
     class: "flaky",
     category: "registry",
     description: "Gradle (or its wrapper download) got a server error, a timeout or a cut-off download from a repository.",
@@ -108,6 +108,18 @@ export const registryPatterns: PatternInput[] = [
     class: "flaky",
     category: "runner",
     description: "Another apt/dpkg process (often unattended-upgrades on the runner) held the package lock.",
+  },
+  {
+    // apk-tools' network errors for a repository index or a package (gliderlabs/docker-alpine#565,
+    // namespacelabs/foundation#60). Not "unable to select packages", which a misspelt package prints
+    // too, nor apk 3.20's "WARNING: updating and opening …": apk carries on after it, and inside
+    // `docker build` (lines tagged "#5 1.2 ") it would not read as a warning.
+    id: "apk.fetch",
+    regex: String.raw`\bERROR: \S+: (?:temporary error \(try again later\)|DNS lookup error|network unreachable|network connection aborted|operation timed out)$`,
+    class: "flaky",
+    category: "registry",
+    description: "apk could not download from an Alpine mirror (network or temporary error).",
+    unless: TEST_CHATTER,
   },
   {
     id: "docker.rate-limit",
@@ -164,7 +176,9 @@ export const registryPatterns: PatternInput[] = [
     // Only nuget.org, which needs no credentials: for a private feed (GitHub Packages, Azure Artifacts)
     // NU1301 is most often a missing token, with the 401 on the next line where no `unless` can see it;
     // a private feed's 5xx is caught on that line by dotnet.http-5xx.
-    regex: String.raw`error NU1301: Unable to load the service index for source https://api\.nuget\.org/`,
+    // Older SDKs print the same failure without the code ("error : Unable to load…"); NU1301 also
+    // names a package's flat-container lookup on nuget.org.
+    regex: String.raw`\berror(?: NU1301)? ?: (?:Unable to load the service index for source https://api\.nuget\.org/|Failed to retrieve information about '[^'\n]+' from remote source 'https://api\.nuget\.org/)`,
     class: "flaky",
     category: "registry",
     description: "NuGet could not load nuget.org's service index.",

@@ -91,4 +91,15 @@ export const timeoutPatterns: PatternInput[] = [
     retry: once,
     scope: "log",
   },
+  {
+    // After the timeouts: GitHub cancels the step when the job or step runs out of time, so a
+    // timeout line names the cause and the cancellation that follows it is only the consequence.
+    id: "gha.operation-canceled",
+    regex: String.raw`##\[error\]The operation was canceled\.`,
+    class: "flaky",
+    category: "cancelled",
+    description: "The job was cancelled before it finished (a timeout, a newer run or a person), not failed by a test.",
+    retry: { max_attempts: 2 },
+    scope: "log",
+  },
 ];

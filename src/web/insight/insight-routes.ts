@@ -39,7 +39,9 @@ export function addInsightRoutes(router: Router, deps: Deps): void {
       return { json: impactJson(i, at), html: () => renderImpactPage(deps.views, i, links, at) };
     }
     const name = url.searchParams.get("job");
-    const [d, steps] = await Promise.all([loadDurations(deps.prisma, repo, at), name ? loadStepDurations(deps.prisma, repo, name, at) : null]);
+    // No job is named with a NUL byte (PostgreSQL refuses it in text): such a job has no steps.
+    const loadSteps = async (n: string) => (n.includes("\u0000") ? [] : loadStepDurations(deps.prisma, repo, n, at));
+    const [d, steps] = await Promise.all([loadDurations(deps.prisma, repo, at), name ? loadSteps(name) : null]);
     const job = name && steps ? { name, steps } : undefined;
     return { json: durationsJson(d, at, job), html: () => renderDurationsPage(deps.views, d, links, at, job) };
   };

@@ -2,6 +2,7 @@
 import { breadthExamples, breadthMoreExamples } from "./examples-breadth.js";
 import { machineExamples } from "./examples-machine.js";
 import { networkExamples } from "./examples-network.js";
+import { recallExamples } from "./examples-recall.js";
 import { runnerExamples, type Examples } from "./examples-runner.js";
 import { surveyExamples } from "./examples-survey.js";
 
@@ -16,4 +17,4 @@ function merge(...sets: Record<string, Examples>[]): Record<string, Examples> {
   return out;
 }
 
-export const allExamples = merge(runnerExamples, machineExamples, networkExamples, surveyExamples, breadthExamples, breadthMoreExamples);
+export const allExamples = merge(runnerExamples, machineExamples, networkExamples, surveyExamples, breadthExamples, breadthMoreExamples, recallExamples);
