@@ -6,11 +6,14 @@ import { mulberry32 } from "./seeded-random.js";
 const MB = 1024 * 1024;
 const stamp = "2026-11-23T10:00:00.1234567Z ";
 
-/** The failing step every hostile log ends with: DNS, a flaky network cause (git.unable-to-access). */
+/** The failing step every hostile log ends with, as GitHub prints it (the Run header group holds the
+ * command, its output follows): DNS, a flaky network cause (git.unable-to-access). */
 export const FLAKY_TAIL = [
   "##[group]Run git submodule update --init",
-  "fatal: unable to access 'https://github.com/octo-org/vendored.git/': Could not resolve host: github.com",
+  "git submodule update --init",
+  "shell: /usr/bin/bash -e {0}",
   "##[endgroup]",
+  "fatal: unable to access 'https://github.com/octo-org/vendored.git/': Could not resolve host: github.com",
   "##[error]Process completed with exit code 1.",
 ].map((l) => `${stamp}${l}\n`).join("");
 
